@@ -1,0 +1,244 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/internal/tomlkeys"
+	"github.com/pelletier/go-toml/v2"
+)
+
+// File is the name of the configuration file at the root of a site.
+const File = "accrue.toml"
+
+// Config is a site's configuration. Load fills every field, so the zero
+// value never reaches the build.
+type Config struct {
+	Title       string `toml:"title"`
+	BaseURL     string `toml:"base_url"`
+	Description string `toml:"description"`
+	Language    string `toml:"language"`
+	Author      string `toml:"author"`
+	AuthorURL   string `toml:"author_url"`
+	AuthorEmail string `toml:"author_email"`
+	Theme       string `toml:"theme"`
+	Timezone    string `toml:"timezone"`
+	Paginate    int    `toml:"paginate"`
+	FeedSize    int    `toml:"feed_size"`
+	// ReadingSpeed is in words per minute, for reading time.
+	ReadingSpeed int `toml:"reading_speed"`
+
+	Permalinks Permalinks `toml:"permalinks"`
+	Markdown   Markdown   `toml:"markdown"`
+	Highlight  Highlight  `toml:"highlight"`
+
+	// Location is Timezone loaded; dates written without an offset are read in it.
+	Location *time.Location `toml:"-"`
+	// Positions maps dotted keys to where they were written, for later errors.
+	Positions map[string]diag.Pos `toml:"-"`
+}
+
+// Permalinks are URL patterns for posts and standalone pages.
+type Permalinks struct {
+	Posts string `toml:"posts"`
+	Pages string `toml:"pages"`
+}
+
+// Markdown configures the Markdown renderer.
+type Markdown struct {
+	// Unsafe lets raw HTML in posts through. Off by default because a post
+	// pasted from elsewhere should not smuggle in scripts.
+	Unsafe      bool `toml:"unsafe"`
+	Typographer bool `toml:"typographer"`
+}
+
+// Highlight configures code highlighting.
+type Highlight struct {
+	Style       string `toml:"style"`
+	DarkStyle   string `toml:"dark_style"`
+	LineNumbers bool   `toml:"line_numbers"`
+}
+
+// Default returns the configuration of a site without accrue.toml.
+func Default() Config {
+	return Config{
+		Title:        "My Blog",
+		BaseURL:      "http://localhost:1313/",
+		Language:     "en",
+		Theme:        "default",
+		Timezone:     "UTC",
+		Paginate:     10,
+		FeedSize:     20,
+		ReadingSpeed: 220,
+		Permalinks:   Permalinks{Posts: "/posts/:slug/", Pages: "/:slug/"},
+		Markdown:     Markdown{Typographer: true},
+		Highlight:    Highlight{Style: "github", DarkStyle: "github-dark"},
+		Location:     time.UTC,
+		Positions:    map[string]diag.Pos{},
+	}
+}
+
+// Load reads accrue.toml from the root of fsys. A missing file gives the
+// defaults. Every problem is returned as a diag.List.
+func Load(fsys fs.FS) (Config, error) {
+	cfg := Default()
+	src, err := fs.ReadFile(fsys, File)
+	if errors.Is(err, fs.ErrNotExist) {
+		return cfg, nil
+	}
+	if err != nil {
+		return cfg, fmt.Errorf("reading %s: %w", File, err)
+	}
+	return Parse(src, cfg)
+}
+
+// Parse decodes src over base and validates the result.
+func Parse(src []byte, base Config) (Config, error) {
+	cfg := base
+	dec := toml.NewDecoder(bytes.NewReader(src)).DisallowUnknownFields()
+	var diags diag.List
+	if err := dec.Decode(&cfg); err != nil {
+		var strict *toml.StrictMissingError
+		var de *toml.DecodeError
+		switch {
+		case errors.As(err, &strict):
+			for i := range strict.Errors {
+				diags.Add(unknownKey(&strict.Errors[i]))
+			}
+		case errors.As(err, &de):
+			line, col := de.Position()
+			return base, diag.List{diag.Errorf(diag.Pos{File: File, Line: line, Col: col}, "%s", strings.TrimPrefix(de.Error(), "toml: "))}
+		default:
+			return base, diag.List{diag.Errorf(diag.Pos{File: File}, "%v", err)}
+		}
+	}
+	cfg.Positions = map[string]diag.Pos{}
+	for k, p := range tomlkeys.Find(src) {
+		cfg.Positions[k] = diag.Pos{File: File, Line: p.Line, Col: p.Col}
+	}
+	diags = append(diags, cfg.validate()...)
+	diags.Sort()
+	return cfg, diags.Err()
+}
+
+func unknownKey(de *toml.DecodeError) *diag.Error {
+	line, col := de.Position()
+	key := de.Key()
+	name := strings.Join(key, ".")
+	msg := fmt.Sprintf("unknown key %q", name)
+	if s := diag.Suggest(key[len(key)-1], knownKeys(key[:len(key)-1])); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return diag.Errorf(diag.Pos{File: File, Line: line, Col: col}, "%s", msg)
+}
+
+// knownKeys lists the keys Config accepts in the table at path.
+func knownKeys(path []string) []string {
+	t := reflect.TypeFor[Config]()
+	for _, p := range path {
+		f, ok := fieldByTag(t, p)
+		if !ok || f.Type.Kind() != reflect.Struct {
+			return nil
+		}
+		t = f.Type
+	}
+	var keys []string
+	for i := range t.NumField() {
+		if tag := t.Field(i).Tag.Get("toml"); tag != "" && tag != "-" {
+			keys = append(keys, tag)
+		}
+	}
+	return keys
+}
+
+func fieldByTag(t reflect.Type, tag string) (reflect.StructField, bool) {
+	for i := range t.NumField() {
+		if t.Field(i).Tag.Get("toml") == tag {
+			return t.Field(i), true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+// pos returns where key was written, or the file alone.
+func (c *Config) pos(key string) diag.Pos {
+	if p, ok := c.Positions[key]; ok {
+		return p
+	}
+	return diag.Pos{File: File}
+}
+
+func (c *Config) validate() diag.List {
+	var l diag.List
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		l.Add(diag.Errorf(c.pos("base_url"), "base_url %q must be an absolute http(s) URL such as \"https://example.org/\"", c.BaseURL))
+	} else if !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
+	}
+	loc, err := time.LoadLocation(c.Timezone)
+	if err != nil {
+		l.Add(diag.Errorf(c.pos("timezone"), "unknown timezone %q (use an IANA name such as \"Europe/Berlin\" or \"UTC\")", c.Timezone))
+		loc = time.UTC
+	}
+	c.Location = loc
+	if c.Paginate < 1 {
+		l.Add(diag.Errorf(c.pos("paginate"), "paginate must be at least 1, not %d", c.Paginate))
+	}
+	if c.FeedSize < 1 {
+		l.Add(diag.Errorf(c.pos("feed_size"), "feed_size must be at least 1, not %d", c.FeedSize))
+	}
+	if c.ReadingSpeed < 1 {
+		l.Add(diag.Errorf(c.pos("reading_speed"), "reading_speed must be at least 1 word a minute, not %d", c.ReadingSpeed))
+	}
+	if c.Theme == "" || strings.ContainsAny(c.Theme, `/\`) || c.Theme == "." || c.Theme == ".." {
+		l.Add(diag.Errorf(c.pos("theme"), "theme %q must be a folder name under themes/", c.Theme))
+	}
+	for key, pattern := range map[string]string{"permalinks.posts": c.Permalinks.Posts, "permalinks.pages": c.Permalinks.Pages} {
+		if err := CheckPermalink(pattern); err != nil {
+			l.Add(diag.Errorf(c.pos(key), "%s: %v", key, err))
+		}
+	}
+	return l
+}
+
+// PermalinkTokens are the placeholders a permalink pattern may use.
+var PermalinkTokens = []string{":year", ":month", ":day", ":slug", ":section", ":title"}
+
+// CheckPermalink reports whether pattern is a usable permalink pattern: it
+// starts with "/", contains :slug or :title so that pages do not collide,
+// and uses only known tokens.
+func CheckPermalink(pattern string) error {
+	if !strings.HasPrefix(pattern, "/") {
+		return fmt.Errorf("pattern %q must start with \"/\"", pattern)
+	}
+	if !strings.Contains(pattern, ":slug") && !strings.Contains(pattern, ":title") {
+		return fmt.Errorf("pattern %q must contain :slug or :title", pattern)
+	}
+	for _, seg := range strings.Split(pattern, "/") {
+		for i := strings.Index(seg, ":"); i >= 0; i = strings.Index(seg, ":") {
+			tok := seg[i:]
+			end := 1
+			for end < len(tok) && tok[end] >= 'a' && tok[end] <= 'z' {
+				end++
+			}
+			tok = tok[:end]
+			known := false
+			for _, k := range PermalinkTokens {
+				known = known || k == tok
+			}
+			if !known {
+				return fmt.Errorf("unknown token %q in pattern %q (known: %s)", tok, pattern, strings.Join(PermalinkTokens, " "))
+			}
+			seg = seg[i+end:]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,67 @@
+package config
+
+import (
+	"testing"
+	"testing/fstest"
+)
+
+func TestLoadDefaultsWithoutFile(t *testing.T) {
+	cfg, err := Load(fstest.MapFS{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Paginate != 10 || cfg.Theme != "default" || cfg.Permalinks.Posts != "/posts/:slug/" || cfg.Location == nil {
+		t.Errorf("defaults = %+v", cfg)
+	}
+}
+
+func TestParse(t *testing.T) {
+	cfg, err := Parse([]byte(`title = "T"
+base_url = "https://example.org/blog"
+timezone = "Europe/Berlin"
+[permalinks]
+posts = "/:year/:month/:slug/"
+[highlight]
+style = "monokai"
+`), Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Title != "T" || cfg.BaseURL != "https://example.org/blog/" || cfg.Location.String() != "Europe/Berlin" ||
+		cfg.Permalinks.Posts != "/:year/:month/:slug/" || cfg.Permalinks.Pages != "/:slug/" || cfg.Highlight.Style != "monokai" || cfg.Highlight.DarkStyle != "github-dark" {
+		t.Errorf("got %+v", cfg)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, tt := range []struct{ name, src, want string }{
+		{"unknown key", "title = \"t\"\ntitel = \"x\"\n", `accrue.toml:2:1: unknown key "titel" (did you mean "title"?)`},
+		{"unknown table key", "[highlight]\nstlye = \"x\"\n", `accrue.toml:2:1: unknown key "highlight.stlye" (did you mean "style"?)`},
+		{"unknown far key", "colour = 1\n", `accrue.toml:1:1: unknown key "colour"`},
+		{"syntax", "title = \n", "accrue.toml:1:9: unexpected character U+000A at start of value"},
+		{"wrong type", "paginate = \"ten\"\n", `accrue.toml:1:12: cannot decode TOML string into struct field config.Config.Paginate of type int`},
+		{"bad base url", "base_url = \"example.org\"\n", `accrue.toml:1:1: base_url "example.org" must be an absolute http(s) URL such as "https://example.org/"`},
+		{"bad timezone", "\ntimezone = \"Mars/Olympus\"\n", `accrue.toml:2:1: unknown timezone "Mars/Olympus" (use an IANA name such as "Europe/Berlin" or "UTC")`},
+		{"bad paginate", "paginate = 0\n", "accrue.toml:1:1: paginate must be at least 1, not 0"},
+		{"bad permalink", "[permalinks]\nposts = \"/:yaer/:slug/\"\n", `accrue.toml:2:1: permalinks.posts: unknown token ":yaer" in pattern "/:yaer/:slug/" (known: :year :month :day :slug :section :title)`},
+		{"permalink without slug", "[permalinks]\npages = \"/:year/\"\n", `accrue.toml:2:1: permalinks.pages: pattern "/:year/" must contain :slug or :title`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse([]byte(tt.src), Default())
+			if err == nil {
+				t.Fatalf("Parse succeeded; want %q", tt.want)
+			}
+			if got := err.Error(); got != tt.want {
+				t.Errorf("error = %q; want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("title = \"t\"\n[permalinks]\nposts = \"/:slug/\"\n"))
+	f.Add([]byte("[markdown]\nunsafe = true\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		_, _ = Parse(src, Default()) // the property is: no panic
+	})
+}
