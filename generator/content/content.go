@@ -1,0 +1,255 @@
+package content
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/accruehq/accrue/generator/diag"
+)
+
+// Dir is the folder, relative to the site root, that holds content.
+const Dir = "content"
+
+// PostsDir is the folder under Dir that holds posts.
+const PostsDir = "posts"
+
+// Kind says whether a document is a dated post or a standalone page.
+type Kind int
+
+const (
+	KindPost Kind = iota
+	KindPage
+)
+
+func (k Kind) String() string {
+	if k == KindPage {
+		return "page"
+	}
+	return "post"
+}
+
+// Source is one Markdown document found under content/.
+type Source struct {
+	Path string // slash path from the site root, e.g. "content/posts/hello.md"
+	Kind Kind
+	// Folder is the document's own folder: "content/posts/hello" for both
+	// hello.md and hello/index.md. Comments and mentions live under it.
+	Folder string
+	// Bundle is true for the slug/index.md form.
+	Bundle bool
+	// Resources are the other files of the document's folder (images...),
+	// as slash paths relative to Folder, to copy next to the page.
+	Resources []string
+	// Section is the first folder under content/ ("posts"), or "" for
+	// pages at the top.
+	Section string
+}
+
+// interactionDirs are subfolders of a post folder that hold comments and
+// mentions: data about the post, never content.
+var interactionDirs = map[string]bool{"comments": true, "mentions": true}
+
+// Discover lists the documents under content/ in fsys, sorted by path.
+// Non-Markdown files are resources of the document whose folder holds them;
+// any other file is reported with a warning and ignored.
+func Discover(fsys fs.FS) ([]Source, diag.List, error) {
+	var mds, others []string
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if p != Dir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".markdown") {
+			mds = append(mds, p)
+		} else {
+			others = append(others, p)
+		}
+		return nil
+	})
+	if err != nil {
+		if _, statErr := fs.Stat(fsys, Dir); statErr != nil {
+			return nil, nil, &diag.Error{Pos: diag.Pos{File: Dir}, Msg: "no content/ folder here: is --source the site's root? (accrue new post \"Title\" starts one)"}
+		}
+		return nil, nil, err
+	}
+	var sources []Source
+	var diags diag.List
+	byFolder := map[string]int{}
+	for _, p := range mds {
+		if isInteraction(p) {
+			continue
+		}
+		s := Source{Path: p, Kind: KindPage}
+		rel := strings.TrimPrefix(p, Dir+"/")
+		if strings.HasPrefix(rel, PostsDir+"/") {
+			s.Kind = KindPost
+		}
+		if i := strings.IndexByte(rel, '/'); i > 0 {
+			s.Section = rel[:i]
+		}
+		base := path.Base(p)
+		stem := strings.TrimSuffix(strings.TrimSuffix(base, ".md"), ".markdown")
+		if stem == "index" || stem == "_index" {
+			if path.Dir(p) == Dir {
+				s.Folder = Dir // the home page's own text
+			} else {
+				s.Folder, s.Bundle = path.Dir(p), true
+			}
+		} else {
+			s.Folder = path.Join(path.Dir(p), stem)
+		}
+		if prev, dup := byFolder[s.Folder]; dup {
+			diags.Add(diag.Errorf(diag.Pos{File: p}, "%s and %s are the same document; keep one", sources[prev].Path, p))
+			continue
+		}
+		byFolder[s.Folder] = len(sources)
+		sources = append(sources, s)
+	}
+	for _, p := range others {
+		if isInteraction(p) {
+			continue
+		}
+		owner := -1
+		for dir := path.Dir(p); dir != Dir && dir != "."; dir = path.Dir(dir) {
+			if i, ok := byFolder[dir]; ok && dir != Dir {
+				owner = i
+				break
+			}
+		}
+		if owner < 0 {
+			diags.Add(diag.Warnf(diag.Pos{File: p}, "not part of any post or page, so not copied; put files to publish as they are in static/"))
+			continue
+		}
+		s := &sources[owner]
+		s.Resources = append(s.Resources, strings.TrimPrefix(p, s.Folder+"/"))
+	}
+	for i := range sources {
+		sort.Strings(sources[i].Resources)
+	}
+	return sources, diags, nil
+}
+
+// isInteraction reports whether p lies in a comments/ or mentions/ folder of
+// a post folder.
+func isInteraction(p string) bool {
+	parts := strings.Split(p, "/")
+	for i := 3; i < len(parts)-1; i++ {
+		if interactionDirs[parts[i]] && parts[1] == PostsDir {
+			return true
+		}
+	}
+	return false
+}
+
+// Doc is a document read from its source: front matter decoded and the
+// title, slug and date rules applied. Body is the Markdown after the front
+// matter; BodyLine is its first line in the file.
+type Doc struct {
+	Source
+	FrontMatter
+	Format   Format
+	Body     []byte
+	BodyLine int
+	// Slug is the last URL segment: front matter slug, else the file (or
+	// bundle folder) name without a Jekyll date prefix.
+	Slug string
+	// DateFromFile is true when Date came from a Jekyll-style file name.
+	DateFromFile bool
+	// TitleFromHeading is true when the title came from the first "# "
+	// heading, which Read then removes from Body so it is not shown twice.
+	TitleFromHeading bool
+}
+
+var jekyllName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
+
+// Read parses src as the document s. Dates without an offset are read in
+// loc. Documents without a date keep a zero Date: the caller fills it from
+// git or the file's modification time.
+func Read(s Source, src []byte, loc *time.Location) (*Doc, diag.List) {
+	fm, format, body, bodyLine, err := Split(src)
+	if err != nil {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: s.Path, Line: 1, Col: 1}, "front matter: %v", err)}
+	}
+	d := &Doc{Source: s, Format: format, Body: body, BodyLine: bodyLine}
+	var diags diag.List
+	if format != FormatNone {
+		d.FrontMatter, diags = DecodeFrontMatter(fm, format, s.Path, 2, loc)
+		if diags.HasErrors() {
+			return nil, diags
+		}
+	}
+	name := path.Base(s.Folder)
+	if m := jekyllName.FindStringSubmatch(name); m != nil {
+		name = m[2]
+		if d.Date.IsZero() {
+			if t, err := time.ParseInLocation("2006-01-02", m[1], loc); err == nil {
+				d.Date, d.DateFromFile = t, true
+			}
+		}
+	}
+	d.Slug = name
+	if d.FrontMatter.Slug != "" {
+		d.Slug = d.FrontMatter.Slug
+	}
+	if d.Title == "" {
+		if title, rest, ok := firstHeading(d.Body); ok {
+			d.Title, d.Body, d.TitleFromHeading = title, rest, true
+		}
+	}
+	if d.Title == "" {
+		d.Title = titleFromSlug(d.Slug)
+	}
+	return d, diags
+}
+
+// firstHeading finds a level-one ATX heading ("# Title") that comes before
+// any other text and returns it with the body minus that line. The line is
+// blanked rather than cut so that line numbers stay right.
+func firstHeading(body []byte) (string, []byte, bool) {
+	for i := 0; i < len(body); {
+		end := bytes.IndexByte(body[i:], '\n')
+		next := len(body)
+		if end >= 0 {
+			next = i + end + 1
+		}
+		line := bytes.TrimSpace(body[i:next])
+		switch {
+		case len(line) == 0:
+			i = next
+			continue
+		case bytes.HasPrefix(line, []byte("# ")):
+			title := string(bytes.TrimSpace(bytes.TrimRight(line[2:], "#")))
+			rest := make([]byte, 0, len(body))
+			rest = append(rest, body[:i]...)
+			rest = append(rest, '\n')
+			rest = append(rest, body[next:]...)
+			return title, rest, title != ""
+		}
+		return "", body, false
+	}
+	return "", body, false
+}
+
+func titleFromSlug(slug string) string {
+	words := strings.FieldsFunc(slug, func(r rune) bool { return r == '-' || r == '_' })
+	for i, w := range words {
+		if i == 0 && w != "" {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
+}

@@ -1,0 +1,435 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/internal/tomlkeys"
+	"github.com/pelletier/go-toml/v2"
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// Format is the syntax of a front matter block.
+type Format int
+
+const (
+	FormatNone Format = iota
+	FormatYAML
+	FormatTOML
+)
+
+func (f Format) String() string {
+	return [...]string{"none", "yaml", "toml"}[f]
+}
+
+// Split separates front matter from the body. The front matter is the text
+// between a first line of "---" (YAML) or "+++" (TOML) and the next line
+// holding the same delimiter. bodyLine is the 1-based line where the body
+// starts. A file that opens a block and never closes it is an error.
+func Split(src []byte) (fm []byte, format Format, body []byte, bodyLine int, err error) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	var delim string
+	switch {
+	case hasDelimLine(src, "---"):
+		delim, format = "---", FormatYAML
+	case hasDelimLine(src, "+++"):
+		delim, format = "+++", FormatTOML
+	default:
+		return nil, FormatNone, src, 1, nil
+	}
+	start := bytes.IndexByte(src, '\n') + 1
+	line := 2
+	for i := start; i < len(src); {
+		end := bytes.IndexByte(src[i:], '\n')
+		next := len(src)
+		if end >= 0 {
+			next = i + end + 1
+		}
+		if string(bytes.TrimRight(src[i:next], " \t\r\n")) == delim {
+			return src[start:i], format, src[next:], line + 1, nil
+		}
+		i = next
+		line++
+	}
+	return nil, format, nil, 0, fmt.Errorf("front matter opened with %q on line 1 is never closed; add a line with %q after the last field", delim, delim)
+}
+
+func hasDelimLine(src []byte, delim string) bool {
+	if !bytes.HasPrefix(src, []byte(delim)) {
+		return false
+	}
+	rest := src[len(delim):]
+	i := bytes.IndexByte(rest, '\n')
+	if i < 0 {
+		i = len(rest)
+	}
+	return len(bytes.TrimRight(rest[:i], " \t\r")) == 0
+}
+
+// FrontMatter holds the fields accrue understands, with the names Hugo and
+// Jekyll users already write.
+type FrontMatter struct {
+	Title       string
+	Date        time.Time // zero when not given
+	Updated     time.Time // zero when not given; "lastmod" is accepted too
+	Draft       bool
+	Tags        []string
+	Categories  []string
+	Series      []string
+	Slug        string
+	Aliases     []string
+	Summary     string
+	Description string
+	Author      string
+	Image       string
+	TOC         bool
+	// Params holds every other field, for templates (.Params.name).
+	Params map[string]any
+}
+
+// knownFields are the fields FrontMatter decodes. An unknown field close to
+// one of them is almost surely a typo, which is an error; any other unknown
+// field is kept in Params with a warning.
+var knownFields = []string{"title", "date", "updated", "lastmod", "draft", "tags", "categories", "series",
+	"slug", "aliases", "summary", "description", "author", "image", "toc", "params"}
+
+// passThrough are fields that other generators use and that templates may
+// want; they go to Params silently.
+var passThrough = map[string]bool{"layout": true, "permalink": true, "weight": true, "keywords": true,
+	"images": true, "comments": true, "published": true, "excerpt": true, "type": true, "url": true}
+
+// field is one top-level front matter entry, whatever its syntax.
+type field struct {
+	key string
+	pos diag.Pos
+	val value
+}
+
+// value is a front matter value normalized across YAML and TOML.
+type value struct {
+	str    string     // scalars, as written
+	isStr  bool       // a quoted or plain scalar that is not a list/map
+	list   []value    // sequences
+	isList bool       // a sequence, even an empty one
+	time   *time.Time // TOML dates and datetimes with an offset
+	local  bool       // time has no zone of its own
+	raw    any        // the decoded Go value, for Params
+}
+
+// DecodeFrontMatter decodes fm written in format. file is the path used in
+// diagnostics, and line the 1-based line where fm starts in the file. Dates
+// without an offset are read in loc.
+func DecodeFrontMatter(fm []byte, format Format, file string, line int, loc *time.Location) (FrontMatter, diag.List) {
+	var fields []field
+	var diags diag.List
+	switch format {
+	case FormatYAML:
+		fields, diags = yamlFields(fm, file, line)
+	case FormatTOML:
+		fields, diags = tomlFields(fm, file, line)
+	}
+	if diags.HasErrors() {
+		return FrontMatter{}, diags
+	}
+	var m FrontMatter
+	for _, f := range fields {
+		diags.Add(m.set(f, loc))
+	}
+	return m, diags
+}
+
+func (m *FrontMatter) set(f field, loc *time.Location) *diag.Error {
+	var err error
+	switch f.key {
+	case "title":
+		m.Title, err = f.val.asString()
+	case "date":
+		m.Date, err = f.val.asTime(loc)
+	case "updated", "lastmod":
+		m.Updated, err = f.val.asTime(loc)
+	case "draft":
+		m.Draft, err = f.val.asBool()
+	case "tags":
+		m.Tags, err = f.val.asStrings()
+	case "categories":
+		m.Categories, err = f.val.asStrings()
+	case "series":
+		m.Series, err = f.val.asStrings()
+	case "slug":
+		m.Slug, err = f.val.asString()
+		if err == nil && (strings.ContainsAny(m.Slug, "/\\?#") || m.Slug == "." || m.Slug == "..") {
+			err = fmt.Errorf("must be a single URL segment without / \\ ? #, not %q", m.Slug)
+		}
+	case "aliases":
+		m.Aliases, err = f.val.asStrings()
+	case "summary":
+		m.Summary, err = f.val.asString()
+	case "description":
+		m.Description, err = f.val.asString()
+	case "author":
+		m.Author, err = f.val.asString()
+	case "image":
+		m.Image, err = f.val.asString()
+	case "toc":
+		m.TOC, err = f.val.asBool()
+	default:
+		if m.Params == nil {
+			m.Params = map[string]any{}
+		}
+		if f.key == "params" {
+			if mp, ok := f.val.raw.(map[string]any); ok {
+				for k, v := range mp {
+					m.Params[k] = v
+				}
+				return nil
+			}
+		}
+		m.Params[f.key] = f.val.raw
+		if passThrough[f.key] {
+			return nil
+		}
+		if s := diag.Suggest(f.key, knownFields); s != "" {
+			return diag.Errorf(f.pos, "front matter: unknown field %q (did you mean %q?)", f.key, s)
+		}
+		return diag.Warnf(f.pos, "front matter: unknown field %q is kept for templates as .Params.%s", f.key, f.key)
+	}
+	if err != nil {
+		return diag.Errorf(f.pos, "front matter: %s: %v", f.key, err)
+	}
+	return nil
+}
+
+func (v value) asString() (string, error) {
+	if v.isList {
+		return "", errors.New("want a single value, not a list")
+	}
+	if v.time != nil {
+		return v.str, nil
+	}
+	if !v.isStr {
+		return "", errors.New("want text")
+	}
+	return v.str, nil
+}
+
+// asStrings accepts a list or, as Jekyll does, one value ("tags: go").
+func (v value) asStrings() ([]string, error) {
+	if !v.isList {
+		s, err := v.asString()
+		if err != nil {
+			return nil, errors.New("want a list such as [a, b]")
+		}
+		if s == "" {
+			return nil, nil
+		}
+		return []string{s}, nil
+	}
+	out := make([]string, 0, len(v.list))
+	for _, e := range v.list {
+		if !e.isStr || e.isList {
+			return nil, errors.New("want a list of text values")
+		}
+		if s := strings.TrimSpace(e.str); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+func (v value) asBool() (bool, error) {
+	if b, ok := v.raw.(bool); ok {
+		return b, nil
+	}
+	if v.isStr {
+		switch strings.ToLower(v.str) {
+		case "true", "yes", "on":
+			return true, nil
+		case "false", "no", "off":
+			return false, nil
+		}
+	}
+	return false, fmt.Errorf("want true or false, not %q", v.str)
+}
+
+func (v value) asTime(loc *time.Location) (time.Time, error) {
+	if v.time != nil {
+		if v.local {
+			t := *v.time
+			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc), nil
+		}
+		return *v.time, nil
+	}
+	if !v.isStr || v.isList {
+		return time.Time{}, errors.New("want a date such as 2024-05-01 or 2024-05-01T09:30:00Z")
+	}
+	return ParseDate(v.str, loc)
+}
+
+var dateLayouts = []struct {
+	layout string
+	zoned  bool
+}{
+	{time.RFC3339Nano, true},
+	{"2006-01-02T15:04:05Z0700", true},
+	{"2006-01-02 15:04:05 -0700", true}, // Jekyll
+	{"2006-01-02 15:04:05 -07:00", true},
+	{"2006-01-02 15:04:05Z07:00", true},
+	{"2006-01-02T15:04:05", false},
+	{"2006-01-02 15:04:05", false},
+	{"2006-01-02T15:04", false},
+	{"2006-01-02 15:04", false},
+	{"2006-01-02", false},
+}
+
+// ParseDate reads the date formats bloggers write in front matter. A date
+// without an offset is in loc.
+func ParseDate(s string, loc *time.Location) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, l := range dateLayouts {
+		if l.zoned {
+			if t, err := time.Parse(l.layout, s); err == nil {
+				return t, nil
+			}
+		} else if t, err := time.ParseInLocation(l.layout, s, loc); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("cannot read %q as a date; write 2024-05-01, 2024-05-01T09:30:00 or 2024-05-01T09:30:00+02:00", s)
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func yamlFields(fm []byte, file string, line int) ([]field, diag.List) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(fm, &doc); err != nil {
+		msg := err.Error()
+		pos := diag.Pos{File: file, Line: line}
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			n, _ := strconv.Atoi(m[1]) // the regexp matched digits
+			pos.Line, msg = line+n-1, m[2]
+		} else {
+			msg = strings.TrimPrefix(msg, "yaml: ")
+		}
+		return nil, diag.List{diag.Errorf(pos, "front matter: %s", msg)}
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: file, Line: line + root.Line - 1, Col: root.Column},
+			"front matter: want fields such as \"title: Hello\", not a %s", yamlKind(root))}
+	}
+	var fields []field
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		pos := diag.Pos{File: file, Line: line + k.Line - 1, Col: k.Column}
+		var raw any
+		if err := v.Decode(&raw); err != nil {
+			return nil, diag.List{diag.Errorf(pos, "front matter: %s: %v", k.Value, err)}
+		}
+		fields = append(fields, field{key: strings.ToLower(k.Value), pos: pos, val: yamlValue(v, raw)})
+	}
+	return fields, nil
+}
+
+func yamlKind(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.ScalarNode:
+		return "single value"
+	}
+	return "document of another shape"
+}
+
+func yamlValue(n *yaml.Node, raw any) value {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	v := value{raw: raw}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		v.str, v.isStr = n.Value, n.Tag != "!!null"
+		if n.Tag == "!!null" {
+			v.isStr, v.str = true, ""
+		}
+	case yaml.SequenceNode:
+		v.isList = true
+		items, _ := raw.([]any) // Decode of a sequence gives []any
+		for i, c := range n.Content {
+			var r any
+			if i < len(items) {
+				r = items[i]
+			}
+			v.list = append(v.list, yamlValue(c, r))
+		}
+	}
+	return v
+}
+
+func tomlFields(fm []byte, file string, line int) ([]field, diag.List) {
+	var m map[string]any
+	if err := toml.Unmarshal(fm, &m); err != nil {
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			l, c := de.Position()
+			return nil, diag.List{diag.Errorf(diag.Pos{File: file, Line: line + l - 1, Col: c}, "front matter: %s", strings.TrimPrefix(de.Error(), "toml: "))}
+		}
+		return nil, diag.List{diag.Errorf(diag.Pos{File: file, Line: line}, "front matter: %v", err)}
+	}
+	positions := tomlkeys.Find(fm)
+	fields := make([]field, 0, len(m))
+	for k, raw := range m {
+		pos := diag.Pos{File: file, Line: line}
+		if p, ok := positions[k]; ok {
+			pos = diag.Pos{File: file, Line: line + p.Line - 1, Col: p.Col}
+		}
+		fields = append(fields, field{key: strings.ToLower(k), pos: pos, val: tomlValue(raw)})
+	}
+	// Maps have no order; decode in source order so diagnostics are stable.
+	sortFields(fields)
+	return fields, nil
+}
+
+func sortFields(fs []field) {
+	for i := 1; i < len(fs); i++ {
+		for j := i; j > 0 && (fs[j].pos.Line < fs[j-1].pos.Line || (fs[j].pos.Line == fs[j-1].pos.Line && fs[j].key < fs[j-1].key)); j-- {
+			fs[j], fs[j-1] = fs[j-1], fs[j]
+		}
+	}
+}
+
+func tomlValue(raw any) value {
+	v := value{raw: raw}
+	switch x := raw.(type) {
+	case string:
+		v.str, v.isStr = x, true
+	case bool:
+		v.str = strconv.FormatBool(x)
+	case int64:
+		v.str, v.isStr = strconv.FormatInt(x, 10), true
+	case float64:
+		v.str, v.isStr = strconv.FormatFloat(x, 'f', -1, 64), true
+	case time.Time:
+		v.time, v.str = &x, x.Format(time.RFC3339)
+	case toml.LocalDate:
+		t := x.AsTime(time.UTC)
+		v.time, v.local, v.str = &t, true, x.String()
+	case toml.LocalDateTime:
+		t := x.AsTime(time.UTC)
+		v.time, v.local, v.str = &t, true, x.String()
+	case []any:
+		v.isList = true
+		for _, e := range x {
+			v.list = append(v.list, tomlValue(e))
+		}
+	}
+	return v
+}
