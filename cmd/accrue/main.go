@@ -1,0 +1,163 @@
+// Command accrue builds a blog from Markdown and keeps the ledger of what
+// each post earns over time.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/accruehq/accrue/generator/content"
+	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/site"
+	"github.com/accruehq/accrue/themes"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		if !errors.Is(err, errReported) {
+			fmt.Fprintln(os.Stderr, "accrue:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// errReported means the problems were already printed.
+var errReported = errors.New("reported")
+
+const usage = `accrue builds a blog from Markdown and keeps the ledger of what it earns.
+
+Usage:
+  accrue build [flags]        build the site into public/
+  accrue new post "Title"     start a post in content/posts/
+  accrue version              print the version
+
+Run "accrue COMMAND -h" for a command's flags.
+`
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errors.New("no command given")
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(ctx, args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "accrue", version())
+		return nil
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("unknown command %q", args[0])
+}
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("build", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	source := fl.String("source", ".", "the site's folder")
+	dest := fl.String("destination", "", "output folder (default SOURCE/public)")
+	drafts := fl.Bool("drafts", false, "include drafts")
+	future := fl.Bool("future", false, "include posts dated in the future")
+	baseURL := fl.String("base-url", "", "override base_url from accrue.toml")
+	strict := fl.Bool("strict", false, "fail on warnings")
+	if err := fl.Parse(args); err != nil {
+		return errReported
+	}
+	if fl.NArg() > 0 {
+		return fmt.Errorf("build takes no arguments, got %q", fl.Args())
+	}
+	if *dest == "" {
+		*dest = filepath.Join(*source, "public")
+	}
+	opts := site.Options{
+		Drafts: *drafts, Future: *future, BaseURL: *baseURL, Strict: *strict,
+		Now: time.Now(), Dir: *source, Theme: themes.Default(),
+	}
+	var stats site.Stats
+	var diags diag.List
+	err := site.BuildDir(*dest, func(w site.Writer) error {
+		var err error
+		stats, diags, err = site.Build(ctx, os.DirFS(*source), w, opts)
+		return err
+	})
+	for _, d := range diags {
+		fmt.Fprintln(stderr, d.Error())
+	}
+	if err != nil {
+		if len(diags.Errors()) > 0 || *strict && len(diags) > 0 {
+			fmt.Fprintf(stderr, "build failed: %d %s, %d %s; %s left as it was\n",
+				len(diags.Errors()), plural(len(diags.Errors()), "error", "errors"),
+				len(diags.Warnings()), plural(len(diags.Warnings()), "warning", "warnings"), *dest)
+			return errReported
+		}
+		return fmt.Errorf("build failed: %w (%s left as it was)", err, *dest)
+	}
+	fmt.Fprintf(stdout, "built %d %s, %d %s, %d feeds: %d files in %s in %s\n",
+		stats.Posts, plural(stats.Posts, "post", "posts"), stats.Pages, plural(stats.Pages, "page", "pages"),
+		stats.Feeds, stats.Files, *dest, stats.Duration.Round(time.Millisecond))
+	return nil
+}
+
+func runNew(args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("new", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	source := fl.String("source", ".", "the site's folder")
+	if err := fl.Parse(args); err != nil {
+		return errReported
+	}
+	if fl.NArg() != 2 || fl.Arg(0) != "post" {
+		return errors.New(`usage: accrue new post "Title"`)
+	}
+	title := strings.TrimSpace(fl.Arg(1))
+	slug := content.Slugify(title)
+	if slug == "" {
+		return fmt.Errorf("cannot make a file name from the title %q; use letters or digits", title)
+	}
+	dir := filepath.Join(*source, content.Dir, content.PostsDir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	file := filepath.Join(dir, slug+".md")
+	if _, err := os.Stat(filepath.Join(dir, slug, "index.md")); err == nil {
+		return fmt.Errorf("%s already exists; pick another title", filepath.Join(dir, slug, "index.md"))
+	}
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		return fmt.Errorf("%s already exists; pick another title or edit that file", file)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(f, "---\ntitle: %q\ndate: %s\ndraft: true\ntags: []\n---\n\nWrite here. The first paragraph is the summary unless you add a line with <!--more-->.\n",
+		title, time.Now().Format(time.RFC3339))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "created %s (a draft: preview with --drafts, set draft: false to publish)\n", file)
+	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

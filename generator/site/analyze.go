@@ -1,0 +1,283 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/accruehq/accrue/generator/content"
+	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/markdown"
+)
+
+// analyze turns loaded documents into the page model: it drops drafts and
+// future posts, assigns URLs, sorts, links neighbours and groups terms.
+// It is serial and cheap.
+func (b *builder) analyze(docs []*docResult) diag.List {
+	var diags diag.List
+	cfg := b.cfg
+	b.site = &Site{
+		Title:       cfg.Title,
+		Description: cfg.Description,
+		BaseURL:     cfg.BaseURL,
+		Language:    cfg.Language,
+		Author:      cfg.Author,
+		AuthorURL:   cfg.AuthorURL,
+		Config:      cfg,
+	}
+	for _, d := range docs {
+		doc := d.doc
+		if doc.Source.Folder == content.Dir {
+			b.home = &Page{Intro: d.render.HTML}
+			continue
+		}
+		if doc.Draft && !b.opts.Drafts {
+			continue
+		}
+		if doc.Kind == content.KindPost && doc.Date.After(b.opts.Now) && !b.opts.Future {
+			continue
+		}
+		p := b.newPage(d)
+		if doc.Kind == content.KindPost {
+			b.posts = append(b.posts, p)
+		} else {
+			b.pages = append(b.pages, p)
+		}
+	}
+	sort.SliceStable(b.posts, func(i, j int) bool {
+		a, c := b.posts[i], b.posts[j]
+		if !a.Date.Equal(c.Date) {
+			return a.Date.After(c.Date)
+		}
+		return a.doc.doc.Slug < c.doc.doc.Slug
+	})
+	sort.SliceStable(b.pages, func(i, j int) bool { return b.pages[i].Title < b.pages[j].Title })
+	for i, p := range b.posts {
+		if i > 0 {
+			p.Next = b.posts[i-1]
+		}
+		if i+1 < len(b.posts) {
+			p.Prev = b.posts[i+1]
+		}
+	}
+	b.site.Posts, b.site.Pages = b.posts, b.pages
+	if len(b.posts) > 0 {
+		b.site.Year = b.posts[0].Date.Year()
+	}
+	b.site.Tags = b.taxonomy("tags", func(p *Page) []string { return p.doc.doc.Tags }, func(p *Page, t []*Term) { p.Tags = t })
+	b.site.Categories = b.taxonomy("categories", func(p *Page) []string { return p.doc.doc.Categories }, func(p *Page, t []*Term) { p.Categories = t })
+	b.site.Series = b.taxonomy("series", func(p *Page) []string { return p.doc.doc.FrontMatter.Series }, func(p *Page, t []*Term) { p.Series = t })
+	for _, s := range b.site.Series {
+		// A series reads in order, oldest first.
+		for i, j := 0, len(s.Posts)-1; i < j; i, j = i+1, j-1 {
+			s.Posts[i], s.Posts[j] = s.Posts[j], s.Posts[i]
+		}
+		for i, p := range s.Posts {
+			if p.SeriesNav == nil {
+				p.SeriesNav = &SeriesNav{Term: s, Index: i + 1, Total: len(s.Posts)}
+			}
+		}
+	}
+	b.site.Menu = append(b.site.Menu, MenuItem{Name: "Archive", URL: "/archive/"})
+	if len(b.site.Tags) > 0 {
+		b.site.Menu = append(b.site.Menu, MenuItem{Name: "Tags", URL: "/tags/"})
+	}
+	for _, p := range b.pages {
+		b.site.Menu = append(b.site.Menu, MenuItem{Name: p.Title, URL: p.URL})
+	}
+	b.site.Feeds = b.feedLinks("", cfg.Title)
+	for _, p := range append(append([]*Page(nil), b.posts...), b.pages...) {
+		if p.Image != "" {
+			p.Image = b.absURL(resolve(p.URL, p.Image))
+		}
+	}
+	return diags
+}
+
+// newPage builds the page of a published document.
+func (b *builder) newPage(d *docResult) *Page {
+	doc, r := d.doc, d.render
+	p := &Page{
+		Site:        b.site,
+		Kind:        doc.Kind.String(),
+		Title:       doc.Title,
+		Date:        doc.Date,
+		Updated:     doc.Updated,
+		Content:     r.HTML,
+		Summary:     r.Summary,
+		Author:      doc.Author,
+		Image:       doc.Image,
+		Headings:    r.Headings,
+		TOC:         tocHTML(r.Headings),
+		ShowTOC:     doc.TOC,
+		WordCount:   r.Words,
+		ReadingTime: max(1, (r.Words+b.cfg.ReadingSpeed-1)/b.cfg.ReadingSpeed),
+		Draft:       doc.Draft,
+		Params:      doc.Params,
+		File:        doc.Path,
+		doc:         d,
+	}
+	if p.Author == "" {
+		p.Author = b.cfg.Author
+	}
+	if doc.Summary != "" {
+		p.Summary = template.HTML("<p>" + template.HTMLEscapeString(doc.Summary) + "</p>")
+	}
+	p.Description = doc.Description
+	if p.Description == "" {
+		p.Description = doc.Summary
+	}
+	if p.Description == "" {
+		p.Description = truncate(stripTags(string(r.Summary)), 160)
+	}
+	p.URL = b.permalink(doc)
+	p.Permalink = b.absURL(p.URL)
+	p.outputDir = strings.Trim(p.URL, "/")
+	return p
+}
+
+// permalink expands the configured pattern for doc.
+func (b *builder) permalink(doc *content.Doc) string {
+	pattern := b.cfg.Permalinks.Posts
+	if doc.Kind == content.KindPage {
+		pattern = b.cfg.Permalinks.Pages
+	}
+	rel := strings.TrimPrefix(doc.Folder, content.Dir+"/")
+	dir := path.Dir(rel)
+	if dir == "." {
+		dir = ""
+	}
+	r := strings.NewReplacer(
+		":year", fmt.Sprintf("%04d", doc.Date.Year()),
+		":month", fmt.Sprintf("%02d", int(doc.Date.Month())),
+		":day", fmt.Sprintf("%02d", doc.Date.Day()),
+		":slug", doc.Slug,
+		":title", content.Slugify(doc.Title),
+		":section", doc.Section,
+		":path", strings.TrimPrefix(path.Join(dir, doc.Slug), "/"),
+	)
+	u := path.Clean("/" + r.Replace(pattern))
+	if u != "/" {
+		u += "/"
+	}
+	return u
+}
+
+// taxonomy groups posts by the names get returns, merging names that give
+// the same slug, and stores each post's terms with set.
+func (b *builder) taxonomy(name string, get func(*Page) []string, set func(*Page, []*Term)) []*Term {
+	bySlug := map[string]*Term{}
+	for _, p := range b.posts {
+		var terms []*Term
+		seen := map[string]bool{}
+		for _, n := range get(p) {
+			slug := content.Slugify(n)
+			if slug == "" || seen[slug] {
+				continue
+			}
+			seen[slug] = true
+			t, ok := bySlug[slug]
+			if !ok {
+				t = &Term{Name: n, Slug: slug, Taxonomy: name, URL: "/" + name + "/" + slug + "/"}
+				bySlug[slug] = t
+			}
+			t.Posts = append(t.Posts, p)
+			terms = append(terms, t)
+		}
+		set(p, terms)
+	}
+	out := make([]*Term, 0, len(bySlug))
+	for _, t := range bySlug {
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
+	return out
+}
+
+// feedLinks returns the three feeds under dir ("" or "tags/go").
+func (b *builder) feedLinks(dir, title string) []FeedLink {
+	base := "/"
+	if dir != "" {
+		base = "/" + dir + "/"
+	}
+	return []FeedLink{
+		{Type: "application/rss+xml", Title: title + " (RSS)", URL: b.absURL(base + "index.xml")},
+		{Type: "application/atom+xml", Title: title + " (Atom)", URL: b.absURL(base + "atom.xml")},
+		{Type: "application/feed+json", Title: title + " (JSON Feed)", URL: b.absURL(base + "feed.json")},
+	}
+}
+
+// absURL joins a site-relative URL to base_url, keeping base_url's path.
+func (b *builder) absURL(u string) string {
+	if strings.Contains(u, "://") {
+		return u
+	}
+	return strings.TrimSuffix(b.cfg.BaseURL, "/") + "/" + strings.TrimPrefix(u, "/")
+}
+
+// resolve resolves ref against the page URL dir, for relative images.
+func resolve(dir, ref string) string {
+	if strings.Contains(ref, "://") || strings.HasPrefix(ref, "/") {
+		return ref
+	}
+	return path.Join(dir, ref)
+}
+
+// tocHTML renders headings of levels 2 to 4 as nested ordered lists.
+func tocHTML(hs []markdown.Heading) template.HTML {
+	var b strings.Builder
+	depth := 0
+	for _, h := range hs {
+		if h.Level < 2 || h.Level > 4 || h.ID == "" {
+			continue
+		}
+		level := h.Level - 1
+		for depth < level {
+			b.WriteString("<ol>")
+			depth++
+		}
+		for depth > level {
+			b.WriteString("</li></ol>")
+			depth--
+		}
+		if strings.HasSuffix(b.String(), "</a>") {
+			b.WriteString("</li>")
+		}
+		fmt.Fprintf(&b, `<li><a href="#%s">%s</a>`, template.HTMLEscapeString(h.ID), template.HTMLEscapeString(h.Text))
+	}
+	for depth > 0 {
+		b.WriteString("</li></ol>")
+		depth--
+	}
+	return template.HTML(b.String())
+}
+
+// stripTags returns the text of an HTML fragment that goldmark wrote.
+func stripTags(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>':
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return strings.Join(strings.Fields(template.HTMLEscaper(b.String())), " ")
+}
+
+func truncate(s string, n int) string {
+	if len([]rune(s)) <= n {
+		return s
+	}
+	r := []rune(s)[:n]
+	if i := strings.LastIndexByte(string(r), ' '); i > n/2 {
+		return string(r)[:i] + "…"
+	}
+	return string(r) + "…"
+}

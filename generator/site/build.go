@@ -1,0 +1,256 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/accruehq/accrue/generator/config"
+	"github.com/accruehq/accrue/generator/content"
+	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/history"
+	"github.com/accruehq/accrue/generator/markdown"
+	"github.com/accruehq/accrue/generator/theme"
+	"golang.org/x/sync/errgroup"
+)
+
+// Options configures a build. The zero value builds published posts as of
+// the zero time, so callers set Now.
+type Options struct {
+	Drafts bool // include drafts
+	Future bool // include posts dated after Now
+	// BaseURL overrides the configuration's base_url when set.
+	BaseURL string
+	// Now decides which posts are in the future. Model code never reads
+	// the clock.
+	Now time.Time
+	// Dir is the site's folder on disk, for git history; "" when the site
+	// is not on disk (tests) or git should not be asked.
+	Dir string
+	// Strict turns warnings into errors.
+	Strict bool
+	// Theme is the built-in default theme, the lowest layer. Nil means
+	// the site must bring its whole theme.
+	Theme fs.FS
+}
+
+// Stats summarizes a build.
+type Stats struct {
+	Posts, Pages, Files, Feeds int
+	Duration                   time.Duration
+}
+
+// Writer receives output files. Implementations must be safe for
+// concurrent use; paths are slash separated and relative.
+type Writer interface {
+	WriteFile(path string, data []byte) error
+}
+
+// Build builds the site in src into w. Warnings are returned in the
+// diag.List along with errors; the build failed when err is non-nil.
+func Build(ctx context.Context, src fs.FS, w Writer, o Options) (Stats, diag.List, error) {
+	start := time.Now()
+	b := &builder{src: src, opts: o}
+	diags, err := b.run(ctx, w)
+	diags.Sort()
+	if err == nil && diags.HasErrors() {
+		err = diags.Errors()
+	}
+	if err == nil && o.Strict && len(diags) > 0 {
+		err = fmt.Errorf("%d warnings and --strict", len(diags))
+	}
+	b.stats.Duration = time.Since(start)
+	return b.stats, diags, err
+}
+
+// builder holds one build's state. Fields are filled phase by phase and
+// read-only after the phase that fills them.
+type builder struct {
+	src   fs.FS
+	opts  Options
+	cfg   config.Config
+	theme *theme.Theme
+	md    *markdown.Renderer
+	site  *Site
+	// posts and pages are the published documents, with their pages.
+	posts, pages []*Page
+	home         *Page // carries the intro text, if any
+	outputs      []output
+	stats        Stats
+}
+
+func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {
+	cfg, err := config.Load(b.src)
+	if err != nil {
+		return diag.From(err), nil
+	}
+	if b.opts.BaseURL != "" {
+		cfg, err = config.Parse([]byte(fmt.Sprintf("base_url = %q", b.opts.BaseURL)), cfg)
+		if err != nil {
+			return diag.List{diag.Errorf(diag.Pos{}, "--base-url: %v", strings.TrimPrefix(err.Error(), config.File+":1:1: "))}, nil
+		}
+	}
+	b.cfg = cfg
+	var diags diag.List
+	th, tdiags := b.loadTheme()
+	diags = append(diags, tdiags...)
+	if tdiags.HasErrors() {
+		return diags, nil
+	}
+	b.theme = th
+	b.md = markdown.New(markdown.Options{
+		Unsafe:      cfg.Markdown.Unsafe,
+		Typographer: cfg.Markdown.Typographer,
+		LineNumbers: cfg.Highlight.LineNumbers,
+	})
+	docs, ldiags, err := b.load(ctx)
+	if err != nil {
+		return diags, err
+	}
+	diags = append(diags, ldiags...)
+	if ldiags.HasErrors() {
+		return diags, nil
+	}
+	adiags := b.analyze(docs)
+	diags = append(diags, adiags...)
+	if adiags.HasErrors() {
+		return diags, nil
+	}
+	rdiags, err := b.render(ctx, w)
+	return append(diags, rdiags...), err
+}
+
+// loadTheme layers the site's layouts/ over themes/NAME/ over the built-in
+// default theme.
+func (b *builder) loadTheme() (*theme.Theme, diag.List) {
+	name := b.cfg.Theme
+	layers := []theme.Layer{{FS: b.src, Name: ""}}
+	themeDir := "themes/" + name
+	if sub, err := fs.Sub(b.src, themeDir); err == nil {
+		if _, statErr := fs.Stat(b.src, themeDir); statErr == nil {
+			layers = append(layers, theme.Layer{FS: sub, Name: themeDir})
+		} else if name != "default" {
+			return nil, diag.List{diag.Errorf(b.cfg.Positions["theme"], "theme %q not found: there is no folder %s/ (remove theme to use the built-in default)", name, themeDir)}
+		}
+	}
+	if b.opts.Theme != nil {
+		layers = append(layers, theme.Layer{FS: b.opts.Theme, Name: "(built-in)/themes/default"})
+	}
+	th, diags := theme.Load(layers, funcs(b.cfg))
+	return th, diags
+}
+
+// docResult is one loaded document.
+type docResult struct {
+	doc    *content.Doc
+	render *markdown.Result
+}
+
+// load reads and renders every document in parallel, one task per file.
+func (b *builder) load(ctx context.Context) ([]*docResult, diag.List, error) {
+	sources, diags, err := content.Discover(b.src)
+	if err != nil {
+		var de *diag.Error
+		if errors.As(err, &de) {
+			return nil, diag.List{de}, nil
+		}
+		return nil, nil, err
+	}
+	results := make([]*docResult, len(sources))
+	perDoc := make([]diag.List, len(sources))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, s := range sources {
+		g.Go(func() error {
+			results[i], perDoc[i] = b.loadOne(s)
+			return gctx.Err()
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, nil, err
+	}
+	diags = diag.Join(append(perDoc, diags)...)
+	var docs []*docResult
+	for _, r := range results {
+		if r != nil {
+			docs = append(docs, r)
+		}
+	}
+	diags = append(diags, b.fillDates(ctx, docs)...)
+	return docs, diags, nil
+}
+
+func (b *builder) loadOne(s content.Source) (res *docResult, diags diag.List) {
+	defer func() {
+		if p := recover(); p != nil {
+			res, diags = nil, diag.List{diag.Errorf(diag.Pos{File: s.Path}, "internal error while reading this file: %v", p)}
+		}
+	}()
+	src, err := fs.ReadFile(b.src, s.Path)
+	if err != nil {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: s.Path}, "%v", err)}
+	}
+	doc, diags := content.Read(s, src, b.cfg.Location)
+	if doc == nil {
+		return nil, diags
+	}
+	r, err := b.md.Render(doc.Body)
+	if err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: s.Path}, "%v", err))
+		return nil, diags
+	}
+	for i := range r.Links {
+		if r.Links[i].Line > 0 {
+			r.Links[i].Line += doc.BodyLine - 1
+		}
+	}
+	return &docResult{doc: doc, render: r}, diags
+}
+
+// fillDates gives undated posts the date of their file's first git commit,
+// else its modification time, with a warning either way so the author
+// knows to write one.
+func (b *builder) fillDates(ctx context.Context, docs []*docResult) diag.List {
+	var undated []*content.Doc
+	for _, d := range docs {
+		if d.doc.Date.IsZero() && d.doc.Kind == content.KindPost {
+			undated = append(undated, d.doc)
+		}
+	}
+	if len(undated) == 0 {
+		return nil
+	}
+	var created map[string]time.Time
+	var diags diag.List
+	if b.opts.Dir != "" {
+		var err error
+		created, err = history.Created(ctx, b.opts.Dir, content.Dir)
+		switch {
+		case errors.Is(err, history.ErrNoGit), errors.Is(err, history.ErrNotRepository):
+		case err != nil:
+			diags.Add(diag.Warnf(diag.Pos{}, "reading git history for dates: %v", err))
+		}
+	}
+	sort.Slice(undated, func(i, j int) bool { return undated[i].Path < undated[j].Path })
+	for _, d := range undated {
+		pos := diag.Pos{File: d.Path, Line: 1}
+		if t, ok := created[d.Path]; ok {
+			d.Date = t.In(b.cfg.Location)
+			diags.Add(diag.Warnf(pos, "no date in front matter; using the date of its first git commit, %s", d.Date.Format("2006-01-02")))
+			continue
+		}
+		if fi, err := fs.Stat(b.src, d.Path); err == nil && !fi.ModTime().IsZero() {
+			d.Date = fi.ModTime().In(b.cfg.Location)
+		} else {
+			d.Date = b.opts.Now
+		}
+		diags.Add(diag.Warnf(pos, "no date in front matter and no git history; using the file's modification time, %s (add \"date: %s\")", d.Date.Format("2006-01-02"), d.Date.Format("2006-01-02")))
+	}
+	return diags
+}
+

@@ -1,0 +1,43 @@
+package site
+
+import (
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/accruehq/accrue/generator/config"
+)
+
+// funcs are the template functions themes may call. The list is short on
+// purpose; html/template already escapes everything by context.
+func funcs(cfg config.Config) template.FuncMap {
+	base := strings.TrimSuffix(cfg.BaseURL, "/")
+	return template.FuncMap{
+		// absURL makes a site-relative URL absolute on base_url.
+		"absURL": func(u string) string {
+			if strings.Contains(u, "://") {
+				return u
+			}
+			return base + "/" + strings.TrimPrefix(u, "/")
+		},
+		// date formats t with a Go layout ("January 2, 2006").
+		"date": func(layout string, t time.Time) string { return t.Format(layout) },
+		// iso formats t for datetime attributes and machine readers.
+		"iso": func(t time.Time) string { return t.Format(time.RFC3339) },
+		// plural picks the singular or plural word for n: plural 3 "post" "posts".
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return one
+			}
+			return many
+		},
+		"add": func(a, b int) int { return a + b },
+		"sub": func(a, b int) int { return a - b },
+		// list makes a slice from arguments, for ranges in templates.
+		"list": func(xs ...any) []any { return xs },
+		"lower": strings.ToLower,
+		"upper": strings.ToUpper,
+		"join":  strings.Join,
+		"contains": strings.Contains,
+	}
+}

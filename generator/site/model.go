@@ -1,0 +1,151 @@
+package site
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/accruehq/accrue/generator/config"
+	"github.com/accruehq/accrue/generator/markdown"
+)
+
+// Site is the data every template sees as .Site. It is read-only once
+// built.
+type Site struct {
+	Title       string
+	Description string
+	BaseURL     string
+	Language    string
+	Author      string
+	AuthorURL   string
+	// Posts are every published post, newest first.
+	Posts []*Page
+	// Pages are the standalone pages, by title.
+	Pages      []*Page
+	Tags       []*Term
+	Categories []*Term
+	Series     []*Term
+	// Menu is the site navigation: the archive, tags and standalone pages.
+	Menu []MenuItem
+	// Feeds are the site-wide feeds, for autodiscovery links.
+	Feeds []FeedLink
+	// Year is the year of the newest post, for the copyright line; it does
+	// not come from the clock so builds are reproducible.
+	Year int
+	// Config is the full configuration, for themes that need more.
+	Config config.Config
+}
+
+// MenuItem is an entry of the site navigation.
+type MenuItem struct {
+	Name string
+	URL  string
+}
+
+// FeedLink is a feed offered by a page.
+type FeedLink struct {
+	Type  string // MIME type
+	Title string
+	URL   string // absolute
+}
+
+// Term is a tag, category or series with its posts.
+type Term struct {
+	Name     string
+	Slug     string
+	Taxonomy string // "tags", "categories" or "series"
+	URL      string
+	// Posts are newest first, except in a series, which reads in order:
+	// oldest first.
+	Posts []*Page
+}
+
+// Count is the number of posts with the term.
+func (t *Term) Count() int { return len(t.Posts) }
+
+// Page is the data a layout renders as ".". Post and standalone pages use
+// the content fields; lists use Pager, Term, Terms or Years.
+type Page struct {
+	Site *Site
+	// Kind is "post", "page", "home", "term", "terms", "archive" or "404".
+	Kind        string
+	Title       string
+	URL         string // site-relative, e.g. "/posts/hello/"
+	Permalink   string // absolute
+	Date        time.Time
+	Updated     time.Time // zero when never updated
+	Content     template.HTML
+	Summary     template.HTML
+	Description string // plain text for meta tags
+	Author      string
+	Image       string // absolute URL, for Open Graph
+	Tags        []*Term
+	Categories  []*Term
+	Series      []*Term
+	Headings    []markdown.Heading
+	// TOC is the table of contents as nested lists; ShowTOC is true when
+	// front matter asks for it.
+	TOC         template.HTML
+	ShowTOC     bool
+	WordCount   int
+	ReadingTime int // minutes
+	Draft       bool
+	Params      map[string]any
+	// Prev is the next older post and Next the next newer one.
+	Prev, Next *Page
+	// SeriesNav places a post within its first series.
+	SeriesNav *SeriesNav
+	// File is the source file, slash path from the site root.
+	File string
+
+	Pager *Pager
+	Term  *Term
+	Terms []*Term
+	// TermsTitle names the taxonomy on a terms page ("Tags").
+	Years []Year
+	// Feeds are this page's feeds, for autodiscovery.
+	Feeds []FeedLink
+	// Intro is the home page text from content/_index.md or index.md.
+	Intro template.HTML
+
+	// Fields below are used while building only.
+	doc       *docResult
+	outputDir string
+}
+
+// IsPost reports whether p is a dated post.
+func (p *Page) IsPost() bool { return p.Kind == "post" }
+
+// HasUpdate reports whether the post was updated after it was published.
+func (p *Page) HasUpdate() bool { return !p.Updated.IsZero() && p.Updated.After(p.Date) }
+
+// Lastmod is the last change: Updated when set, else Date.
+func (p *Page) Lastmod() time.Time {
+	if p.HasUpdate() {
+		return p.Updated
+	}
+	return p.Date
+}
+
+// SeriesNav says where a post stands in a series.
+type SeriesNav struct {
+	Term  *Term
+	Index int // 1-based
+	Total int
+}
+
+// Pager is one page of a paginated list.
+type Pager struct {
+	Posts   []*Page
+	Number  int // 1-based
+	Total   int
+	PrevURL string // newer posts; "" on the first page
+	NextURL string // older posts; "" on the last page
+	// URLs of every page, for numbered links.
+	URLs []string
+}
+
+// Year groups the archive.
+type Year struct {
+	Year  int
+	Posts []*Page
+}

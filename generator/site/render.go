@@ -1,0 +1,375 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"regexp"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/feeds"
+	"github.com/accruehq/accrue/generator/theme"
+	"golang.org/x/sync/errgroup"
+)
+
+// output is one file to write. origin names what produces it, for the
+// duplicate-URL error.
+type output struct {
+	path   string
+	origin string
+	gen    func() ([]byte, error)
+}
+
+func (b *builder) add(p, origin string, gen func() ([]byte, error)) {
+	b.outputs = append(b.outputs, output{path: p, origin: origin, gen: gen})
+}
+
+// render plans every output file, checks that no two claim the same path,
+// then renders and writes them in parallel, one task per file.
+func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
+	b.planPages()
+	b.planLists()
+	b.planFeeds()
+	b.planFiles()
+	diags := b.checkDuplicates()
+	if diags.HasErrors() {
+		return diags, nil
+	}
+	perOut := make([]*diag.Error, len(b.outputs))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	var writeErr error
+	var once sync.Once
+	for i, o := range b.outputs {
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			data, err := o.gen()
+			if err != nil {
+				var de *diag.Error
+				if !errors.As(err, &de) {
+					de = diag.Errorf(diag.Pos{File: o.origin}, "%v", err)
+				} else if de.Pos.File == "" {
+					de.Pos.File = o.origin
+				}
+				perOut[i] = de
+				return nil
+			}
+			if err := w.WriteFile(o.path, data); err != nil {
+				once.Do(func() { writeErr = fmt.Errorf("writing %s: %w", o.path, err) })
+				return writeErr
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return diags, err
+	}
+	seen := map[string]bool{}
+	for _, d := range perOut {
+		// A template error repeats for every page using the layout; say it once.
+		if d != nil && !seen[d.Error()] {
+			seen[d.Error()] = true
+			diags.Add(d)
+		}
+	}
+	b.stats.Posts, b.stats.Pages, b.stats.Files = len(b.posts), len(b.pages), len(b.outputs)
+	return diags, writeErr
+}
+
+func (b *builder) checkDuplicates() diag.List {
+	var diags diag.List
+	first := map[string]string{}
+	for _, o := range b.outputs {
+		if prev, dup := first[o.path]; dup {
+			diags.Add(diag.Errorf(diag.Pos{File: o.origin}, "writes %s, which %s also writes; change a slug, permalink or alias", o.path, prev))
+			continue
+		}
+		first[o.path] = o.origin
+	}
+	return diags
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// execute renders one page with its layout.
+func (b *builder) execute(kind theme.Kind, p *Page) ([]byte, error) {
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(buf)
+	buf.Reset()
+	if err := b.theme.Execute(buf, kind, p); err != nil {
+		return nil, err
+	}
+	return append([]byte(nil), buf.Bytes()...), nil
+}
+
+// indexPath is the file that serves a pretty URL.
+func indexPath(u string) string {
+	return strings.TrimPrefix(path.Join(u, "index.html"), "/")
+}
+
+func (b *builder) planPages() {
+	for _, p := range append(append([]*Page(nil), b.posts...), b.pages...) {
+		kind := theme.KindPost
+		if p.Kind == "page" {
+			kind = theme.KindPage
+		}
+		p.Feeds = b.site.Feeds
+		b.add(indexPath(p.URL), p.File, func() ([]byte, error) { return b.execute(kind, p) })
+		doc := p.doc.doc
+		for _, res := range doc.Resources {
+			src := path.Join(doc.Folder, res)
+			b.add(path.Join(p.outputDir, res), src, func() ([]byte, error) { return fs.ReadFile(b.src, src) })
+		}
+		for _, alias := range doc.Aliases {
+			b.planAlias(alias, p)
+		}
+	}
+}
+
+func (b *builder) planAlias(alias string, target *Page) {
+	u := "/" + strings.Trim(path.Clean("/"+alias), "/")
+	out := indexPath(u)
+	if strings.HasSuffix(u, ".html") || strings.HasSuffix(u, ".htm") {
+		out = strings.TrimPrefix(u, "/")
+	}
+	data := &Page{Site: b.site, Kind: "alias", Title: target.Title, URL: target.URL, Permalink: target.Permalink}
+	b.add(out, target.File, func() ([]byte, error) { return b.execute(theme.KindAlias, data) })
+}
+
+// paginate splits posts into pages of the configured size, the first at
+// base and the rest at base/page/N/. An empty list still gets one page.
+func (b *builder) paginate(posts []*Page, base string) []*Pager {
+	size := b.cfg.Paginate
+	n := max(1, (len(posts)+size-1)/size)
+	urls := make([]string, n)
+	for i := range urls {
+		urls[i] = base
+		if i > 0 {
+			urls[i] = base + "page/" + strconv.Itoa(i+1) + "/"
+		}
+	}
+	pagers := make([]*Pager, n)
+	for i := range pagers {
+		lo, hi := i*size, min((i+1)*size, len(posts))
+		pg := &Pager{Posts: posts[lo:hi], Number: i + 1, Total: n, URLs: urls}
+		if i > 0 {
+			pg.PrevURL = urls[i-1]
+		}
+		if i+1 < n {
+			pg.NextURL = urls[i+1]
+		}
+		pagers[i] = pg
+	}
+	return pagers
+}
+
+func (b *builder) planLists() {
+	intro := b.home
+	for _, pg := range b.paginate(b.posts, "/") {
+		p := &Page{Site: b.site, Kind: "home", Title: b.cfg.Title, URL: pg.URLs[pg.Number-1], Pager: pg,
+			Description: b.cfg.Description, Feeds: b.site.Feeds}
+		if intro != nil && pg.Number == 1 {
+			p.Intro = intro.Intro
+		}
+		p.Permalink = b.absURL(p.URL)
+		b.add(indexPath(p.URL), "home page", func() ([]byte, error) { return b.execute(theme.KindHome, p) })
+	}
+	archive := &Page{Site: b.site, Kind: "archive", Title: "Archive", URL: "/archive/", Feeds: b.site.Feeds,
+		Description: "Every post on " + b.cfg.Title + ", by year."}
+	archive.Permalink = b.absURL(archive.URL)
+	for _, p := range b.posts {
+		if n := len(archive.Years); n == 0 || archive.Years[n-1].Year != p.Date.Year() {
+			archive.Years = append(archive.Years, Year{Year: p.Date.Year()})
+		}
+		y := &archive.Years[len(archive.Years)-1]
+		y.Posts = append(y.Posts, p)
+	}
+	b.add("archive/index.html", "archive page", func() ([]byte, error) { return b.execute(theme.KindArchive, archive) })
+	for _, tax := range []struct {
+		name, title string
+		terms       []*Term
+	}{{"tags", "Tags", b.site.Tags}, {"categories", "Categories", b.site.Categories}, {"series", "Series", b.site.Series}} {
+		if len(tax.terms) == 0 {
+			continue
+		}
+		list := &Page{Site: b.site, Kind: "terms", Title: tax.title, URL: "/" + tax.name + "/", Terms: tax.terms, Feeds: b.site.Feeds,
+			Description: tax.title + " on " + b.cfg.Title + "."}
+		list.Permalink = b.absURL(list.URL)
+		b.add(indexPath(list.URL), tax.name+" index", func() ([]byte, error) { return b.execute(theme.KindTerms, list) })
+		for _, t := range tax.terms {
+			var termFeeds []FeedLink
+			if tax.name == "tags" {
+				termFeeds = append(b.feedLinks(strings.Trim(t.URL, "/"), b.cfg.Title+": "+t.Name), b.site.Feeds...)
+			}
+			for _, pg := range b.paginate(t.Posts, t.URL) {
+				p := &Page{Site: b.site, Kind: "term", Title: t.Name, URL: pg.URLs[pg.Number-1], Pager: pg, Term: t,
+					Feeds: termFeeds, Description: fmt.Sprintf("Posts about %s on %s.", t.Name, b.cfg.Title)}
+				if p.Feeds == nil {
+					p.Feeds = b.site.Feeds
+				}
+				p.Permalink = b.absURL(p.URL)
+				b.add(indexPath(p.URL), tax.name+" "+t.Name, func() ([]byte, error) { return b.execute(theme.KindTerm, p) })
+			}
+		}
+	}
+	notFound := &Page{Site: b.site, Kind: "404", Title: "Page not found", URL: "/404.html", Feeds: b.site.Feeds}
+	notFound.Permalink = b.absURL(notFound.URL)
+	b.add("404.html", "404 page", func() ([]byte, error) { return b.execute(theme.KindNotFound, notFound) })
+}
+
+func (b *builder) planFeeds() {
+	b.planFeed("", b.cfg.Title, b.absURL("/"), b.posts)
+	for _, t := range b.site.Tags {
+		dir := strings.Trim(t.URL, "/")
+		b.planFeed(dir, b.cfg.Title+": "+t.Name, b.absURL(t.URL), t.Posts)
+	}
+}
+
+// planFeed plans RSS, Atom and JSON feeds of the newest posts under dir.
+func (b *builder) planFeed(dir, title, link string, posts []*Page) {
+	posts = posts[:min(len(posts), b.cfg.FeedSize)]
+	var once sync.Once
+	var built feeds.Feeds
+	var err error
+	build := func() {
+		items := make([]feeds.Item, len(posts))
+		for i, p := range posts {
+			items[i] = feeds.Item{
+				Title:     p.Title,
+				Link:      p.Permalink,
+				Summary:   p.Description,
+				Content:   absolutize(string(p.Content), p.Permalink),
+				Published: p.Date,
+				Author:    p.Author,
+			}
+			if p.HasUpdate() {
+				items[i].Updated = p.Updated
+			}
+			for _, t := range p.Tags {
+				items[i].Tags = append(items[i].Tags, t.Name)
+			}
+		}
+		base := "/"
+		if dir != "" {
+			base = "/" + dir + "/"
+		}
+		built, err = feeds.Build(feeds.Meta{
+			Title: title, Link: link, Description: b.cfg.Description, Author: b.cfg.Author,
+			AuthorURL: b.cfg.AuthorURL, Language: b.cfg.Language, FeedURL: b.absURL(base + "feed.json"),
+		}, items)
+	}
+	origin := "feed " + title
+	for name, pick := range map[string]func() []byte{
+		"index.xml": func() []byte { return built.RSS },
+		"atom.xml":  func() []byte { return built.Atom },
+		"feed.json": func() []byte { return built.JSON },
+	} {
+		b.add(path.Join(dir, name), origin, func() ([]byte, error) {
+			once.Do(build)
+			return pick(), err
+		})
+		b.stats.Feeds++
+	}
+}
+
+// attrURL matches the URL attributes goldmark writes, always double-quoted.
+var attrURL = regexp.MustCompile(`(\s(?:href|src)=")([^"]*)(")`)
+
+// absolutize makes every link and image URL in html absolute, resolved
+// against the page it was written for: feed readers show content away
+// from the site.
+func absolutize(html, pageURL string) string {
+	base, err := url.Parse(pageURL)
+	if err != nil {
+		return html
+	}
+	return attrURL.ReplaceAllStringFunc(html, func(m string) string {
+		parts := attrURL.FindStringSubmatch(m)
+		ref := strings.ReplaceAll(parts[2], "&amp;", "&")
+		if strings.HasPrefix(ref, "#") {
+			return parts[1] + pageURL + parts[2] + parts[3]
+		}
+		u, err := url.Parse(ref)
+		if err != nil || u.IsAbs() {
+			return m
+		}
+		return parts[1] + strings.ReplaceAll(base.ResolveReference(u).String(), "&", "&amp;") + parts[3]
+	})
+}
+
+func (b *builder) planFiles() {
+	for _, f := range b.theme.Static() {
+		b.add(f.Path, path.Join(f.Layer.Name, f.Src), func() ([]byte, error) { return theme.ReadStatic(f) })
+	}
+	b.add("css/syntax.css", "highlight style in accrue.toml", func() ([]byte, error) {
+		css, err := theme.SyntaxCSS(b.cfg.Highlight.Style, b.cfg.Highlight.DarkStyle)
+		if err != nil {
+			return nil, diag.Errorf(b.cfg.Positions["highlight"], "%v", err)
+		}
+		return css, nil
+	})
+	b.add("sitemap.xml", "sitemap", b.sitemap)
+	b.add("robots.txt", "robots.txt", func() ([]byte, error) {
+		return []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.absURL("/sitemap.xml") + "\n"), nil
+	})
+}
+
+func (b *builder) sitemap() ([]byte, error) {
+	type entry struct {
+		Loc     string `xml:"loc"`
+		Lastmod string `xml:"lastmod,omitempty"`
+	}
+	var entries []entry
+	add := func(u string, p *Page) {
+		e := entry{Loc: b.absURL(u)}
+		if p != nil {
+			e.Lastmod = p.Lastmod().UTC().Format("2006-01-02T15:04:05Z")
+		}
+		entries = append(entries, e)
+	}
+	var newest *Page
+	if len(b.posts) > 0 {
+		newest = b.posts[0]
+	}
+	add("/", newest)
+	add("/archive/", newest)
+	for _, p := range b.posts {
+		add(p.URL, p)
+	}
+	for _, p := range b.pages {
+		add(p.URL, p)
+	}
+	for _, terms := range [][]*Term{b.site.Tags, b.site.Categories, b.site.Series} {
+		for _, t := range terms {
+			add(t.URL, t.Posts[0])
+		}
+	}
+	sort.SliceStable(entries[2:], func(i, j int) bool { return entries[2+i].Loc < entries[2+j].Loc })
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("  ", "  ")
+	for _, e := range entries {
+		if err := enc.EncodeElement(e, xml.StartElement{Name: xml.Name{Local: "url"}}); err != nil {
+			return nil, err
+		}
+	}
+	if err := enc.Flush(); err != nil {
+		return nil, err
+	}
+	buf.WriteString("\n</urlset>\n")
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,21 @@
+// Package themes embeds the default theme in the accrue binary, so a site
+// with only content/ builds anywhere accrue is installed.
+package themes
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed default
+var embedded embed.FS
+
+// Default returns the default theme: layouts/, static/ and theme.toml at
+// its root.
+func Default() fs.FS {
+	sub, err := fs.Sub(embedded, "default")
+	if err != nil {
+		panic(err) // "default" is embedded above, so Sub cannot fail
+	}
+	return sub
+}
