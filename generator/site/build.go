@@ -253,4 +253,3 @@ func (b *builder) fillDates(ctx context.Context, docs []*docResult) diag.List {
 	}
 	return diags
 }
-

@@ -34,10 +34,10 @@ func funcs(cfg config.Config) template.FuncMap {
 		"add": func(a, b int) int { return a + b },
 		"sub": func(a, b int) int { return a - b },
 		// list makes a slice from arguments, for ranges in templates.
-		"list": func(xs ...any) []any { return xs },
-		"lower": strings.ToLower,
-		"upper": strings.ToUpper,
-		"join":  strings.Join,
+		"list":     func(xs ...any) []any { return xs },
+		"lower":    strings.ToLower,
+		"upper":    strings.ToUpper,
+		"join":     strings.Join,
 		"contains": strings.Contains,
 	}
 }
