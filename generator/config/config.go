@@ -48,6 +48,8 @@ type Config struct {
 // Permalinks are URL patterns for posts and standalone pages.
 type Permalinks struct {
 	Posts string `toml:"posts"`
+	// Pages defaults to "/:path/": the page's folder under content/ and
+	// its slug, so content/docs/install.md is /docs/install/.
 	Pages string `toml:"pages"`
 }
 
@@ -77,7 +79,7 @@ func Default() Config {
 		Paginate:     10,
 		FeedSize:     20,
 		ReadingSpeed: 220,
-		Permalinks:   Permalinks{Posts: "/posts/:slug/", Pages: "/:slug/"},
+		Permalinks:   Permalinks{Posts: "/posts/:slug/", Pages: "/:path/"},
 		Markdown:     Markdown{Typographer: true},
 		Highlight:    Highlight{Style: "github", DarkStyle: "github-dark"},
 		Location:     time.UTC,
@@ -210,17 +212,17 @@ func (c *Config) validate() diag.List {
 }
 
 // PermalinkTokens are the placeholders a permalink pattern may use.
-var PermalinkTokens = []string{":year", ":month", ":day", ":slug", ":section", ":title"}
+var PermalinkTokens = []string{":year", ":month", ":day", ":slug", ":section", ":title", ":path"}
 
 // CheckPermalink reports whether pattern is a usable permalink pattern: it
-// starts with "/", contains :slug or :title so that pages do not collide,
+// starts with "/", contains :slug, :title or :path so that pages do not collide,
 // and uses only known tokens.
 func CheckPermalink(pattern string) error {
 	if !strings.HasPrefix(pattern, "/") {
 		return fmt.Errorf("pattern %q must start with \"/\"", pattern)
 	}
-	if !strings.Contains(pattern, ":slug") && !strings.Contains(pattern, ":title") {
-		return fmt.Errorf("pattern %q must contain :slug or :title", pattern)
+	if !strings.Contains(pattern, ":slug") && !strings.Contains(pattern, ":title") && !strings.Contains(pattern, ":path") {
+		return fmt.Errorf("pattern %q must contain :slug, :title or :path", pattern)
 	}
 	for _, seg := range strings.Split(pattern, "/") {
 		for i := strings.Index(seg, ":"); i >= 0; i = strings.Index(seg, ":") {

@@ -28,7 +28,7 @@ style = "monokai"
 		t.Fatal(err)
 	}
 	if cfg.Title != "T" || cfg.BaseURL != "https://example.org/blog/" || cfg.Location.String() != "Europe/Berlin" ||
-		cfg.Permalinks.Posts != "/:year/:month/:slug/" || cfg.Permalinks.Pages != "/:slug/" || cfg.Highlight.Style != "monokai" || cfg.Highlight.DarkStyle != "github-dark" {
+		cfg.Permalinks.Posts != "/:year/:month/:slug/" || cfg.Permalinks.Pages != "/:path/" || cfg.Highlight.Style != "monokai" || cfg.Highlight.DarkStyle != "github-dark" {
 		t.Errorf("got %+v", cfg)
 	}
 }
@@ -43,8 +43,8 @@ func TestParseErrors(t *testing.T) {
 		{"bad base url", "base_url = \"example.org\"\n", `accrue.toml:1:1: base_url "example.org" must be an absolute http(s) URL such as "https://example.org/"`},
 		{"bad timezone", "\ntimezone = \"Mars/Olympus\"\n", `accrue.toml:2:1: unknown timezone "Mars/Olympus" (use an IANA name such as "Europe/Berlin" or "UTC")`},
 		{"bad paginate", "paginate = 0\n", "accrue.toml:1:1: paginate must be at least 1, not 0"},
-		{"bad permalink", "[permalinks]\nposts = \"/:yaer/:slug/\"\n", `accrue.toml:2:1: permalinks.posts: unknown token ":yaer" in pattern "/:yaer/:slug/" (known: :year :month :day :slug :section :title)`},
-		{"permalink without slug", "[permalinks]\npages = \"/:year/\"\n", `accrue.toml:2:1: permalinks.pages: pattern "/:year/" must contain :slug or :title`},
+		{"bad permalink", "[permalinks]\nposts = \"/:yaer/:slug/\"\n", `accrue.toml:2:1: permalinks.posts: unknown token ":yaer" in pattern "/:yaer/:slug/" (known: :year :month :day :slug :section :title :path)`},
+		{"permalink without slug", "[permalinks]\npages = \"/:year/\"\n", `accrue.toml:2:1: permalinks.pages: pattern "/:year/" must contain :slug, :title or :path`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Parse([]byte(tt.src), Default())
