@@ -76,7 +76,13 @@ func Build(m Meta, items []Item) (Feeds, error) {
 	}
 	out.RSS = append([]byte(nil), b.Bytes()...)
 	b.Reset()
-	if err := f.WriteAtom(&b); err != nil {
+	atom := (&feeds.Atom{Feed: f}).AtomFeed()
+	for i, e := range atom.Entries {
+		// gorilla/feeds leaves out <published>; readers need it to tell a
+		// new post from an updated one.
+		e.Published = items[i].Published.Format(time.RFC3339)
+	}
+	if err := feeds.WriteXML(atom, &b); err != nil {
 		return out, err
 	}
 	out.Atom = append([]byte(nil), b.Bytes()...)

@@ -225,31 +225,30 @@ func resolve(dir, ref string) string {
 	return path.Join(dir, ref)
 }
 
-// tocHTML renders headings of levels 2 to 4 as nested ordered lists.
+// tocHTML renders headings of levels 2 to 4 as nested ordered lists. A
+// heading that skips a level ("##" then "####") nests one level only.
 func tocHTML(hs []markdown.Heading) template.HTML {
 	var b strings.Builder
-	depth := 0
+	var open []int // levels of the lists currently open
 	for _, h := range hs {
 		if h.Level < 2 || h.Level > 4 || h.ID == "" {
 			continue
 		}
-		level := h.Level - 1
-		for depth < level {
+		switch {
+		case len(open) == 0 || h.Level > open[len(open)-1]:
 			b.WriteString("<ol>")
-			depth++
-		}
-		for depth > level {
-			b.WriteString("</li></ol>")
-			depth--
-		}
-		if strings.HasSuffix(b.String(), "</a>") {
+			open = append(open, h.Level)
+		default:
+			for len(open) > 1 && h.Level < open[len(open)-1] {
+				b.WriteString("</li></ol>")
+				open = open[:len(open)-1]
+			}
 			b.WriteString("</li>")
 		}
 		fmt.Fprintf(&b, `<li><a href="#%s">%s</a>`, template.HTMLEscapeString(h.ID), template.HTMLEscapeString(h.Text))
 	}
-	for depth > 0 {
+	for range open {
 		b.WriteString("</li></ol>")
-		depth--
 	}
 	return template.HTML(b.String())
 }

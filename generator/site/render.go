@@ -334,7 +334,7 @@ func (b *builder) sitemap() ([]byte, error) {
 	var entries []entry
 	add := func(u string, p *Page) {
 		e := entry{Loc: b.absURL(u)}
-		if p != nil {
+		if p != nil && !p.Lastmod().IsZero() {
 			e.Lastmod = p.Lastmod().UTC().Format("2006-01-02T15:04:05Z")
 		}
 		entries = append(entries, e)
@@ -353,7 +353,13 @@ func (b *builder) sitemap() ([]byte, error) {
 	}
 	for _, terms := range [][]*Term{b.site.Tags, b.site.Categories, b.site.Series} {
 		for _, t := range terms {
-			add(t.URL, t.Posts[0])
+			newest := t.Posts[0]
+			for _, p := range t.Posts {
+				if p.Lastmod().After(newest.Lastmod()) {
+					newest = p
+				}
+			}
+			add(t.URL, newest)
 		}
 	}
 	sort.SliceStable(entries[2:], func(i, j int) bool { return entries[2+i].Loc < entries[2+j].Loc })

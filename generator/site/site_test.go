@@ -1,0 +1,398 @@
+package site_test
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/accruehq/accrue/generator/internal/sitetest"
+	"github.com/accruehq/accrue/generator/site"
+	"github.com/accruehq/accrue/themes"
+	"github.com/mmcdole/gofeed"
+)
+
+func readFixture(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "sites", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// skipThemeAssets leaves the theme's own stylesheets out of goldens, so a
+// restyle does not rewrite every golden file.
+func skipThemeAssets(name string) bool { return strings.HasPrefix(name, "css/") }
+
+func TestBasicGolden(t *testing.T) {
+	t.Parallel()
+	r := sitetest.Build(t, readFixture(t, "basic.txtar"))
+	r.AssertGolden("testdata/sites/basic.golden.txtar", skipThemeAssets)
+}
+
+func TestBasicPages(t *testing.T) {
+	t.Parallel()
+	r := sitetest.Build(t, readFixture(t, "basic.txtar"))
+	if r.Stats.Posts != 4 || r.Stats.Pages != 1 {
+		t.Errorf("stats = %+v; want 4 posts and 1 page", r.Stats)
+	}
+	r.AssertNoFile("posts/draft/index.html")
+	r.AssertNoFile("posts/future/index.html")
+	r.AssertNoFile("posts/bundle/comments/20240101T000000Z-abc.md")
+	// Jekyll file name: date and slug.
+	r.AssertFile("posts/jekyll-style/index.html", `datetime="2023-12-24T00:00:00Z"`)
+	// The bundle's first heading is its front matter title's rival: front matter wins,
+	// and the heading stays in the body.
+	r.AssertFile("posts/bundle/index.html", "<h1 class=\"p-name\">A bundle</h1>", `id="not-the-title"`, `<img src="diagram.svg" alt="Diagram">`)
+	r.AssertFile("posts/bundle/diagram.svg", "<svg")
+	// A page without a front matter title takes it from its first heading, shown once.
+	about := r.File("about/index.html")
+	if !strings.Contains(about, "<h1>About me</h1>") || strings.Contains(about, `id="about-me"`) {
+		t.Errorf("about page should take its title from its heading and show it once:\n%s", about)
+	}
+	r.AssertFile("index.html", "Welcome to <strong>Compound Notes</strong>", `href="/page/2/"`, "Page 1 of 2")
+	r.AssertFile("page/2/index.html", `href="/"`, "Page 2 of 2")
+	r.AssertFile("old/first/index.html", `url=/posts/first-deposit/`, `rel="canonical" href="https://blog.example.org/posts/first-deposit/"`)
+	// Tags are merged by slug ("Writing" and "writing") under the first name seen.
+	r.AssertFile("tags/writing/index.html", "3 posts")
+	r.AssertFile("tags/index.html", `href="/tags/money/"`, `href="/tags/writing/"`)
+	r.AssertFile("series/basics/index.html", "The first deposit", "Second thoughts")
+	r.AssertFile("posts/second/index.html",
+		`Part 2 of 2 in <a href="/series/basics/">basics</a>`,
+		`<nav class="toc" aria-label="Table of contents">`, `<li><a href="#part-one">Part one</a><ol><li><a href="#a-detail">A detail</a></li></ol></li><li><a href="#part-two">Part two</a></li>`,
+		`class="dt-updated" datetime="2024-03-05T10:00:00Z"`,
+		`rel="prev" href="/posts/first-deposit/"`)
+	r.AssertFile("posts/first-deposit/index.html", `<span class="line hl">`, `class="anchor" href="#why-it-compounds"`)
+	r.AssertFile("archive/index.html", `<h2 id="y2024">2024</h2>`, `<h2 id="y2023">2023</h2>`)
+	r.AssertFile("404.html", "Page not found")
+	r.AssertFile("robots.txt", "Sitemap: https://blog.example.org/sitemap.xml")
+	r.AssertFile("sitemap.xml", "<loc>https://blog.example.org/posts/second/</loc>\n    <lastmod>2024-03-05T10:00:00Z</lastmod>")
+	r.AssertFile("css/syntax.css", ".chroma", "prefers-color-scheme: dark")
+}
+
+func TestDraftsAndFuture(t *testing.T) {
+	t.Parallel()
+	r := sitetest.Build(t, readFixture(t, "basic.txtar"), func(o *site.Options) { o.Drafts, o.Future = true, true })
+	r.AssertFile("posts/draft/index.html", "Unfinished")
+	r.AssertFile("posts/future/index.html", "From the future")
+}
+
+func TestFeeds(t *testing.T) {
+	t.Parallel()
+	r := sitetest.Build(t, readFixture(t, "basic.txtar"))
+	p := gofeed.NewParser()
+	for _, name := range []string{"index.xml", "atom.xml", "feed.json"} {
+		t.Run(name, func(t *testing.T) {
+			f, err := p.ParseString(r.File(name))
+			if err != nil {
+				t.Fatalf("parsing %s: %v", name, err)
+			}
+			if f.Title != "Compound Notes" {
+				t.Errorf("title = %q", f.Title)
+			}
+			if len(f.Items) != 2 { // feed_size = 2
+				t.Fatalf("%d items; want 2", len(f.Items))
+			}
+			second, first := f.Items[0], f.Items[1]
+			if second.Title != "Second thoughts" || second.Link != "https://blog.example.org/posts/second/" {
+				t.Errorf("newest item = %q %q", second.Title, second.Link)
+			}
+			if second.PublishedParsed == nil || !second.PublishedParsed.Equal(time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)) {
+				t.Errorf("published = %v; want 2024-02-01", second.PublishedParsed)
+			}
+			if name != "index.xml" { // RSS has no updated date per item
+				if second.UpdatedParsed == nil || !second.UpdatedParsed.Equal(time.Date(2024, 3, 5, 10, 0, 0, 0, time.UTC)) {
+					t.Errorf("updated = %v; want 2024-03-05T10:00:00Z", second.UpdatedParsed)
+				}
+			}
+			if !strings.Contains(second.Content, `src="https://blog.example.org/posts/second/chart.png"`) {
+				t.Errorf("relative image not made absolute in content:\n%s", second.Content)
+			}
+			if !strings.Contains(first.Content, `href="https://blog.example.org/posts/second/"`) ||
+				!strings.Contains(first.Content, `href="https://blog.example.org/about/"`) {
+				t.Errorf("links not made absolute in content:\n%s", first.Content)
+			}
+			if strings.Contains(first.Content, "<!--more-->") {
+				t.Error("feed content still holds the <!--more--> marker")
+			}
+		})
+	}
+	tagFeed, err := p.ParseString(r.File("tags/money/feed.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tagFeed.Items) != 1 || tagFeed.Items[0].Title != "The first deposit" {
+		t.Errorf("money tag feed items = %v", tagFeed.Items)
+	}
+	r.AssertFile("feed.json", `"version": "https://jsonfeed.org/version/1.1"`)
+	r.AssertFile("tags/money/index.html", `type="application/rss&#43;xml" title="Compound Notes: money (RSS)" href="https://blog.example.org/tags/money/index.xml"`)
+}
+
+func TestDeterministic(t *testing.T) {
+	t.Parallel()
+	fixture := readFixture(t, "basic.txtar")
+	a := sitetest.Build(t, fixture).Archive(nil)
+	for range 3 {
+		if b := sitetest.Build(t, fixture).Archive(nil); !bytes.Equal(a, b) {
+			t.Fatal("two builds of the same site differ")
+		}
+	}
+}
+
+func TestPermalinkPattern(t *testing.T) {
+	t.Parallel()
+	r := sitetest.Build(t, `
+-- accrue.toml --
+[permalinks]
+posts = "/:year/:month/:slug/"
+-- content/posts/hello.md --
+---
+title: Hello
+date: 2024-03-09
+---
+Hi.
+-- content/docs/install.md --
+# Install
+Steps.
+`)
+	r.AssertFile("2024/03/hello/index.html", "Hello")
+	r.AssertFile("docs/install/index.html", "Install")
+}
+
+func TestThemeOverrides(t *testing.T) {
+	t.Parallel()
+	r := sitetest.Build(t, `
+-- accrue.toml --
+theme = "plain"
+-- themes/plain/layouts/post.html --
+{{ define "main" }}PLAIN {{ .Title }}{{ end }}
+-- themes/plain/static/css/extra.css --
+body{}
+-- layouts/partials/footer.html --
+<footer>SITE FOOTER</footer>
+-- static/favicon.ico --
+icon
+-- content/posts/a.md --
+---
+title: A
+date: 2024-01-01
+---
+Body.
+`)
+	r.AssertFile("posts/a/index.html", "PLAIN A", "SITE FOOTER")
+	r.AssertFile("archive/index.html", "SITE FOOTER", `href="/posts/a/"`)
+	r.AssertFile("css/extra.css", "body{}")
+	r.AssertFile("favicon.ico", "icon")
+	r.AssertFile("css/theme.css", "--measure")
+}
+
+func TestErrors(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name, archive, want string
+	}{
+		{"malformed yaml", `
+-- content/posts/bad.md --
+---
+title: "unclosed
+date: 2024-01-01
+---
+`, "content/posts/bad.md:4: front matter: found unexpected end of stream"},
+		{"unclosed front matter", `
+-- content/posts/bad.md --
+---
+title: x
+`, `content/posts/bad.md:1:1: front matter: front matter opened with "---" on line 1 is never closed; add a line with "---" after the last field`},
+		{"bad date", `
+-- content/posts/bad.md --
++++
+title = "x"
+date = "yesterday"
++++
+`, `content/posts/bad.md:3:1: front matter: date: cannot read "yesterday" as a date; write 2024-05-01, 2024-05-01T09:30:00 or 2024-05-01T09:30:00+02:00`},
+		{"misspelled field", `
+-- content/posts/bad.md --
+---
+title: x
+dtae: 2024-01-01
+---
+`, `content/posts/bad.md:3:1: front matter: unknown field "dtae" (did you mean "date"?)`},
+		{"unknown template function", `
+-- layouts/post.html --
+{{ define "main" }}
+{{ sumary .Title }}
+{{ end }}
+-- content/posts/a.md --
+---
+date: 2024-01-01
+---
+`, `layouts/post.html:2: template: undefined function "sumary"`},
+		{"template execution", `
+-- layouts/post.html --
+{{ define "main" }}{{ .Nope }}{{ end }}
+-- content/posts/a.md --
+---
+date: 2024-01-01
+---
+`, `layouts/post.html:1:22: template: executing "main" at <.Nope>: can't evaluate field Nope in type *site.Page`},
+		{"duplicate url", `
+-- content/posts/a.md --
+---
+date: 2024-01-01
+slug: same
+---
+-- content/posts/b.md --
+---
+date: 2024-01-02
+slug: same
+---
+`, "content/posts/a.md: writes posts/same/index.html, which content/posts/b.md also writes; change a slug, permalink or alias"},
+		{"missing theme", `
+-- accrue.toml --
+theme = "nope"
+-- content/posts/a.md --
+`, `accrue.toml:1:1: theme "nope" not found: there is no folder themes/nope/ (remove theme to use the built-in default)`},
+		{"unknown config key", `
+-- accrue.toml --
+title = "x"
+paginte = 3
+`, `accrue.toml:2:1: unknown key "paginte" (did you mean "paginate"?)`},
+		{"no content", `
+-- accrue.toml --
+title = "x"
+`, `content: no content/ folder here: is --source the site's root? (accrue new post "Title" starts one)`},
+		{"bad highlight style", `
+-- accrue.toml --
+[highlight]
+style = "nope"
+-- content/posts/a.md --
+---
+date: 2024-01-01
+---
+`, `accrue.toml:1:1: unknown highlight style "nope"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			r := sitetest.TryBuild(t, tt.archive)
+			if r.Err == nil {
+				t.Fatalf("build succeeded; want error %q", tt.want)
+			}
+			if got := r.Diags.Errors().Error(); !strings.HasPrefix(got, tt.want) {
+				t.Errorf("errors =\n%s\nwant prefix\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestErrorsAreAllReportedSorted(t *testing.T) {
+	t.Parallel()
+	r := sitetest.TryBuild(t, `
+-- content/posts/z.md --
+---
+date: nope
+---
+-- content/posts/a.md --
+---
+titel: x
+---
+`)
+	got := r.Diags.Errors().Error()
+	want := `content/posts/a.md:2:1: front matter: unknown field "titel" (did you mean "title"?)
+content/posts/z.md:2:1: front matter: date: cannot read "nope" as a date; write 2024-05-01, 2024-05-01T09:30:00 or 2024-05-01T09:30:00+02:00`
+	if got != want {
+		t.Errorf("errors =\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestStrict(t *testing.T) {
+	t.Parallel()
+	fixture := `
+-- content/posts/a.md --
+---
+date: 2024-01-01
+colour: blue
+---
+`
+	if r := sitetest.Build(t, fixture); len(r.Diags.Warnings()) != 1 {
+		t.Errorf("warnings = %v; want the unknown field", r.Diags)
+	}
+	r := sitetest.TryBuild(t, fixture, func(o *site.Options) { o.Strict = true })
+	if r.Err == nil {
+		t.Error("--strict build with a warning succeeded")
+	}
+}
+
+func TestBuildDirIsAtomic(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	build := func(fsys fs.FS) error {
+		return site.BuildDir(dest, func(w site.Writer) error {
+			_, _, err := site.Build(context.Background(), fsys, w, site.Options{Now: sitetest.Now, Theme: themes.Default()})
+			return err
+		})
+	}
+	if err := os.MkdirAll(filepath.Join(dest, "stale"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dest, "stale", "old.html"), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	good := sitetest.FS(readFixture(t, "basic.txtar"))
+	if err := build(good); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "stale")); !os.IsNotExist(err) {
+		t.Errorf("a stale file from an earlier build survived: %v", err)
+	}
+	before := snapshot(t, dest)
+	if before["posts/second/index.html"] == "" {
+		t.Fatal("good build wrote no post page")
+	}
+	bad := sitetest.FS(readFixture(t, "basic.txtar"))
+	bad["content/posts/broken.md"] = &fstest.MapFile{Data: []byte("---\ndate: never\n---\n")}
+	if err := build(bad); err == nil {
+		t.Fatal("build of a broken site succeeded")
+	}
+	after := snapshot(t, dest)
+	if len(after) != len(before) {
+		t.Fatalf("failed build changed the file count: %d -> %d", len(before), len(after))
+	}
+	for name, data := range before {
+		if after[name] != data {
+			t.Errorf("failed build changed %s", name)
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 {
+		t.Errorf("temporary folders left beside the output: %v", entries)
+	}
+}
+
+// snapshot reads every file under root.
+func snapshot(t *testing.T, root string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(root, p) // p is under root
+		files[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
