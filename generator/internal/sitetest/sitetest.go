@@ -185,4 +185,3 @@ func firstDiff(got, want string) string {
 	}
 	return "(whitespace only)"
 }
-

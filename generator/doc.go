@@ -1,0 +1,43 @@
+// Package generator is the accrue library. It has no code of its own: this
+// file is the architecture note.
+//
+// # Phases
+//
+// A build runs in explicit phases (package site drives them):
+//
+//  1. Load, in parallel, one task per file: read it, split and decode the
+//     front matter (content), render the Markdown and collect its headings,
+//     links and summary (markdown).
+//  2. Analyze, serial and cheap: drop drafts and future posts, assign URLs
+//     (permalink patterns), sort, link neighbours, group tags, categories
+//     and series, fill missing dates from git (history).
+//  3. Render, in parallel, one task per output file: pages through the
+//     theme's layouts (theme), feeds (feeds), sitemap, static files.
+//  4. Write, in the same tasks, to a Writer: a fresh folder that replaces
+//     the previous output only when the whole build succeeded, or memory.
+//
+// # Immutability
+//
+// Data produced by a phase is read-only afterwards. Go cannot enforce it,
+// so it is a rule: render tasks share the page model and must never write
+// to it. Each load task writes only its own slot of a result slice.
+// Nothing reads the clock: the build time comes in as site.Options.Now.
+//
+// # Dependencies
+//
+// An arrow means "may import"; nothing points up or sideways:
+//
+//	cmd/accrue ─► site
+//	site ─► theme, feeds, markdown, content, history, config
+//	content ─► config
+//	every package ─► diag (diag imports only the standard library)
+//	markdown, theme, feeds, history ─► no generator package except diag
+//
+// imports_test.go checks these edges.
+//
+// # Diagnostics
+//
+// A problem the user must fix is a diag.Error with a position and prints
+// as file:line:col: message. Each phase collects every problem into a
+// diag.List instead of stopping at the first; the CLI prints them sorted.
+package generator

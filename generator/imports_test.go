@@ -1,0 +1,54 @@
+package generator_test
+
+import (
+	"os/exec"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// allowed is the dependency diagram of doc.go: for each package, the
+// generator packages it may import.
+var allowed = map[string][]string{
+	"diag":              {},
+	"config":            {"diag", "internal/tomlkeys"},
+	"content":           {"diag", "config", "internal/tomlkeys"},
+	"markdown":          {"diag"},
+	"theme":             {"diag"},
+	"feeds":             {"diag"},
+	"history":           {"diag"},
+	"site":              {"diag", "config", "content", "markdown", "theme", "feeds", "history"},
+	"internal/tomlkeys": {},
+	"internal/corpus":   {},
+	"internal/sitetest": {"diag", "site"},
+}
+
+func TestImports(t *testing.T) {
+	const module = "github.com/accruehq/accrue/generator/"
+	out, err := exec.Command("go", "list", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", "./...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		fields := strings.Fields(line)
+		pkg := strings.TrimPrefix(fields[0], module)
+		if !strings.HasPrefix(fields[0], module) {
+			continue
+		}
+		ok, known := allowed[pkg]
+		if !known {
+			t.Errorf("package %s is not in the dependency diagram; add it to doc.go and allowed", pkg)
+			continue
+		}
+		sort.Strings(ok)
+		for _, imp := range fields[1:] {
+			if !strings.HasPrefix(imp, module) {
+				continue
+			}
+			dep := strings.TrimPrefix(imp, module)
+			if i := sort.SearchStrings(ok, dep); i == len(ok) || ok[i] != dep {
+				t.Errorf("%s imports %s, which the diagram in doc.go does not allow", pkg, dep)
+			}
+		}
+	}
+}
