@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"io/fs"
 	"path"
 	"sort"
 	"strings"
@@ -88,12 +89,43 @@ func (b *builder) analyze(docs []*docResult) diag.List {
 		b.site.Menu = append(b.site.Menu, MenuItem{Name: p.Title, URL: p.URL})
 	}
 	b.site.Feeds = b.feedLinks("", cfg.Title)
+	for _, posts := range append([][]*Page{b.posts}, termPosts(b.site.Tags)...) {
+		for _, p := range posts[:min(len(posts), cfg.FeedSize)] {
+			p.keepContent = true
+		}
+	}
 	for _, p := range append(append([]*Page(nil), b.posts...), b.pages...) {
 		if p.Image != "" {
 			p.Image = b.absURL(resolve(p.URL, p.Image))
 		}
 	}
 	return diags
+}
+
+func termPosts(terms []*Term) [][]*Page {
+	out := make([][]*Page, len(terms))
+	for i, t := range terms {
+		out[i] = t.Posts
+	}
+	return out
+}
+
+// rerender renders doc's body again, for Page.Content after the first
+// rendering was released.
+func (b *builder) rerender(doc *content.Doc) template.HTML {
+	src, err := fs.ReadFile(b.src, doc.Path)
+	if err != nil {
+		return ""
+	}
+	again, _ := content.Read(doc.Source, src, b.cfg.Location) // it read cleanly before
+	if again == nil {
+		return ""
+	}
+	r, err := b.md.Render(again.Body)
+	if err != nil {
+		return ""
+	}
+	return r.HTML
 }
 
 // newPage builds the page of a published document.
@@ -105,7 +137,6 @@ func (b *builder) newPage(d *docResult) *Page {
 		Title:       doc.Title,
 		Date:        doc.Date,
 		Updated:     doc.Updated,
-		Content:     r.HTML,
 		Summary:     r.Summary,
 		Author:      doc.Author,
 		Image:       doc.Image,
@@ -119,6 +150,10 @@ func (b *builder) newPage(d *docResult) *Page {
 		File:        doc.Path,
 		doc:         d,
 	}
+	html := r.HTML
+	p.content.Store(&html)
+	r.HTML = "" // the page owns the body now, and may release it
+	p.rerender = func() template.HTML { return b.rerender(doc) }
 	if p.Author == "" {
 		p.Author = b.cfg.Author
 	}

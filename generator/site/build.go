@@ -204,6 +204,7 @@ func (b *builder) loadOne(s content.Source) (res *docResult, diags diag.List) {
 		diags.Add(diag.Errorf(diag.Pos{File: s.Path}, "%v", err))
 		return nil, diags
 	}
+	doc.Body = nil // rendered; the source is not needed again and is most of a post's memory
 	for i := range r.Links {
 		if r.Links[i].Line > 0 {
 			r.Links[i].Line += doc.BodyLine - 1

@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"sync/atomic"
 	"time"
 
 	"github.com/accruehq/accrue/generator/config"
@@ -73,7 +74,6 @@ type Page struct {
 	Permalink   string // absolute
 	Date        time.Time
 	Updated     time.Time // zero when never updated
-	Content     template.HTML
 	Summary     template.HTML
 	Description string // plain text for meta tags
 	Author      string
@@ -110,6 +110,34 @@ type Page struct {
 	// Fields below are used while building only.
 	doc       *docResult
 	outputDir string
+	// content holds the rendered body until it is no longer needed; see
+	// Content.
+	content atomic.Pointer[template.HTML]
+	// keepContent is set for posts that a feed will show, during analysis.
+	keepContent bool
+	// rerender renders the body again from its source file.
+	rerender func() template.HTML
+}
+
+// Content is the rendered body. A post's body is kept in memory only until
+// its own page is written, unless a feed needs it, which keeps a large
+// blog's build small; a theme that shows other posts' bodies still gets
+// them, rendered again on demand.
+func (p *Page) Content() template.HTML {
+	if c := p.content.Load(); c != nil {
+		return *c
+	}
+	if p.rerender == nil {
+		return ""
+	}
+	return p.rerender()
+}
+
+// releaseContent drops the kept body unless a feed needs it.
+func (p *Page) releaseContent() {
+	if !p.keepContent {
+		p.content.Store(nil)
+	}
 }
 
 // IsPost reports whether p is a dated post.

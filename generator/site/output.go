@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,8 +32,12 @@ func (w *DirWriter) WriteFile(p string, data []byte) error {
 	known := w.dirs[dir]
 	w.mu.Unlock()
 	if !known {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
+		// Most pages sit in a folder of their own under a parent that
+		// exists: one mkdir, not MkdirAll's stat-then-mkdir per level.
+		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
 		}
 		w.mu.Lock()
 		w.dirs[dir] = true

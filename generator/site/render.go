@@ -47,7 +47,9 @@ func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 	}
 	perOut := make([]*diag.Error, len(b.outputs))
 	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
+	// Tasks block in file system calls; more tasks than processors keep
+	// the processors busy meanwhile.
+	g.SetLimit(4 * runtime.GOMAXPROCS(0))
 	var writeErr error
 	var once sync.Once
 	for i, o := range b.outputs {
@@ -126,7 +128,10 @@ func (b *builder) planPages() {
 			kind = theme.KindPage
 		}
 		p.Feeds = b.site.Feeds
-		b.add(indexPath(p.URL), p.File, func() ([]byte, error) { return b.execute(kind, p) })
+		b.add(indexPath(p.URL), p.File, func() ([]byte, error) {
+			defer p.releaseContent()
+			return b.execute(kind, p)
+		})
 		doc := p.doc.doc
 		for _, res := range doc.Resources {
 			src := path.Join(doc.Folder, res)
@@ -250,7 +255,7 @@ func (b *builder) planFeed(dir, title, link string, posts []*Page) {
 				Title:     p.Title,
 				Link:      p.Permalink,
 				Summary:   p.Description,
-				Content:   absolutize(string(p.Content), p.Permalink),
+				Content:   absolutize(string(p.Content()), p.Permalink),
 				Published: p.Date,
 				Author:    p.Author,
 			}

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	texttemplate "text/template"
 
 	"github.com/accruehq/accrue/generator/diag"
@@ -30,6 +31,14 @@ type Theme struct {
 	// sources maps a template name to the file it came from, for errors.
 	sources map[string]string
 	static  []StaticFile
+	// cached holds partialCached results for the lifetime of the theme,
+	// which is one build.
+	cached sync.Map // partialKey -> template.HTML
+}
+
+type partialKey struct {
+	name string
+	data any
 }
 
 // StaticFile is a file to copy into the output as it is.
@@ -44,6 +53,12 @@ type StaticFile struct {
 // call those.
 func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 	t := &Theme{templates: map[Kind]*template.Template{}, sources: map[string]string{}}
+	all := template.FuncMap{}
+	for k, v := range funcs {
+		all[k] = v
+	}
+	all["partialCached"] = t.partialCached
+	funcs = all
 	layouts := map[string]file{}
 	var diags diag.List
 	for i := len(layers) - 1; i >= 0; i-- { // lowest first, higher layers overwrite
@@ -208,6 +223,34 @@ func (t *Theme) Execute(w io.Writer, kind Kind, data any) error {
 		return t.templateError(err)
 	}
 	return nil
+}
+
+// partialCached renders the template name with data once per build and
+// reuses the result, as Hugo's partialCached does: a post's summary is
+// shown on the home page and on each of its tag pages, identically. data
+// must be comparable (a page pointer is).
+func (t *Theme) partialCached(name string, data any) (template.HTML, error) {
+	key := partialKey{name, data}
+	if html, ok := t.cached.Load(key); ok {
+		return html.(template.HTML), nil
+	}
+	var tmpl *template.Template
+	for _, k := range Kinds() {
+		if tt := t.templates[k]; tt != nil && tt.Lookup(name) != nil {
+			tmpl = tt
+			break
+		}
+	}
+	if tmpl == nil {
+		return "", fmt.Errorf("partialCached: no template %q", name)
+	}
+	var b strings.Builder
+	if err := tmpl.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	html := template.HTML(b.String())
+	t.cached.Store(key, html)
+	return html, nil
 }
 
 // Static returns the static files to copy, sorted by output path.
