@@ -6,44 +6,77 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 )
 
-// DirWriter writes output files under a folder.
+// DirWriter writes output files under a folder. Files are first written
+// flat into a staging folder and moved into their place by Finish: a new
+// folder per page scatters small files across the disk, and on ext4 that
+// made writing a 10,000-post blog several times slower than writing the
+// same bytes into one folder and renaming them.
 type DirWriter struct {
 	Root string
-	mu   sync.Mutex
-	dirs map[string]bool // folders already created
+
+	mu      sync.Mutex
+	n       int
+	staged  []stagedFile
+	staging string
 }
 
-// WriteFile writes data to Root/p, creating folders as needed. p must stay
-// inside Root.
+type stagedFile struct{ tmp, dest string }
+
+const stagingDir = ".accrue-staging"
+
+// WriteFile stages data for Root/p. p must stay inside Root.
 func (w *DirWriter) WriteFile(p string, data []byte) error {
-	full := filepath.Join(w.Root, filepath.FromSlash(p))
-	if !strings.HasPrefix(full, filepath.Clean(w.Root)+string(filepath.Separator)) {
+	dest := filepath.Join(w.Root, filepath.FromSlash(p))
+	if !strings.HasPrefix(dest, filepath.Clean(w.Root)+string(filepath.Separator)) || strings.HasPrefix(p, stagingDir) {
 		return fmt.Errorf("refusing to write %q outside the output folder", p)
 	}
-	dir := filepath.Dir(full)
 	w.mu.Lock()
-	if w.dirs == nil {
-		w.dirs = map[string]bool{}
-	}
-	known := w.dirs[dir]
-	w.mu.Unlock()
-	if !known {
-		// Most pages sit in a folder of their own under a parent that
-		// exists: one mkdir, not MkdirAll's stat-then-mkdir per level.
-		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
+	if w.staging == "" {
+		w.staging = filepath.Join(w.Root, stagingDir)
+		if err := os.MkdirAll(w.staging, 0o755); err != nil {
+			w.mu.Unlock()
+			return err
 		}
-		w.mu.Lock()
-		w.dirs[dir] = true
-		w.mu.Unlock()
 	}
-	return os.WriteFile(full, data, 0o644)
+	tmp := filepath.Join(w.staging, strconv.Itoa(w.n))
+	w.n++
+	w.staged = append(w.staged, stagedFile{tmp, dest})
+	w.mu.Unlock()
+	return os.WriteFile(tmp, data, 0o644)
+}
+
+// Finish moves every staged file into place and removes the staging
+// folder.
+func (w *DirWriter) Finish() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	made := map[string]bool{}
+	for _, f := range w.staged {
+		dir := filepath.Dir(f.dest)
+		if !made[dir] {
+			// Most pages sit in a folder of their own under a parent that
+			// exists: one mkdir, not MkdirAll's stat-then-mkdir per level.
+			if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					return err
+				}
+			}
+			made[dir] = true
+		}
+		if err := os.Rename(f.tmp, f.dest); err != nil {
+			return err
+		}
+	}
+	w.staged = nil
+	if w.staging == "" {
+		return nil
+	}
+	return os.Remove(w.staging)
 }
 
 // MemWriter keeps output in memory, for tests and the dev server.
@@ -80,7 +113,11 @@ func BuildDir(dest string, build func(Writer) error) error {
 		os.RemoveAll(tmp)
 		return err
 	}
-	if err := build(&DirWriter{Root: tmp}); err != nil {
+	w := &DirWriter{Root: tmp}
+	if err := build(w); err != nil {
+		return errors.Join(err, os.RemoveAll(tmp))
+	}
+	if err := w.Finish(); err != nil {
 		return errors.Join(err, os.RemoveAll(tmp))
 	}
 	old := ""

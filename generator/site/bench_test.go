@@ -1,0 +1,84 @@
+package site_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/accruehq/accrue/generator/internal/corpus"
+	"github.com/accruehq/accrue/generator/site"
+	"github.com/accruehq/accrue/themes"
+)
+
+// BenchmarkBuild builds a generated blog (the shape of a real one: front
+// matter, tags, code blocks, tables, footnotes, links between posts) into
+// a folder, as accrue build does, and reports wall time per build and the
+// peak resident memory of the build.
+//
+//	go test -run '^$' -bench Build -benchtime 3x ./generator/site
+func BenchmarkBuild(b *testing.B) {
+	for _, posts := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("posts=%d", posts), func(b *testing.B) {
+			if posts > 1000 && testing.Short() {
+				b.Skip("-short")
+			}
+			src := b.TempDir()
+			if err := corpus.Write(src, corpus.Options{Posts: posts}); err != nil {
+				b.Fatal(err)
+			}
+			dest := filepath.Join(b.TempDir(), "public")
+			var peak int64
+			b.ResetTimer()
+			for range b.N {
+				b.StopTimer()
+				os.RemoveAll(dest)
+				runtime.GC()
+				debug.FreeOSMemory()
+				resetPeakRSS()
+				b.StartTimer()
+				err := site.BuildDir(dest, func(w site.Writer) error {
+					_, _, err := site.Build(context.Background(), os.DirFS(src), w, site.Options{Now: time.Now(), Theme: themes.Default()})
+					return err
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+				peak = max(peak, peakRSS())
+			}
+			if peak > 0 {
+				b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+			}
+		})
+	}
+}
+
+// resetPeakRSS resets the kernel's high-water mark of this process's
+// resident memory (Linux), so peakRSS measures one build.
+func resetPeakRSS() {
+	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) // not Linux: peakRSS reports 0
+}
+
+// peakRSS returns VmHWM in bytes, or 0 where /proc is missing.
+func peakRSS() int64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		if v, ok := bytes.CutPrefix(line, []byte("VmHWM:")); ok {
+			kb, err := strconv.ParseInt(string(bytes.TrimSpace(bytes.TrimSuffix(bytes.TrimSpace(v), []byte("kB")))), 10, 64)
+			if err != nil {
+				return 0
+			}
+			return kb << 10
+		}
+	}
+	return 0
+}
