@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"html"
 	"html/template"
 	"io/fs"
 	"path"
@@ -128,6 +129,18 @@ func (b *builder) rerender(doc *content.Doc) template.HTML {
 	return r.HTML
 }
 
+// summaryHTML renders a front matter summary, which may use inline
+// Markdown ("a *short* note"), as Hugo users expect. Plain text, the usual
+// case, skips the renderer.
+func (b *builder) summaryHTML(summary string) template.HTML {
+	if strings.ContainsAny(summary, "*_`[<&\\!") {
+		if r, err := b.md.Render([]byte(summary)); err == nil && strings.HasPrefix(string(r.HTML), "<p>") {
+			return template.HTML(strings.TrimSpace(string(r.HTML)))
+		}
+	}
+	return template.HTML("<p>" + template.HTMLEscapeString(summary) + "</p>")
+}
+
 // newPage builds the page of a published document.
 func (b *builder) newPage(d *docResult) *Page {
 	doc, r := d.doc, d.render
@@ -158,14 +171,11 @@ func (b *builder) newPage(d *docResult) *Page {
 		p.Author = b.cfg.Author
 	}
 	if doc.Summary != "" {
-		p.Summary = template.HTML("<p>" + template.HTMLEscapeString(doc.Summary) + "</p>")
+		p.Summary = b.summaryHTML(doc.Summary)
 	}
 	p.Description = doc.Description
 	if p.Description == "" {
-		p.Description = doc.Summary
-	}
-	if p.Description == "" {
-		p.Description = truncate(stripTags(string(r.Summary)), 160)
+		p.Description = truncate(stripTags(string(p.Summary)), 160)
 	}
 	p.URL = b.permalink(doc)
 	p.Permalink = b.absURL(p.URL)
@@ -288,7 +298,8 @@ func tocHTML(hs []markdown.Heading) template.HTML {
 	return template.HTML(b.String())
 }
 
-// stripTags returns the text of an HTML fragment that goldmark wrote.
+// stripTags returns the plain text of an HTML fragment that goldmark
+// wrote, entities decoded: templates escape it again where it is used.
 func stripTags(s string) string {
 	var b strings.Builder
 	in := false
@@ -302,7 +313,7 @@ func stripTags(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return strings.Join(strings.Fields(template.HTMLEscaper(b.String())), " ")
+	return strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
 }
 
 func truncate(s string, n int) string {

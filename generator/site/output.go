@@ -47,8 +47,12 @@ func (w *DirWriter) WriteFile(p string, data []byte) error {
 	w.n++
 	w.staged = append(w.staged, stagedFile{tmp, dest})
 	w.mu.Unlock()
-	return os.WriteFile(tmp, data, 0o644)
+	return writeFile(tmp, data)
 }
+
+// pathError is os.PathError, named here so writeFile's callers see the
+// usual error text.
+type pathError = os.PathError
 
 // Finish moves every staged file into place and removes the staging
 // folder.

@@ -396,3 +396,27 @@ func snapshot(t *testing.T, root string) map[string]string {
 	}
 	return files
 }
+
+func TestSummaryAndDescription(t *testing.T) {
+	t.Parallel()
+	r := sitetest.Build(t, `
+-- content/posts/a.md --
+---
+title: A
+date: 2024-01-01
+summary: A *short* note about "quotes" & ampersands.
+---
+Body.
+-- content/posts/b.md --
+---
+title: B
+date: 2024-01-02
+---
+Fish "and" chips & more.
+
+Second paragraph.
+`)
+	r.AssertFile("index.html", `<div class="p-summary"><p>A <em>short</em> note about &ldquo;quotes&rdquo; &amp; ampersands.</p></div>`)
+	r.AssertFile("posts/a/index.html", `<meta name="description" content="A short note about “quotes” &amp; ampersands.">`)
+	r.AssertFile("posts/b/index.html", `<meta name="description" content="Fish “and” chips &amp; more.">`)
+}
