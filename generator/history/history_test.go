@@ -1,0 +1,133 @@
+package history
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// requireGit fails the test when git is missing, unless the developer opted
+// out with ACCRUE_SKIP_GIT_TESTS=1: CI must never skip these.
+func requireGit(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		if os.Getenv("ACCRUE_SKIP_GIT_TESTS") == "1" {
+			t.Skip("git is not installed and ACCRUE_SKIP_GIT_TESTS=1")
+		}
+		t.Fatal("git is not installed: apt-get install git (or set ACCRUE_SKIP_GIT_TESTS=1 to skip)")
+	}
+}
+
+// repo is a git repository in a temporary folder, with commits at fixed
+// dates.
+type repo struct {
+	t   *testing.T
+	dir string
+}
+
+func newRepo(t *testing.T) *repo {
+	requireGit(t)
+	r := &repo{t: t, dir: t.TempDir()}
+	r.git("", "init", "-q", "-b", "main")
+	return r
+}
+
+func (r *repo) git(date string, args ...string) {
+	r.t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = r.dir
+	cmd.Env = append(os.Environ(),
+		"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
+		"GIT_AUTHOR_NAME=Ada", "GIT_AUTHOR_EMAIL=ada@example.org",
+		"GIT_COMMITTER_NAME=Ada", "GIT_COMMITTER_EMAIL=ada@example.org",
+		"GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		r.t.Fatalf("git %v: %v\n%s", args, err, out)
+	}
+}
+
+func (r *repo) write(name, text string) {
+	r.t.Helper()
+	p := filepath.Join(r.dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		r.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+func (r *repo) commit(date, msg string) {
+	r.t.Helper()
+	r.git(date, "add", "-A")
+	r.git(date, "commit", "-q", "-m", msg)
+}
+
+func TestCreated(t *testing.T) {
+	t.Parallel()
+	r := newRepo(t)
+	r.write("content/posts/a.md", "a")
+	r.write("README.md", "not content")
+	r.commit("2024-01-02T10:00:00Z", "add a")
+	r.write("content/posts/a.md", "a, edited")
+	r.write("content/posts/b/index.md", "b")
+	r.commit("2024-03-04T11:30:00+02:00", "edit a, add b")
+	r.write("content/posts/ünïcode.md", "c")
+	r.commit("2024-05-06T00:00:00Z", "add c")
+
+	got, err := Created(context.Background(), r.dir, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]time.Time{
+		"content/posts/a.md":       time.Date(2024, 1, 2, 10, 0, 0, 0, time.UTC),
+		"content/posts/b/index.md": time.Date(2024, 3, 4, 9, 30, 0, 0, time.UTC),
+		"content/posts/ünïcode.md": time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC),
+	}
+	if len(got) != len(want) {
+		t.Errorf("Created = %v; want %v", got, want)
+	}
+	for path, w := range want {
+		if g, ok := got[path]; !ok || !g.Equal(w) {
+			t.Errorf("Created[%q] = %v; want %v", path, g, w)
+		}
+	}
+}
+
+func TestCreatedInSubfolderOfRepository(t *testing.T) {
+	t.Parallel()
+	r := newRepo(t)
+	r.write("blog/content/posts/a.md", "a")
+	r.commit("2024-01-02T10:00:00Z", "add a")
+	got, err := Created(context.Background(), filepath.Join(r.dir, "blog"), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := got["content/posts/a.md"]; !ok || len(got) != 1 {
+		t.Errorf("Created = %v; want content/posts/a.md relative to the site", got)
+	}
+}
+
+func TestCreatedWithoutCommits(t *testing.T) {
+	t.Parallel()
+	r := newRepo(t)
+	r.write("content/posts/a.md", "a")
+	got, err := Created(context.Background(), r.dir, "content")
+	if err != nil || len(got) != 0 {
+		t.Errorf("Created = %v, %v; want nothing and no error", got, err)
+	}
+}
+
+func TestNotARepository(t *testing.T) {
+	requireGit(t)
+	dir := t.TempDir()
+	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
+	_, err := Created(context.Background(), dir, "content")
+	if !errors.Is(err, ErrNotRepository) {
+		t.Errorf("err = %v; want ErrNotRepository", err)
+	}
+}
