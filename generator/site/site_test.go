@@ -5,6 +5,7 @@ import (
 	"context"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -419,4 +420,56 @@ Second paragraph.
 	r.AssertFile("index.html", `<div class="p-summary"><p>A <em>short</em> note about &ldquo;quotes&rdquo; &amp; ampersands.</p></div>`)
 	r.AssertFile("posts/a/index.html", `<meta name="description" content="A short note about “quotes” &amp; ampersands.">`)
 	r.AssertFile("posts/b/index.html", `<meta name="description" content="Fish “and” chips &amp; more.">`)
+}
+
+func TestUndatedPostTakesGitDate(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		if os.Getenv("ACCRUE_SKIP_GIT_TESTS") == "1" {
+			t.Skip("git is not installed and ACCRUE_SKIP_GIT_TESTS=1")
+		}
+		t.Fatal("git is not installed: apt-get install git (or set ACCRUE_SKIP_GIT_TESTS=1 to skip)")
+	}
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"content/posts/committed.md": "# Committed\n\nIn git.\n",
+		"content/posts/loose.md":     "# Loose\n\nNot in git.\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mtime := time.Date(2023, 7, 8, 9, 0, 0, 0, time.UTC)
+	if err := os.Chtimes(filepath.Join(dir, "content/posts/loose.md"), mtime, mtime); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"init", "-q"}, {"add", "content/posts/committed.md"}, {"commit", "-q", "-m", "add"}} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
+			"GIT_AUTHOR_NAME=A", "GIT_AUTHOR_EMAIL=a@example.org", "GIT_COMMITTER_NAME=A", "GIT_COMMITTER_EMAIL=a@example.org",
+			"GIT_AUTHOR_DATE=2022-02-03T04:05:06Z", "GIT_COMMITTER_DATE=2022-02-03T04:05:06Z")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	w := &site.MemWriter{}
+	_, diags, err := site.Build(context.Background(), os.DirFS(dir), w, site.Options{Now: sitetest.Now, Theme: themes.Default(), Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(w.Files["posts/committed/index.html"]); !strings.Contains(got, `datetime="2022-02-03T04:05:06Z"`) {
+		t.Errorf("committed post is not dated by its first commit:\n%s", got)
+	}
+	if got := string(w.Files["posts/loose/index.html"]); !strings.Contains(got, `datetime="2023-07-08T09:00:00Z"`) {
+		t.Errorf("uncommitted post is not dated by its modification time:\n%s", got)
+	}
+	want := `content/posts/committed.md:1: warning: no date in front matter; using the date of its first git commit, 2022-02-03
+content/posts/loose.md:1: warning: no date in front matter and no git history; using the file's modification time, 2023-07-08 (add "date: 2023-07-08")`
+	if got := diags.Error(); got != want {
+		t.Errorf("diagnostics =\n%s\nwant\n%s", got, want)
+	}
 }
