@@ -89,6 +89,7 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	failed := map[string]bool{}
 	for _, kind := range Kinds() {
 		var f file
 		found := false
@@ -112,8 +113,12 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 			}
 			tmpl = clone
 		}
+		if failed[f.name] {
+			continue // one layout can serve several kinds; report it once
+		}
 		if err := t.parse(tmpl, f); err != nil {
 			diags.Add(err)
+			failed[f.name] = true
 			continue
 		}
 		t.templates[kind] = tmpl
