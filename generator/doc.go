@@ -27,7 +27,7 @@
 //
 // An arrow means "may import"; nothing points up or sideways:
 //
-//	cmd/accrue ─► site
+//	cmd/accrue ─► server ─► site
 //	site ─► theme, feeds, markdown, content, history, config
 //	content ─► config
 //	every package ─► diag (diag imports only the standard library)

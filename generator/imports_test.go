@@ -18,6 +18,7 @@ var allowed = map[string][]string{
 	"feeds":             {"diag"},
 	"history":           {"diag"},
 	"site":              {"diag", "config", "content", "markdown", "theme", "feeds", "history"},
+	"server":            {"diag", "site"},
 	"internal/tomlkeys": {},
 	"internal/corpus":   {},
 	"internal/sitetest": {"diag", "site"},

@@ -8,20 +8,23 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/accruehq/accrue/generator/content"
 	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/server"
 	"github.com/accruehq/accrue/generator/site"
 	"github.com/accruehq/accrue/themes"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	if err != nil {
@@ -39,6 +42,7 @@ const usage = `accrue builds a blog from Markdown and keeps the ledger of what i
 
 Usage:
   accrue build [flags]        build the site into public/
+  accrue serve [flags]        serve the site with live reload while you write
   accrue new post "Title"     start a post in content/posts/
   accrue version              print the version
 
@@ -53,6 +57,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "build":
 		return runBuild(ctx, args[1:], stdout, stderr)
+	case "serve":
+		return runServe(ctx, args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
 	case "version":
@@ -111,6 +117,37 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		stats.Posts, plural(stats.Posts, "post", "posts"), stats.Pages, plural(stats.Pages, "page", "pages"),
 		stats.Feeds, stats.Files, *dest, stats.Duration.Round(time.Millisecond))
 	return nil
+}
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	source := fl.String("source", ".", "the site's folder")
+	port := fl.Int("port", 1313, "port to listen on")
+	bind := fl.String("bind", "127.0.0.1", "address to listen on; 0.0.0.0 lets other machines in")
+	drafts := fl.Bool("drafts", false, "include drafts")
+	future := fl.Bool("future", false, "include posts dated in the future")
+	if err := fl.Parse(args); err != nil {
+		return errReported
+	}
+	if fl.NArg() > 0 {
+		return fmt.Errorf("serve takes no arguments, got %q", fl.Args())
+	}
+	if _, err := os.Stat(filepath.Join(*source, content.Dir)); err != nil {
+		return fmt.Errorf("no %s/ folder in %s: is --source the site's root?", content.Dir, *source)
+	}
+	ln, err := server.Listen(*bind, *port)
+	if err != nil {
+		return err
+	}
+	if ip := net.ParseIP(*bind); ip == nil || !ip.IsLoopback() {
+		fmt.Fprintf(stderr, "warning: listening on %s: other machines on your network can read this site (drafts too, with --drafts)\n", *bind)
+	}
+	s := server.New(server.Options{Dir: *source, Drafts: *drafts, Future: *future, Theme: themes.Default(), Log: stderr})
+	fmt.Fprintf(stdout, "serving %s at http://localhost:%d/ (Ctrl-C to stop)\n", *source, ln.Addr().(*net.TCPAddr).Port)
+	err = s.Serve(ctx, ln)
+	fmt.Fprintln(stdout, "stopped")
+	return err
 }
 
 func runNew(args []string, stdout, stderr io.Writer) error {

@@ -1,0 +1,216 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/site"
+)
+
+// Options configures a Server.
+type Options struct {
+	Dir            string // the site's folder
+	Drafts, Future bool
+	// Theme is the built-in default theme.
+	Theme fs.FS
+	// Quiet is how long a burst of file events must be silent before a
+	// rebuild; 0 means 20ms.
+	Quiet time.Duration
+	// Log receives one line per rebuild and every diagnostic.
+	Log io.Writer
+	// Now is the clock for future posts; nil means time.Now.
+	Now func() time.Time
+}
+
+// Server builds a site into memory and serves it.
+type Server struct {
+	o       Options
+	baseURL string
+	builder *site.Incremental
+	state   atomic.Pointer[snapshot]
+	hub     hub
+	// building serializes rebuilds: the watcher's and Rebuild's.
+	building sync.Mutex
+}
+
+// snapshot is one build as served: read-only once stored.
+type snapshot struct {
+	files   map[string][]byte
+	diags   diag.List // errors of the last build, if it failed
+	failed  bool
+	version int
+}
+
+// watched are the folders a build reads, besides accrue.toml.
+var watched = []string{"content", "static", "layouts", "themes"}
+
+// New returns a server for o. Call Listen, then Serve.
+func New(o Options) *Server {
+	if o.Quiet == 0 {
+		o.Quiet = 20 * time.Millisecond
+	}
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	s := &Server{o: o}
+	s.state.Store(&snapshot{files: map[string][]byte{}})
+	return s
+}
+
+// Listen opens the listening socket. A port in use gets a message that
+// says how to choose another.
+func Listen(bind string, port int) (net.Listener, error) {
+	addr := net.JoinHostPort(bind, fmt.Sprint(port))
+	ln, err := net.Listen("tcp", addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return nil, fmt.Errorf("port %d is already in use on %s (is another accrue serve running?); choose another with --port %d", port, bind, port+1)
+	}
+	return ln, err
+}
+
+// Serve builds the site, then serves ln and rebuilds on every change until
+// ctx is done. The base URL of the build is the listener's address, so
+// links and feeds work locally.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	port := ln.Addr().(*net.TCPAddr).Port
+	s.baseURL = fmt.Sprintf("http://localhost:%d/", port)
+	s.builder = site.NewIncremental(os.DirFS(s.o.Dir), s.siteOptions())
+	s.rebuild(ctx, nil)
+
+	wt, err := newWatcher(s.o.Dir, watched)
+	if err != nil {
+		return fmt.Errorf("watching %s: %w", s.o.Dir, err)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	changes := make(chan []string)
+	var wg sync.WaitGroup
+	var watchErr error
+	wg.Add(2)
+	go func() { // the watcher: lives until ctx is done
+		defer wg.Done()
+		watchErr = wt.run(ctx, s.o.Quiet, changes)
+		cancel()
+	}()
+	go func() {
+		defer wg.Done()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case batch := <-changes:
+				s.rebuild(ctx, batch)
+			}
+		}
+	}()
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		s.hub.close()
+		shutdown, done := context.WithTimeout(context.Background(), 2*time.Second)
+		defer done()
+		srv.Shutdown(shutdown) //nolint: the server is going away either way
+	}()
+	err = srv.Serve(ln)
+	cancel()
+	wg.Wait()
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return errors.Join(err, watchErr)
+}
+
+func (s *Server) siteOptions() site.Options {
+	return site.Options{Drafts: s.o.Drafts, Future: s.o.Future, BaseURL: s.baseURL, Now: s.o.Now(),
+		Dir: s.o.Dir, Theme: s.o.Theme}
+}
+
+// rebuild builds after changes to paths (nil: everything), swaps the
+// served snapshot and tells open pages what changed. A failed build keeps
+// serving the last good pages, with the errors shown over them.
+func (s *Server) rebuild(ctx context.Context, paths []string) {
+	s.building.Lock()
+	defer s.building.Unlock()
+	start := time.Now()
+	prev := s.state.Load()
+	opts := s.siteOptions()
+	files, diags, err := s.builder.Build(ctx, opts, paths)
+	next := &snapshot{version: prev.version + 1}
+	for _, d := range diags {
+		fmt.Fprintln(s.o.Log, d.Error())
+	}
+	if err != nil {
+		next.files, next.failed = prev.files, true
+		next.diags = diags.Errors()
+		if len(next.diags) == 0 {
+			next.diags = diag.List{{Msg: err.Error()}}
+		}
+		s.state.Store(next)
+		fmt.Fprintf(s.o.Log, "rebuild failed: %d %s; still serving the last good build\n", len(next.diags), plural(len(next.diags), "error", "errors"))
+		s.hub.broadcast(event{Errors: messages(next.diags)})
+		return
+	}
+	next.files = files
+	s.state.Store(next)
+	changed, cssOnly := diff(prev.files, files)
+	if prev.version > 0 {
+		fmt.Fprintf(s.o.Log, "rebuilt in %s: %d %s changed\n", time.Since(start).Round(time.Millisecond), len(changed), plural(len(changed), "file", "files"))
+	}
+	if len(changed) > 0 || prev.failed {
+		s.hub.broadcast(event{Changed: changed, CSSOnly: cssOnly && !prev.failed})
+	}
+}
+
+// diff lists the output paths that differ between two builds, as URL
+// paths, and whether only stylesheets changed.
+func diff(old, cur map[string][]byte) (changed []string, cssOnly bool) {
+	cssOnly = true
+	for p, data := range cur {
+		if o, ok := old[p]; !ok || !bytes.Equal(o, data) {
+			changed = append(changed, "/"+p)
+		}
+	}
+	for p := range old {
+		if _, ok := cur[p]; !ok {
+			changed = append(changed, "/"+p)
+		}
+	}
+	for _, p := range changed {
+		if !bytes.HasSuffix([]byte(p), []byte(".css")) {
+			cssOnly = false
+		}
+	}
+	sort.Strings(changed)
+	return changed, cssOnly && len(changed) > 0
+}
+
+func messages(l diag.List) []string {
+	out := make([]string, len(l))
+	for i, d := range l {
+		out[i] = d.Error()
+	}
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
