@@ -17,9 +17,10 @@ var allowed = map[string][]string{
 	"theme":             {"diag"},
 	"feeds":             {"diag"},
 	"history":           {"diag"},
-	"site":              {"diag", "config", "content", "markdown", "theme", "feeds", "history"},
+	"site":              {"diag", "config", "content", "markdown", "theme", "feeds", "history", "internal/safelink"},
 	"server":            {"diag", "site"},
 	"internal/tomlkeys": {},
+	"internal/safelink": {},
 	"internal/corpus":   {},
 	"internal/sitetest": {"diag", "site"},
 }

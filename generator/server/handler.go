@@ -78,13 +78,12 @@ func cleanPath(escaped string) (string, bool) {
 			return "", false
 		}
 	}
-	p := path.Clean(escaped)
-	if strings.HasSuffix(escaped, "/") {
-		p += "/"
-	}
-	p = strings.TrimPrefix(p, "/")
-	if p == "" || strings.HasSuffix(p, "/") {
-		p += "index.html"
+	p := strings.TrimPrefix(path.Clean(escaped), "/")
+	switch {
+	case p == "":
+		p = "index.html"
+	case strings.HasSuffix(escaped, "/"):
+		p += "/index.html"
 	}
 	p = unescape(p)
 	if strings.Contains(p, "\x00") {

@@ -14,6 +14,7 @@ import (
 	"github.com/accruehq/accrue/generator/content"
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/history"
+	"github.com/accruehq/accrue/generator/internal/safelink"
 	"github.com/accruehq/accrue/generator/markdown"
 	"github.com/accruehq/accrue/generator/theme"
 	"golang.org/x/sync/errgroup"
@@ -81,6 +82,7 @@ type builder struct {
 	posts, pages []*Page
 	home         *Page // carries the intro text, if any
 	outputs      []output
+	planDiags    diag.List // problems found while planning outputs
 	stats        Stats
 }
 
@@ -191,6 +193,9 @@ func (b *builder) loadOne(s content.Source) (res *docResult, diags diag.List) {
 			res, diags = nil, diag.List{diag.Errorf(diag.Pos{File: s.Path}, "internal error while reading this file: %v", p)}
 		}
 	}()
+	if err := safelink.Check(b.src, s.Path); err != nil {
+		return nil, diag.List{diag.Warnf(diag.Pos{File: s.Path}, "not read: %v", err)}
+	}
 	src, err := fs.ReadFile(b.src, s.Path)
 	if err != nil {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: s.Path}, "%v", err)}

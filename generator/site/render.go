@@ -18,6 +18,7 @@ import (
 
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/feeds"
+	"github.com/accruehq/accrue/generator/internal/safelink"
 	"github.com/accruehq/accrue/generator/theme"
 	"golang.org/x/sync/errgroup"
 )
@@ -41,7 +42,7 @@ func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 	b.planLists()
 	b.planFeeds()
 	b.planFiles()
-	diags := b.checkDuplicates()
+	diags := append(b.planDiags, b.checkDuplicates()...)
 	if diags.HasErrors() {
 		return diags, nil
 	}
@@ -135,6 +136,10 @@ func (b *builder) planPages() {
 		doc := p.doc.doc
 		for _, res := range doc.Resources {
 			src := path.Join(doc.Folder, res)
+			if err := safelink.Check(b.src, src); err != nil {
+				b.planDiags.Add(diag.Warnf(diag.Pos{File: src}, "not copied: %v", err))
+				continue
+			}
 			b.add(path.Join(p.outputDir, res), src, func() ([]byte, error) { return fs.ReadFile(b.src, src) })
 		}
 		for _, alias := range doc.Aliases {
@@ -316,6 +321,10 @@ func absolutize(html, pageURL string) string {
 
 func (b *builder) planFiles() {
 	for _, f := range b.theme.Static() {
+		if err := safelink.Check(f.Layer.FS, f.Src); err != nil {
+			b.planDiags.Add(diag.Warnf(diag.Pos{File: path.Join(f.Layer.Name, f.Src)}, "not copied: %v", err))
+			continue
+		}
 		b.add(f.Path, path.Join(f.Layer.Name, f.Src), func() ([]byte, error) { return theme.ReadStatic(f) })
 	}
 	b.add("css/syntax.css", "highlight style in accrue.toml", func() ([]byte, error) {
