@@ -165,7 +165,9 @@ func (b *builder) newPage(d *docResult) *Page {
 	}
 	html := r.HTML
 	p.content.Store(&html)
-	r.HTML = "" // the page owns the body now, and may release it
+	if b.inc == nil {
+		r.HTML = "" // the page owns the body now, and may release it
+	}
 	p.rerender = func() template.HTML { return b.rerender(doc) }
 	if p.Author == "" {
 		p.Author = b.cfg.Author

@@ -43,7 +43,10 @@ type Options struct {
 // Stats summarizes a build.
 type Stats struct {
 	Posts, Pages, Files, Feeds int
-	Duration                   time.Duration
+	// Rendered counts the files produced by this build rather than reused
+	// from the previous one (the dev server's builds reuse).
+	Rendered int
+	Duration time.Duration
 }
 
 // Writer receives output files. Implementations must be safe for
@@ -84,9 +87,21 @@ type builder struct {
 	outputs      []output
 	planDiags    diag.List // problems found while planning outputs
 	stats        Stats
+	// inc is set when building for the dev server: loaded documents and
+	// rendered outputs are reused from the previous build where their
+	// inputs did not change.
+	inc *Incremental
+	// global fingerprints everything any page may show about other pages;
+	// computed only when inc is set.
+	global uint64
 }
 
 func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {
+	if b.inc != nil && b.inc.ready {
+		b.cfg, b.theme, b.md = b.inc.cfg, b.inc.theme, b.inc.md
+		b.theme.Forget()
+		return b.runContent(ctx, w)
+	}
 	cfg, err := config.Load(b.src)
 	if err != nil {
 		return diag.From(err), nil
@@ -110,6 +125,17 @@ func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {
 		Typographer: cfg.Markdown.Typographer,
 		LineNumbers: cfg.Highlight.LineNumbers,
 	})
+	if b.inc != nil {
+		b.inc.cfg, b.inc.theme, b.inc.md, b.inc.ready = b.cfg, b.theme, b.md, true
+	}
+	cdiags, err := b.runContent(ctx, w)
+	return append(diags, cdiags...), err
+}
+
+// runContent runs the phases that depend on content: load, analyze,
+// render.
+func (b *builder) runContent(ctx context.Context, w Writer) (diag.List, error) {
+	var diags diag.List
 	docs, ldiags, err := b.load(ctx)
 	if err != nil {
 		return diags, err
@@ -147,10 +173,16 @@ func (b *builder) loadTheme() (*theme.Theme, diag.List) {
 	return th, diags
 }
 
-// docResult is one loaded document.
+// docResult is one loaded document. It is read-only after the load phase,
+// so the dev server can reuse it in later builds.
 type docResult struct {
 	doc    *content.Doc
 	render *markdown.Result
+	sum    uint64    // checksum of the source file
+	diags  diag.List // what loading it reported
+	// dateNote is the warning given when the date came from git or the
+	// file's modification time.
+	dateNote *diag.Error
 }
 
 // load reads and renders every document in parallel, one task per file.
@@ -168,6 +200,10 @@ func (b *builder) load(ctx context.Context) ([]*docResult, diag.List, error) {
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, s := range sources {
+		if cached := b.inc.cached(s); cached != nil {
+			results[i], perDoc[i] = cached, cached.diags
+			continue
+		}
 		g.Go(func() error {
 			results[i], perDoc[i] = b.loadOne(s)
 			return gctx.Err()
@@ -176,6 +212,7 @@ func (b *builder) load(ctx context.Context) ([]*docResult, diag.List, error) {
 	if err := g.Wait(); err != nil {
 		return nil, nil, err
 	}
+	b.inc.remember(results)
 	diags = diag.Join(append(perDoc, diags)...)
 	var docs []*docResult
 	for _, r := range results {
@@ -215,24 +252,27 @@ func (b *builder) loadOne(s content.Source) (res *docResult, diags diag.List) {
 			r.Links[i].Line += doc.BodyLine - 1
 		}
 	}
-	return &docResult{doc: doc, render: r}, diags
+	return &docResult{doc: doc, render: r, sum: checksum(src), diags: diags}, diags
 }
 
 // fillDates gives undated posts the date of their file's first git commit,
 // else its modification time, with a warning either way so the author
 // knows to write one.
 func (b *builder) fillDates(ctx context.Context, docs []*docResult) diag.List {
-	var undated []*content.Doc
+	var undated []*docResult
+	var diags diag.List
 	for _, d := range docs {
-		if d.doc.Date.IsZero() && d.doc.Kind == content.KindPost {
-			undated = append(undated, d.doc)
+		switch {
+		case d.dateNote != nil:
+			diags.Add(d.dateNote) // filled by an earlier build
+		case d.doc.Date.IsZero() && d.doc.Kind == content.KindPost:
+			undated = append(undated, d)
 		}
 	}
 	if len(undated) == 0 {
-		return nil
+		return diags
 	}
 	var created map[string]time.Time
-	var diags diag.List
 	if b.opts.Dir != "" {
 		var err error
 		created, err = history.Created(ctx, b.opts.Dir, content.Dir)
@@ -242,20 +282,22 @@ func (b *builder) fillDates(ctx context.Context, docs []*docResult) diag.List {
 			diags.Add(diag.Warnf(diag.Pos{}, "reading git history for dates: %v", err))
 		}
 	}
-	sort.Slice(undated, func(i, j int) bool { return undated[i].Path < undated[j].Path })
-	for _, d := range undated {
+	sort.Slice(undated, func(i, j int) bool { return undated[i].doc.Path < undated[j].doc.Path })
+	for _, r := range undated {
+		d := r.doc
 		pos := diag.Pos{File: d.Path, Line: 1}
 		if t, ok := created[d.Path]; ok {
 			d.Date = t.In(b.cfg.Location)
-			diags.Add(diag.Warnf(pos, "no date in front matter; using the date of its first git commit, %s", d.Date.Format("2006-01-02")))
-			continue
-		}
-		if fi, err := fs.Stat(b.src, d.Path); err == nil && !fi.ModTime().IsZero() {
-			d.Date = fi.ModTime().In(b.cfg.Location)
+			r.dateNote = diag.Warnf(pos, "no date in front matter; using the date of its first git commit, %s", d.Date.Format("2006-01-02"))
 		} else {
-			d.Date = b.opts.Now
+			if fi, err := fs.Stat(b.src, d.Path); err == nil && !fi.ModTime().IsZero() {
+				d.Date = fi.ModTime().In(b.cfg.Location)
+			} else {
+				d.Date = b.opts.Now
+			}
+			r.dateNote = diag.Warnf(pos, "no date in front matter and no git history; using the file's modification time, %s (add \"date: %s\")", d.Date.Format("2006-01-02"), d.Date.Format("2006-01-02"))
 		}
-		diags.Add(diag.Warnf(pos, "no date in front matter and no git history; using the file's modification time, %s (add \"date: %s\")", d.Date.Format("2006-01-02"), d.Date.Format("2006-01-02")))
+		diags.Add(r.dateNote)
 	}
 	return diags
 }

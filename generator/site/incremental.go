@@ -2,30 +2,243 @@ package site
 
 import (
 	"context"
+	"encoding/binary"
+	"fmt"
+	"hash"
+	"hash/fnv"
 	"io/fs"
+	"slices"
+	"strings"
+	"sync"
 
+	"github.com/accruehq/accrue/generator/config"
+	"github.com/accruehq/accrue/generator/content"
 	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/markdown"
+	"github.com/accruehq/accrue/generator/theme"
 )
 
-// Incremental builds the same site again and again, for the dev server.
-// Its Build returns the whole output in memory.
+// Incremental builds the same site again and again, for the dev server,
+// redoing only what a change touches:
+//
+//   - a changed content file is read and rendered again; every other
+//     document is reused as loaded;
+//   - the model (URLs, order, terms) is rebuilt from scratch, which is cheap;
+//   - an output is rendered again only when its key changed. A post's page
+//     depends on its own source and on what every page may show about
+//     others (titles, dates, terms, summaries, and whatever else the
+//     theme's layouts read from other pages, see theme.SharedFields); a
+//     feed also on the sources of its posts; everything else only on the
+//     latter.
+//
+// A change to accrue.toml, layouts/ or themes/, or to the build options,
+// starts over. The result equals a full build of the same files.
 type Incremental struct {
 	src fs.FS
+
+	// ready is true once cfg, theme and md hold a good load.
+	ready bool
+	opts  Options
+	cfg   config.Config
+	theme *theme.Theme
+	md    *markdown.Renderer
+	docs  map[string]*docResult // by source path
+	files map[string][]byte     // the last good output
+	keys  map[string]uint64     // the key each output was rendered with
+	// dirty are content paths changed since they were last loaded.
+	dirty map[string]bool
+	// Last describes the last successful build.
+	Last Stats
 }
 
 // NewIncremental returns a builder for src.
 func NewIncremental(src fs.FS, o Options) *Incremental {
-	return &Incremental{src: src}
+	return &Incremental{src: src, opts: o}
 }
 
 // Build builds the site after changes to the given paths (slash paths
 // relative to the site root; nil means anything may have changed) and
-// returns every output file.
+// returns every output file. The returned map and its contents must not be
+// modified.
 func (inc *Incremental) Build(ctx context.Context, o Options, changed []string) (map[string][]byte, diag.List, error) {
-	w := &MemWriter{}
-	_, diags, err := Build(ctx, inc.src, w, o)
+	if changed == nil || !sameOptions(o, inc.opts) {
+		inc.reset()
+	}
+	inc.opts = o
+	for _, p := range changed {
+		switch {
+		case strings.HasPrefix(p, content.Dir+"/"):
+			inc.dirty[p] = true
+		case strings.HasPrefix(p, "static/"):
+			// Static files are copied afresh by every build.
+		default: // accrue.toml, layouts/, themes/: start over
+			inc.reset()
+		}
+	}
+	w := &memStore{files: make(map[string][]byte, len(inc.files))}
+	b := &builder{src: inc.src, opts: o, inc: inc}
+	diags, err := b.run(ctx, w)
+	diags.Sort()
+	if err == nil && diags.HasErrors() {
+		err = diags.Errors()
+	}
 	if err != nil {
+		if !inc.ready {
+			inc.reset()
+		}
 		return nil, diags, err
 	}
-	return w.Files, diags, nil
+	inc.files = w.files
+	inc.Last = b.stats
+	inc.keys = make(map[string]uint64, len(b.outputs))
+	for _, out := range b.outputs {
+		if out.reusable {
+			inc.keys[out.path] = out.key
+		}
+	}
+	return w.files, diags, nil
+}
+
+func (inc *Incremental) reset() {
+	inc.ready = false
+	inc.docs, inc.files, inc.keys = nil, nil, nil
+	inc.dirty = map[string]bool{}
+}
+
+// sameOptions reports whether two builds' options give the same site for
+// the same files. Now only matters through which posts are in the future,
+// which the model compares anyway.
+func sameOptions(a, b Options) bool {
+	return a.Drafts == b.Drafts && a.Future == b.Future && a.BaseURL == b.BaseURL && a.Dir == b.Dir && a.Strict == b.Strict
+}
+
+// cached returns the document loaded for s by an earlier build, when its
+// file did not change since. A nil *Incremental caches nothing.
+func (inc *Incremental) cached(s content.Source) *docResult {
+	if inc == nil || inc.dirty[s.Path] {
+		return nil
+	}
+	d := inc.docs[s.Path]
+	if d == nil || d.doc.Folder != s.Folder || d.doc.Kind != s.Kind || !slices.Equal(d.doc.Resources, s.Resources) {
+		return nil
+	}
+	return d
+}
+
+// remember keeps the documents of this build for the next one.
+func (inc *Incremental) remember(results []*docResult) {
+	if inc == nil {
+		return
+	}
+	inc.docs = make(map[string]*docResult, len(results))
+	for _, r := range results {
+		if r != nil {
+			inc.docs[r.doc.Path] = r
+		}
+	}
+	clear(inc.dirty)
+}
+
+// reuse returns the previous build's bytes for o when nothing o depends
+// on changed.
+func (inc *Incremental) reuse(o output) ([]byte, bool) {
+	if inc == nil || !o.reusable {
+		return nil, false
+	}
+	if k, ok := inc.keys[o.path]; !ok || k != o.key {
+		return nil, false
+	}
+	data, ok := inc.files[o.path]
+	return data, ok
+}
+
+// memStore keeps output files in memory without copying them: every byte
+// slice a build produces is fresh and never modified afterwards.
+type memStore struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (m *memStore) WriteFile(p string, data []byte) error {
+	m.mu.Lock()
+	m.files[p] = data
+	m.mu.Unlock()
+	return nil
+}
+
+func checksum(b []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(b) // hash writes never fail
+	return h.Sum64()
+}
+
+// sourceFields are page fields whose values come from a document's body;
+// when a layout reads any of them from other pages, a change to one body
+// can show anywhere, so the body's checksum joins the global key.
+var sourceFields = []string{"Content", "Headings", "TOC", "ShowTOC", "WordCount"}
+
+// globalKey fingerprints what any page may show about the site's pages.
+func (b *builder) globalKey() uint64 {
+	shared := b.theme.SharedFields()
+	withSource := false
+	for _, f := range sourceFields {
+		withSource = withSource || shared[f]
+	}
+	h := fnv.New64a()
+	for _, p := range append(append([]*Page(nil), b.posts...), b.pages...) {
+		writePage(h, p, shared["ReadingTime"], withSource)
+	}
+	if b.home != nil {
+		fmt.Fprintf(h, "home %d\n", checksum([]byte(b.home.Intro)))
+	}
+	return h.Sum64()
+}
+
+// writePage writes the fields of p that other pages may show.
+func writePage(h hash.Hash64, p *Page, readingTime, source bool) {
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%d\x00%d\x00%t\x00%s\x00%s\x00%s\x00%s\x00%v\x00",
+		p.File, p.URL, p.Title, p.Date.UnixNano(), p.Updated.UnixNano(), p.Draft,
+		p.Summary, p.Description, p.Author, p.Image, p.Params)
+	for _, terms := range [][]*Term{p.Tags, p.Categories, p.Series} {
+		for _, t := range terms {
+			fmt.Fprintf(h, "%s,", t.Name)
+		}
+		h.Write([]byte{0})
+	}
+	doc := p.doc.doc
+	fmt.Fprintf(h, "%q%q", doc.Aliases, doc.Resources)
+	if readingTime {
+		fmt.Fprintf(h, "rt%d", p.ReadingTime)
+	}
+	if source {
+		fmt.Fprintf(h, "src%d", p.doc.sum)
+	}
+	h.Write([]byte{'\n'})
+}
+
+// key is the key of p's own page: the global key and p's source.
+func (b *builder) key(p *Page) uint64 {
+	if b.inc == nil {
+		return 0
+	}
+	return mix(b.global, p.doc.sum)
+}
+
+// feedKey is the key of a feed of posts: their content is in the feed.
+func (b *builder) feedKey(posts []*Page) uint64 {
+	if b.inc == nil {
+		return 0
+	}
+	k := b.global
+	for _, p := range posts {
+		k = mix(k, p.doc.sum)
+	}
+	return k
+}
+
+func mix(a, b uint64) uint64 {
+	var buf [16]byte
+	binary.LittleEndian.PutUint64(buf[:8], a)
+	binary.LittleEndian.PutUint64(buf[8:], b)
+	return checksum(buf[:])
 }

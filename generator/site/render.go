@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/feeds"
@@ -24,20 +25,39 @@ import (
 )
 
 // output is one file to write. origin names what produces it, for the
-// duplicate-URL error.
+// duplicate-URL error. key fingerprints every input of the file, for the
+// dev server: an output whose key did not change since the previous build
+// is not rendered again.
 type output struct {
-	path   string
-	origin string
-	gen    func() ([]byte, error)
+	path     string
+	origin   string
+	gen      func() ([]byte, error)
+	key      uint64
+	reusable bool
 }
 
+// add plans a file that depends on the site as a whole.
 func (b *builder) add(p, origin string, gen func() ([]byte, error)) {
+	b.addKeyed(p, origin, b.global, gen)
+}
+
+// addKeyed plans a file whose inputs key fingerprints.
+func (b *builder) addKeyed(p, origin string, key uint64, gen func() ([]byte, error)) {
+	b.outputs = append(b.outputs, output{path: p, origin: origin, gen: gen, key: key, reusable: b.inc != nil})
+}
+
+// addFresh plans a file that is produced again by every build: a copy of
+// a static file or resource, cheap and read straight from its source.
+func (b *builder) addFresh(p, origin string, gen func() ([]byte, error)) {
 	b.outputs = append(b.outputs, output{path: p, origin: origin, gen: gen})
 }
 
 // render plans every output file, checks that no two claim the same path,
 // then renders and writes them in parallel, one task per file.
 func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
+	if b.inc != nil {
+		b.global = b.globalKey()
+	}
 	b.planPages()
 	b.planLists()
 	b.planFeeds()
@@ -53,11 +73,16 @@ func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 	g.SetLimit(4 * runtime.GOMAXPROCS(0))
 	var writeErr error
 	var once sync.Once
+	var rendered atomic.Int64
 	for i, o := range b.outputs {
 		g.Go(func() error {
 			if err := gctx.Err(); err != nil {
 				return err
 			}
+			if data, ok := b.inc.reuse(o); ok {
+				return w.WriteFile(o.path, data)
+			}
+			rendered.Add(1)
 			data, err := o.gen()
 			if err != nil {
 				var de *diag.Error
@@ -88,6 +113,7 @@ func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 		}
 	}
 	b.stats.Posts, b.stats.Pages, b.stats.Files = len(b.posts), len(b.pages), len(b.outputs)
+	b.stats.Rendered = int(rendered.Load())
 	return diags, writeErr
 }
 
@@ -129,8 +155,10 @@ func (b *builder) planPages() {
 			kind = theme.KindPage
 		}
 		p.Feeds = b.site.Feeds
-		b.add(indexPath(p.URL), p.File, func() ([]byte, error) {
-			defer p.releaseContent()
+		b.addKeyed(indexPath(p.URL), p.File, b.key(p), func() ([]byte, error) {
+			if b.inc == nil {
+				defer p.releaseContent()
+			}
 			return b.execute(kind, p)
 		})
 		doc := p.doc.doc
@@ -140,7 +168,7 @@ func (b *builder) planPages() {
 				b.planDiags.Add(diag.Warnf(diag.Pos{File: src}, "not copied: %v", err))
 				continue
 			}
-			b.add(path.Join(p.outputDir, res), src, func() ([]byte, error) { return fs.ReadFile(b.src, src) })
+			b.addFresh(path.Join(p.outputDir, res), src, func() ([]byte, error) { return fs.ReadFile(b.src, src) })
 		}
 		for _, alias := range doc.Aliases {
 			b.planAlias(alias, p)
@@ -281,12 +309,17 @@ func (b *builder) planFeed(dir, title, link string, posts []*Page) {
 		}, items)
 	}
 	origin := "feed " + title
-	for name, pick := range map[string]func() []byte{
-		"index.xml": func() []byte { return built.RSS },
-		"atom.xml":  func() []byte { return built.Atom },
-		"feed.json": func() []byte { return built.JSON },
+	key := b.feedKey(posts)
+	for _, f := range []struct {
+		name string
+		pick func() []byte
+	}{
+		{"index.xml", func() []byte { return built.RSS }},
+		{"atom.xml", func() []byte { return built.Atom }},
+		{"feed.json", func() []byte { return built.JSON }},
 	} {
-		b.add(path.Join(dir, name), origin, func() ([]byte, error) {
+		name, pick := f.name, f.pick
+		b.addKeyed(path.Join(dir, name), origin, key, func() ([]byte, error) {
 			once.Do(build)
 			return pick(), err
 		})
@@ -325,9 +358,9 @@ func (b *builder) planFiles() {
 			b.planDiags.Add(diag.Warnf(diag.Pos{File: path.Join(f.Layer.Name, f.Src)}, "not copied: %v", err))
 			continue
 		}
-		b.add(f.Path, path.Join(f.Layer.Name, f.Src), func() ([]byte, error) { return theme.ReadStatic(f) })
+		b.addFresh(f.Path, path.Join(f.Layer.Name, f.Src), func() ([]byte, error) { return theme.ReadStatic(f) })
 	}
-	b.add("css/syntax.css", "highlight style in accrue.toml", func() ([]byte, error) {
+	b.addFresh("css/syntax.css", "highlight style in accrue.toml", func() ([]byte, error) {
 		css, err := theme.SyntaxCSS(b.cfg.Highlight.Style, b.cfg.Highlight.DarkStyle)
 		if err != nil {
 			return nil, diag.Errorf(b.cfg.Positions["highlight"], "%v", err)

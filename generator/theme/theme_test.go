@@ -157,3 +157,26 @@ func TestSyntaxCSS(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+func TestSharedFields(t *testing.T) {
+	fsys := base()
+	fsys["layouts/post.html"] = &fstest.MapFile{Data: []byte(`{{ define "main" }}{{ .Content }} {{ .Title }} {{ .Prev.Title }}{{ with .SeriesNav }}{{ .Index }}{{ end }}{{ $.WordCount }}{{ template "partials/meta.html" . }}{{ end }}`)}
+	fsys["layouts/partials/meta.html"] = &fstest.MapFile{Data: []byte(`{{ .Date }}`)}
+	fsys["layouts/partials/card.html"] = &fstest.MapFile{Data: []byte(`{{ .Summary }}{{ template "partials/meta.html" . }}`)}
+	fsys["layouts/list.html"] = &fstest.MapFile{Data: []byte(`{{ define "main" }}{{ range .Posts }}{{ partialCached "partials/card.html" . }}{{ $.Kind }}{{ end }}{{ (index .Posts 0).Headings }}{{ end }}`)}
+	th, diags := Load([]Layer{{FS: fsys, Name: "x"}}, funcs)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	got := th.SharedFields()
+	for _, name := range []string{"Title", "Index", "Summary", "Date", "Headings"} {
+		if !got[name] {
+			t.Errorf("%s is read from other values but not reported as shared", name)
+		}
+	}
+	for _, name := range []string{"Content", "WordCount", "Prev", "SeriesNav", "Kind", "Posts"} {
+		if got[name] {
+			t.Errorf("%s is read only from the page itself but reported as shared", name)
+		}
+	}
+}
