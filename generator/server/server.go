@@ -151,6 +151,9 @@ func (s *Server) rebuild(ctx context.Context, paths []string) {
 	prev := s.state.Load()
 	opts := s.siteOptions()
 	files, diags, err := s.builder.Build(ctx, opts, paths)
+	if ctx.Err() != nil {
+		return // stopping: the build was cut short, not broken
+	}
 	next := &snapshot{version: prev.version + 1}
 	for _, d := range diags {
 		fmt.Fprintln(s.o.Log, d.Error())

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -144,23 +145,28 @@ func (b *builder) summaryHTML(summary string) template.HTML {
 // newPage builds the page of a published document.
 func (b *builder) newPage(d *docResult) *Page {
 	doc, r := d.doc, d.render
+	dv := d.derive(b)
 	p := &Page{
 		Site:        b.site,
 		Kind:        doc.Kind.String(),
 		Title:       doc.Title,
 		Date:        doc.Date,
 		Updated:     doc.Updated,
-		Summary:     r.Summary,
+		Summary:     dv.summary,
+		Description: dv.description,
 		Author:      doc.Author,
 		Image:       doc.Image,
 		Headings:    r.Headings,
-		TOC:         tocHTML(r.Headings),
+		TOC:         dv.toc,
 		ShowTOC:     doc.TOC,
 		WordCount:   r.Words,
 		ReadingTime: max(1, (r.Words+b.cfg.ReadingSpeed-1)/b.cfg.ReadingSpeed),
 		Draft:       doc.Draft,
 		Params:      doc.Params,
 		File:        doc.Path,
+		URL:         dv.url,
+		Permalink:   dv.permalink,
+		outputDir:   strings.Trim(dv.url, "/"),
 		doc:         d,
 	}
 	html := r.HTML
@@ -172,17 +178,36 @@ func (b *builder) newPage(d *docResult) *Page {
 	if p.Author == "" {
 		p.Author = b.cfg.Author
 	}
-	if doc.Summary != "" {
-		p.Summary = b.summaryHTML(doc.Summary)
-	}
-	p.Description = doc.Description
-	if p.Description == "" {
-		p.Description = truncate(stripTags(string(p.Summary)), 160)
-	}
-	p.URL = b.permalink(doc)
-	p.Permalink = b.absURL(p.URL)
-	p.outputDir = strings.Trim(p.URL, "/")
 	return p
+}
+
+// derived holds what a page computes from its document alone. The dev
+// server's builds reuse it with the document.
+type derived struct {
+	summary     template.HTML
+	description string
+	toc         template.HTML
+	url         string
+	permalink   string
+}
+
+// derive computes d's derived values once; its date must be final (see
+// fillDates).
+func (d *docResult) derive(b *builder) *derived {
+	d.deriveOnce.Do(func() {
+		doc, r := d.doc, d.render
+		dv := &derived{summary: r.Summary, toc: tocHTML(r.Headings), description: doc.Description}
+		if doc.Summary != "" {
+			dv.summary = b.summaryHTML(doc.Summary)
+		}
+		if dv.description == "" {
+			dv.description = truncate(stripTags(string(dv.summary)), 160)
+		}
+		dv.url = b.permalink(doc)
+		dv.permalink = b.absURL(dv.url)
+		d.derived = dv
+	})
+	return d.derived
 }
 
 // permalink expands the configured pattern for doc.
@@ -196,35 +221,59 @@ func (b *builder) permalink(doc *content.Doc) string {
 	if dir == "." {
 		dir = ""
 	}
-	r := strings.NewReplacer(
-		":year", fmt.Sprintf("%04d", doc.Date.Year()),
-		":month", fmt.Sprintf("%02d", int(doc.Date.Month())),
-		":day", fmt.Sprintf("%02d", doc.Date.Day()),
-		":slug", doc.Slug,
-		":title", content.Slugify(doc.Title),
-		":section", doc.Section,
-		":path", strings.TrimPrefix(path.Join(dir, doc.Slug), "/"),
-	)
-	u := path.Clean("/" + r.Replace(pattern))
-	if u != "/" {
-		u += "/"
+	var u strings.Builder
+	for i := 0; i < len(pattern); i++ {
+		if pattern[i] != ':' {
+			u.WriteByte(pattern[i])
+			continue
+		}
+		j := i + 1
+		for j < len(pattern) && pattern[j] >= 'a' && pattern[j] <= 'z' {
+			j++
+		}
+		switch pattern[i:j] {
+		case ":year":
+			fmt.Fprintf(&u, "%04d", doc.Date.Year())
+		case ":month":
+			fmt.Fprintf(&u, "%02d", int(doc.Date.Month()))
+		case ":day":
+			fmt.Fprintf(&u, "%02d", doc.Date.Day())
+		case ":slug":
+			u.WriteString(doc.Slug)
+		case ":title":
+			u.WriteString(content.Slugify(doc.Title))
+		case ":section":
+			u.WriteString(doc.Section)
+		case ":path":
+			u.WriteString(strings.TrimPrefix(path.Join(dir, doc.Slug), "/"))
+		default: // config.CheckPermalink allows no other token
+			u.WriteString(pattern[i:j])
+		}
+		i = j - 1
 	}
-	return u
+	out := path.Clean("/" + u.String())
+	if out != "/" {
+		out += "/"
+	}
+	return out
 }
 
 // taxonomy groups posts by the names get returns, merging names that give
 // the same slug, and stores each post's terms with set.
 func (b *builder) taxonomy(name string, get func(*Page) []string, set func(*Page, []*Term)) []*Term {
 	bySlug := map[string]*Term{}
+	slugs := map[string]string{} // a blog has few distinct names and many uses
 	for _, p := range b.posts {
 		var terms []*Term
-		seen := map[string]bool{}
 		for _, n := range get(p) {
-			slug := content.Slugify(n)
-			if slug == "" || seen[slug] {
+			slug, ok := slugs[n]
+			if !ok {
+				slug = content.Slugify(n)
+				slugs[n] = slug
+			}
+			if slug == "" || slices.ContainsFunc(terms, func(t *Term) bool { return t.Slug == slug }) {
 				continue
 			}
-			seen[slug] = true
 			t, ok := bySlug[slug]
 			if !ok {
 				t = &Term{Name: n, Slug: slug, Taxonomy: name, URL: "/" + name + "/" + slug + "/"}

@@ -82,3 +82,49 @@ func peakRSS() int64 {
 	}
 	return 0
 }
+
+// BenchmarkIncrementalEdit measures the dev server's rebuild after one
+// post's body is edited, on a generated blog.
+//
+//	go test -run '^$' -bench IncrementalEdit ./generator/site
+func BenchmarkIncrementalEdit(b *testing.B) {
+	for _, posts := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("posts=%d", posts), func(b *testing.B) {
+			if posts > 1000 && testing.Short() {
+				b.Skip("-short")
+			}
+			src := b.TempDir()
+			if err := corpus.Write(src, corpus.Options{Posts: posts}); err != nil {
+				b.Fatal(err)
+			}
+			opts := site.Options{Now: time.Now(), Theme: themes.Default(), Dir: src}
+			inc := site.NewIncremental(os.DirFS(src), opts)
+			if _, _, err := inc.Build(context.Background(), opts, nil); err != nil {
+				b.Fatal(err)
+			}
+			names, err := filepath.Glob(filepath.Join(src, "content", "posts", "*.md"))
+			if err != nil || len(names) == 0 {
+				b.Fatal("no posts", err)
+			}
+			file := names[len(names)/2]
+			orig, err := os.ReadFile(file)
+			if err != nil {
+				b.Fatal(err)
+			}
+			rel, _ := filepath.Rel(src, file) // file is under src
+			changed := []string{filepath.ToSlash(rel)}
+			b.ResetTimer()
+			for i := range b.N {
+				b.StopTimer()
+				if err := os.WriteFile(file, fmt.Appendf(append([]byte(nil), orig...), "\n\nEdit %d.\n", i), 0o644); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if _, _, err := inc.Build(context.Background(), opts, changed); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(inc.Last.Rendered), "files-rendered")
+		})
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/accruehq/accrue/generator/config"
@@ -183,11 +184,20 @@ type docResult struct {
 	// dateNote is the warning given when the date came from git or the
 	// file's modification time.
 	dateNote *diag.Error
+
+	deriveOnce sync.Once
+	derived    *derived
+	fpOnce     sync.Once
+	fp         uint64 // see globalKey
 }
 
 // load reads and renders every document in parallel, one task per file.
 func (b *builder) load(ctx context.Context) ([]*docResult, diag.List, error) {
-	sources, diags, err := content.Discover(b.src)
+	sources, diags, err := b.inc.sources()
+	if sources == nil && err == nil {
+		sources, diags, err = content.Discover(b.src)
+		b.inc.rememberSources(sources, diags, err)
+	}
 	if err != nil {
 		var de *diag.Error
 		if errors.As(err, &de) {
@@ -221,6 +231,14 @@ func (b *builder) load(ctx context.Context) ([]*docResult, diag.List, error) {
 		}
 	}
 	diags = append(diags, b.fillDates(ctx, docs)...)
+	// What each page computes from its document alone, in parallel; the
+	// dev server's builds find it done for documents they reuse.
+	g, _ = errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, d := range docs {
+		g.Go(func() error { d.derive(b); return nil })
+	}
+	g.Wait() // the tasks return no errors
 	return docs, diags, nil
 }
 

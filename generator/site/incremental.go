@@ -47,6 +47,12 @@ type Incremental struct {
 	keys  map[string]uint64     // the key each output was rendered with
 	// dirty are content paths changed since they were last loaded.
 	dirty map[string]bool
+	// found is the last content.Discover result; it stands while the
+	// changes are edits of files it lists.
+	found      []content.Source
+	foundDiags diag.List
+	// rediscover is set when a change may add or remove a file.
+	rediscover bool
 	// Last describes the last successful build.
 	Last Stats
 }
@@ -69,6 +75,9 @@ func (inc *Incremental) Build(ctx context.Context, o Options, changed []string) 
 		switch {
 		case strings.HasPrefix(p, content.Dir+"/"):
 			inc.dirty[p] = true
+			if !inc.known(p) {
+				inc.rediscover = true
+			}
 		case strings.HasPrefix(p, "static/"):
 			// Static files are copied afresh by every build.
 		default: // accrue.toml, layouts/, themes/: start over
@@ -103,6 +112,32 @@ func (inc *Incremental) reset() {
 	inc.ready = false
 	inc.docs, inc.files, inc.keys = nil, nil, nil
 	inc.dirty = map[string]bool{}
+	inc.found, inc.foundDiags, inc.rediscover = nil, nil, true
+}
+
+// known reports whether p is a Markdown file the last discovery found and
+// that still exists: editing it leaves the list of documents as it was.
+func (inc *Incremental) known(p string) bool {
+	if inc.docs[p] == nil {
+		return false
+	}
+	info, err := fs.Stat(inc.src, p)
+	return err == nil && info.Mode().IsRegular()
+}
+
+// sources returns the last discovery when it still stands, else nil.
+func (inc *Incremental) sources() ([]content.Source, diag.List, error) {
+	if inc == nil || inc.rediscover {
+		return nil, nil, nil
+	}
+	return inc.found, inc.foundDiags, nil
+}
+
+func (inc *Incremental) rememberSources(s []content.Source, d diag.List, err error) {
+	if inc == nil {
+		return
+	}
+	inc.found, inc.foundDiags, inc.rediscover = s, d, err != nil
 }
 
 // sameOptions reports whether two builds' options give the same site for
@@ -184,9 +219,21 @@ func (b *builder) globalKey() uint64 {
 	for _, f := range sourceFields {
 		withSource = withSource || shared[f]
 	}
+	readingTime := shared["ReadingTime"]
 	h := fnv.New64a()
+	var buf [8]byte
 	for _, p := range append(append([]*Page(nil), b.posts...), b.pages...) {
-		writePage(h, p, shared["ReadingTime"], withSource)
+		// Everything writePage writes comes from the page's document (and
+		// the configuration, whose change starts over), so it is hashed
+		// once per document.
+		d := p.doc
+		d.fpOnce.Do(func() {
+			ph := fnv.New64a()
+			writePage(ph, p, readingTime, withSource)
+			d.fp = ph.Sum64()
+		})
+		binary.LittleEndian.PutUint64(buf[:], d.fp)
+		h.Write(buf[:])
 	}
 	if b.home != nil {
 		fmt.Fprintf(h, "home %d\n", checksum([]byte(b.home.Intro)))

@@ -75,12 +75,15 @@ func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 	var once sync.Once
 	var rendered atomic.Int64
 	for i, o := range b.outputs {
+		if data, ok := b.inc.reuse(o); ok {
+			if err := w.WriteFile(o.path, data); err != nil {
+				return diags, err
+			}
+			continue
+		}
 		g.Go(func() error {
 			if err := gctx.Err(); err != nil {
 				return err
-			}
-			if data, ok := b.inc.reuse(o); ok {
-				return w.WriteFile(o.path, data)
 			}
 			rendered.Add(1)
 			data, err := o.gen()
