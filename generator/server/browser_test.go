@@ -1,0 +1,118 @@
+package server
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// browser starts headless Chromium for the test. Without it the test
+// fails, saying how to install it, unless ACCRUE_SKIP_BROWSER_TESTS=1:
+// a skip in CI would hide that the live reload was never tried.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	path := os.Getenv("ACCRUE_CHROMIUM")
+	if path == "" {
+		for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+			if p, err := exec.LookPath(name); err == nil {
+				path = p
+				break
+			}
+		}
+	}
+	if path == "" {
+		if os.Getenv("ACCRUE_SKIP_BROWSER_TESTS") == "1" {
+			t.Skip("no Chromium and ACCRUE_SKIP_BROWSER_TESTS=1")
+		}
+		t.Fatal("headless Chromium is needed: apt-get install chromium (or set ACCRUE_CHROMIUM to a Chrome binary; ACCRUE_SKIP_BROWSER_TESTS=1 skips)")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox, // CI runs as root
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	if _, err := chromedp.Run(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatalf("starting Chromium at %s: %v", path, err)
+	}
+	return ctx
+}
+
+// waitText polls the page until js returns a string containing want.
+func waitText(t *testing.T, ctx context.Context, js, want string) string {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	var got string
+	for time.Now().Before(deadline) {
+		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+		if err == nil {
+			got = s
+		}
+		if err == nil && strings.Contains(got, want) {
+			return got
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("page never showed %q; last saw:\n%s", want, got)
+	return ""
+}
+
+// TestBrowserLiveReload opens a post in real headless Chromium and edits
+// its file: the page shows the new text without a manual reload; broken
+// front matter shows an overlay naming file and line; the fix clears it.
+func TestBrowserLiveReload(t *testing.T) {
+	ctx := browser(t)
+	dir := testSite(t)
+	base := start(t, dir)
+	tctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(tctx, chromedp.Navigate(base+"/posts/hello/")); err != nil {
+		t.Fatal(err)
+	}
+	const body = `document.querySelector(".e-content") ? document.querySelector(".e-content").innerText : ""`
+	waitText(t, tctx, body, "First version.")
+	// Mark the page: a reload drops the mark, which shows the page was
+	// reloaded by the script, not by us.
+	if _, err := chromedp.Run(tctx, chromedp.Evaluate[bool](`window.__mark = 1; true`)); err != nil {
+		t.Fatal(err)
+	}
+
+	writeFile(t, dir, "content/posts/hello.md", "---\ntitle: Hello\ndate: 2024-01-01\n---\nEdited in the editor.\n")
+	waitText(t, tctx, body, "Edited in the editor.")
+	mark, err := chromedp.Run(tctx, chromedp.Evaluate[string](`String(window.__mark)`))
+	if err != nil || mark != "undefined" {
+		t.Errorf("window mark after the edit = %q, %v; want the page reloaded", mark, err)
+	}
+
+	writeFile(t, dir, "content/posts/hello.md", "---\ntitle: Hello\ndtae: 2024-01-01\n---\nBroken.\n")
+	const overlay = `document.getElementById("accrue-errors") ? document.getElementById("accrue-errors").innerText : ""`
+	got := waitText(t, tctx, overlay, `content/posts/hello.md:3:1: front matter: unknown field "dtae" (did you mean "date"?)`)
+	if !strings.Contains(got, "the build failed") {
+		t.Errorf("overlay = %q; want it to say the build failed", got)
+	}
+
+	writeFile(t, dir, "content/posts/hello.md", "---\ntitle: Hello\ndate: 2024-01-01\n---\nRecovered.\n")
+	waitText(t, tctx, body, "Recovered.")
+	left, err := chromedp.Run(tctx, chromedp.Evaluate[bool](`document.getElementById("accrue-errors") !== null`))
+	if err != nil || left {
+		t.Errorf("overlay still shown after the fix (%v)", err)
+	}
+
+	// Deleting the open page leaves it for the home page.
+	if err := os.Remove(dir + "/content/posts/hello.md"); err != nil {
+		t.Fatal(err)
+	}
+	waitText(t, tctx, `location.pathname + "|" + document.title`, "/|Test")
+
+}
