@@ -150,7 +150,7 @@ func TestSyntaxCSS(t *testing.T) {
 	}
 	s := string(css)
 	light, dark, ok := strings.Cut(s, "@media (prefers-color-scheme: dark) {")
-	if !ok || !strings.Contains(light, ".chroma") || !strings.Contains(dark, ".chroma") || !strings.HasSuffix(s, "}\n") {
+	if !ok || !strings.Contains(light, "@media not all and (prefers-color-scheme: dark) {") || !strings.Contains(light, ".chroma") || !strings.Contains(dark, ".chroma") || !strings.HasSuffix(s, "}\n") {
 		t.Errorf("stylesheet lacks light rules, a dark media query or its end:\n%s", s)
 	}
 	if _, err := SyntaxCSS("nope", ""); err == nil || !strings.HasPrefix(err.Error(), `unknown highlight style "nope" (known: `) {
