@@ -3,6 +3,7 @@ package feeds
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/gorilla/feeds"
@@ -15,6 +16,9 @@ type Meta struct {
 	Description string
 	Author      string
 	AuthorURL   string
+	// AuthorEmail goes in RSS's managingEditor, which must be an address;
+	// without it RSS names no editor.
+	AuthorEmail string
 	Language    string
 	FeedURL     string // where the JSON feed itself lives (JSON Feed's feed_url)
 }
@@ -44,8 +48,11 @@ func Build(m Meta, items []Item) (Feeds, error) {
 		Title:       m.Title,
 		Link:        &feeds.Link{Href: m.Link},
 		Description: m.Description,
-		Author:      &feeds.Author{Name: m.Author},
+		Author:      author(m.Author, m.AuthorEmail),
 		Id:          m.Link,
+		// A feed without items has changed never: the epoch keeps Atom's
+		// required <updated> valid and the output independent of the clock.
+		Updated: time.Unix(0, 0).UTC(),
 	}
 	for _, it := range items {
 		fi := &feeds.Item{
@@ -56,7 +63,7 @@ func Build(m Meta, items []Item) (Feeds, error) {
 			Created:     it.Published,
 			Updated:     it.Updated,
 			Content:     it.Content,
-			Author:      &feeds.Author{Name: it.Author},
+			Author:      author(it.Author, ""),
 		}
 		if it.Updated.IsZero() {
 			fi.Updated = it.Published
@@ -71,6 +78,12 @@ func Build(m Meta, items []Item) (Feeds, error) {
 	var b bytes.Buffer
 	rss := (&feeds.Rss{Feed: f}).RssFeed()
 	rss.Language = m.Language
+	// RSS wants an address in managingEditor; gorilla/feeds writes
+	// " (Name)" without one.
+	rss.ManagingEditor = ""
+	if m.AuthorEmail != "" {
+		rss.ManagingEditor = fmt.Sprintf("%s (%s)", m.AuthorEmail, m.Author)
+	}
 	if err := feeds.WriteXML(rss, &b); err != nil {
 		return out, err
 	}
@@ -89,9 +102,10 @@ func Build(m Meta, items []Item) (Feeds, error) {
 	j := (&feeds.JSON{Feed: f}).JSONFeed()
 	j.FeedUrl = m.FeedURL
 	j.Language = m.Language
+	// JSON Feed 1.1 replaced "author" with "authors", whose entries need
+	// a name, url or avatar.
+	j.Author = nil
 	if m.Author != "" {
-		// JSON Feed 1.1 replaced "author" with "authors".
-		j.Author = nil
 		j.Authors = []*feeds.JSONAuthor{{Name: m.Author, Url: m.AuthorURL}}
 	}
 	for i, it := range items {
@@ -104,7 +118,25 @@ func Build(m Meta, items []Item) (Feeds, error) {
 			j.Items[i].ModifiedDate = nil
 		}
 	}
-	js, err := json.MarshalIndent(j, "", "  ")
+	// JSON Feed requires "items", even empty; gorilla/feeds omits an
+	// empty list. The outer field wins over the embedded one.
+	doc := struct {
+		*feeds.JSONFeed
+		Items []*feeds.JSONItem `json:"items"`
+	}{j, j.Items}
+	if doc.Items == nil {
+		doc.Items = []*feeds.JSONItem{}
+	}
+	js, err := json.MarshalIndent(doc, "", "  ")
 	out.JSON = append(js, '\n')
 	return out, err
+}
+
+// author returns a feed author, or nil when there is no name: feeds must
+// not carry empty author elements.
+func author(name, email string) *feeds.Author {
+	if name == "" {
+		return nil
+	}
+	return &feeds.Author{Name: name, Email: email}
 }

@@ -345,7 +345,6 @@ func TestBuildEmpty(t *testing.T) {
 
 func TestBuildEmptyIsValid(t *testing.T) {
 	t.Parallel()
-	t.Skip(`BUG: Build(m, nil) writes a JSON Feed without the required "items" array and an Atom feed with an empty <updated></updated>`)
 	f := build(t, testMeta, nil)
 	var doc map[string]any
 	if err := json.Unmarshal(f.JSON, &doc); err != nil {
@@ -361,7 +360,6 @@ func TestBuildEmptyIsValid(t *testing.T) {
 
 func TestBuildWithoutAuthors(t *testing.T) {
 	t.Parallel()
-	t.Skip(`BUG: with Meta.Author or Item.Author empty, Build writes "author": {} and "authors": [{}] in JSON Feed (an author needs a name, url or avatar) and an empty <author></author> in Atom`)
 	m := testMeta
 	m.Author, m.AuthorURL = "", ""
 	items := testItems()
@@ -381,7 +379,6 @@ func TestBuildWithoutAuthors(t *testing.T) {
 
 func TestBuildRSSManagingEditor(t *testing.T) {
 	t.Parallel()
-	t.Skip(`BUG: Meta.Author without an email gives <managingEditor> (Ada Lovelace)</managingEditor>: RSS 2.0 wants an email there, and readers (gofeed) read it as an empty name`)
 	rss := build(t, testMeta, testItems()).RSS
 	if bytes.Contains(rss, []byte("<managingEditor> (")) {
 		t.Errorf("RSS managingEditor holds a name without an email:\n%s", rss)

@@ -308,7 +308,7 @@ func (b *builder) planFeed(dir, title, link string, posts []*Page) {
 		}
 		built, err = feeds.Build(feeds.Meta{
 			Title: title, Link: link, Description: b.cfg.Description, Author: b.cfg.Author,
-			AuthorURL: b.cfg.AuthorURL, Language: b.cfg.Language, FeedURL: b.absURL(base + "feed.json"),
+			AuthorURL: b.cfg.AuthorURL, AuthorEmail: b.cfg.AuthorEmail, Language: b.cfg.Language, FeedURL: b.absURL(base + "feed.json"),
 		}, items)
 	}
 	origin := "feed " + title
