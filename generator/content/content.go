@@ -182,7 +182,8 @@ var jekyllName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
 func Read(s Source, src []byte, loc *time.Location) (*Doc, diag.List) {
 	fm, format, body, bodyLine, err := Split(src)
 	if err != nil {
-		return nil, diag.List{diag.Errorf(diag.Pos{File: s.Path, Line: 1, Col: 1}, "front matter: %v", err)}
+		// Split's error already says it is about the front matter.
+		return nil, diag.List{diag.Errorf(diag.Pos{File: s.Path, Line: 1, Col: 1}, "%v", err)}
 	}
 	d := &Doc{Source: s, Format: format, Body: body, BodyLine: bodyLine}
 	var diags diag.List

@@ -333,7 +333,7 @@ func TestReadDiagnostics(t *testing.T) {
 		want     string
 	}{
 		{"unclosed", "---\ntitle: A\n", false,
-			`content/posts/x.md:1:1: front matter: front matter opened with "---" on line 1 is never closed; add a line with "---" after the last field`},
+			`content/posts/x.md:1:1: front matter opened with "---" on line 1 is never closed; add a line with "---" after the last field`},
 		{"misspelled field", "---\ntitle: A\ndtae: 2024-01-01\n---\n", false,
 			`content/posts/x.md:3:1: front matter: unknown field "dtae" (did you mean "date"?)`},
 		{"yaml syntax error", "---\ntitle: A\n  b: c\n---\n", false,

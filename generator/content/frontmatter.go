@@ -43,7 +43,12 @@ func Split(src []byte) (fm []byte, format Format, body []byte, bodyLine int, err
 	default:
 		return nil, FormatNone, src, 1, nil
 	}
-	start := bytes.IndexByte(src, '\n') + 1
+	nl := bytes.IndexByte(src, '\n')
+	if nl < 0 {
+		// A one-line file: the opening line cannot also close the block.
+		return nil, format, nil, 0, unclosedError(delim)
+	}
+	start := nl + 1
 	line := 2
 	for i := start; i < len(src); {
 		end := bytes.IndexByte(src[i:], '\n')
@@ -57,7 +62,13 @@ func Split(src []byte) (fm []byte, format Format, body []byte, bodyLine int, err
 		i = next
 		line++
 	}
-	return nil, format, nil, 0, fmt.Errorf("front matter opened with %q on line 1 is never closed; add a line with %q after the last field", delim, delim)
+	return nil, format, nil, 0, unclosedError(delim)
+}
+
+// unclosedError is Split's only error. It starts with "front matter", so
+// Read reports it as it is rather than adding the usual prefix.
+func unclosedError(delim string) error {
+	return fmt.Errorf("front matter opened with %q on line 1 is never closed; add a line with %q after the last field", delim, delim)
 }
 
 func hasDelimLine(src []byte, delim string) bool {
