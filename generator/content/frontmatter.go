@@ -189,17 +189,22 @@ func (m *FrontMatter) set(f field, loc *time.Location) *diag.Error {
 		m.Image, err = f.val.asString()
 	case "toc":
 		m.TOC, err = f.val.asBool()
+	case "params":
+		switch mp := f.val.raw.(type) {
+		case nil: // "params:" with nothing after it
+		case map[string]any:
+			if m.Params == nil {
+				m.Params = map[string]any{}
+			}
+			for k, v := range mp {
+				m.Params[k] = v
+			}
+		default:
+			err = errors.New("want a table of fields")
+		}
 	default:
 		if m.Params == nil {
 			m.Params = map[string]any{}
-		}
-		if f.key == "params" {
-			if mp, ok := f.val.raw.(map[string]any); ok {
-				for k, v := range mp {
-					m.Params[k] = v
-				}
-				return nil
-			}
 		}
 		m.Params[f.key] = f.val.raw
 		if passThrough[f.key] {
