@@ -149,7 +149,15 @@ func DecodeFrontMatter(fm []byte, format Format, file string, line int, loc *tim
 		return FrontMatter{}, diags
 	}
 	var m FrontMatter
+	seen := make(map[string]diag.Pos, len(fields))
 	for _, f := range fields {
+		// YAML decoders keep the last of two equal keys without a word,
+		// and field names are case-insensitive in both formats.
+		if prev, dup := seen[f.key]; dup {
+			diags.Add(diag.Errorf(f.pos, "front matter: field %q is already defined on line %d; keep one", f.key, prev.Line))
+			continue
+		}
+		seen[f.key] = f.pos
 		diags.Add(m.set(f, loc))
 	}
 	return m, diags

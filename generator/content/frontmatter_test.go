@@ -614,12 +614,33 @@ func TestDecodeFrontMatterParamsNotATable(t *testing.T) {
 	}
 }
 
-func TestDecodeFrontMatterYAMLDuplicateKey(t *testing.T) {
+func TestDecodeFrontMatterDuplicateField(t *testing.T) {
 	t.Parallel()
-	t.Skip(`BUG: a YAML field written twice ("title: A\ntitle: B") is silently decoded as the last value, with no diagnostic (TOML reports "key title is already defined")`)
-	_, diags := DecodeFrontMatter([]byte("title: A\ntitle: B\n"), FormatYAML, "a.md", 2, berlin)
-	if len(diags) == 0 {
-		t.Error("no diagnostic for a duplicate title field; want one at a.md:3:1")
+	for _, tt := range []struct {
+		name   string
+		format Format
+		fm     string
+		want   string
+	}{
+		{"twice", FormatYAML, "title: A\ntitle: B\n",
+			`a.md:3:1: front matter: field "title" is already defined on line 2; keep one`},
+		{"in a flow mapping", FormatYAML, "{tags: [a], draft: true, tags: b}\n",
+			`a.md:2:26: front matter: field "tags" is already defined on line 2; keep one`},
+		{"other case", FormatYAML, "Title: A\n\ntitle: B\n",
+			`a.md:4:1: front matter: field "title" is already defined on line 2; keep one`},
+		{"unknown field", FormatYAML, "colour: red\ncolour: blue\n",
+			`a.md:2:1: warning: front matter: unknown field "colour" is kept for templates as .Params.colour` + "\n" +
+				`a.md:3:1: front matter: field "colour" is already defined on line 2; keep one`},
+		{"toml other case", FormatTOML, "title = 'A'\nTITLE = 'B'\n",
+			`a.md:3:1: front matter: field "title" is already defined on line 2; keep one`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, diags := DecodeFrontMatter([]byte(tt.fm), tt.format, "a.md", 2, berlin)
+			if got := diags.Error(); got != tt.want {
+				t.Errorf("DecodeFrontMatter(%q) diagnostics =\n%s\nwant\n%s", tt.fm, got, tt.want)
+			}
+		})
 	}
 }
 
