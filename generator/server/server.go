@@ -27,7 +27,7 @@ type Options struct {
 	// Theme is the built-in default theme.
 	Theme fs.FS
 	// Quiet is how long a burst of file events must be silent before a
-	// rebuild; 0 means 20ms.
+	// rebuild; 0 means 10ms, enough for an editor's write-rename-chmod.
 	Quiet time.Duration
 	// Log receives one line per rebuild and every diagnostic.
 	Log io.Writer
@@ -60,7 +60,7 @@ var watched = []string{"content", "static", "layouts", "themes"}
 // New returns a server for o. Call Listen, then Serve.
 func New(o Options) *Server {
 	if o.Quiet == 0 {
-		o.Quiet = 20 * time.Millisecond
+		o.Quiet = 10 * time.Millisecond
 	}
 	if o.Log == nil {
 		o.Log = io.Discard

@@ -69,9 +69,9 @@ func (b *builder) analyze(docs []*docResult) diag.List {
 	if len(b.posts) > 0 {
 		b.site.Year = b.posts[0].Date.Year()
 	}
-	b.site.Tags = b.taxonomy("tags", func(p *Page) []string { return p.doc.doc.Tags }, func(p *Page, t []*Term) { p.Tags = t })
-	b.site.Categories = b.taxonomy("categories", func(p *Page) []string { return p.doc.doc.Categories }, func(p *Page, t []*Term) { p.Categories = t })
-	b.site.Series = b.taxonomy("series", func(p *Page) []string { return p.doc.doc.FrontMatter.Series }, func(p *Page, t []*Term) { p.Series = t })
+	b.site.Tags = b.taxonomy(taxTags, func(p *Page, t []*Term) { p.Tags = t })
+	b.site.Categories = b.taxonomy(taxCategories, func(p *Page, t []*Term) { p.Categories = t })
+	b.site.Series = b.taxonomy(taxSeries, func(p *Page, t []*Term) { p.Series = t })
 	for _, s := range b.site.Series {
 		// A series reads in order, oldest first.
 		for i, j := 0, len(s.Posts)-1; i < j; i, j = i+1, j-1 {
@@ -189,6 +189,7 @@ type derived struct {
 	toc         template.HTML
 	url         string
 	permalink   string
+	terms       [3][]termRef // by taxTags, taxCategories, taxSeries
 }
 
 // derive computes d's derived values once; its date must be final (see
@@ -203,6 +204,7 @@ func (d *docResult) derive(b *builder) *derived {
 		if dv.description == "" {
 			dv.description = truncate(stripTags(string(dv.summary)), 160)
 		}
+		dv.terms = [3][]termRef{termRefs(doc.Tags), termRefs(doc.Categories), termRefs(doc.FrontMatter.Series)}
 		dv.url = b.permalink(doc)
 		dv.permalink = b.absURL(dv.url)
 		d.derived = dv
@@ -260,27 +262,23 @@ func (b *builder) permalink(doc *content.Doc) string {
 
 // taxonomy groups posts by the names get returns, merging names that give
 // the same slug, and stores each post's terms with set.
-func (b *builder) taxonomy(name string, get func(*Page) []string, set func(*Page, []*Term)) []*Term {
+func (b *builder) taxonomy(tax int, set func(*Page, []*Term)) []*Term {
+	name := taxonomyNames[tax]
 	bySlug := map[string]*Term{}
-	slugs := map[string]string{} // a blog has few distinct names and many uses
 	for _, p := range b.posts {
-		var terms []*Term
-		for _, n := range get(p) {
-			slug, ok := slugs[n]
+		refs := p.doc.derived.terms[tax]
+		if len(refs) == 0 {
+			continue
+		}
+		terms := make([]*Term, len(refs))
+		for i, r := range refs {
+			t, ok := bySlug[r.slug]
 			if !ok {
-				slug = content.Slugify(n)
-				slugs[n] = slug
-			}
-			if slug == "" || slices.ContainsFunc(terms, func(t *Term) bool { return t.Slug == slug }) {
-				continue
-			}
-			t, ok := bySlug[slug]
-			if !ok {
-				t = &Term{Name: n, Slug: slug, Taxonomy: name, URL: "/" + name + "/" + slug + "/"}
-				bySlug[slug] = t
+				t = &Term{Name: r.name, Slug: r.slug, Taxonomy: name, URL: "/" + name + "/" + r.slug + "/"}
+				bySlug[r.slug] = t
 			}
 			t.Posts = append(t.Posts, p)
-			terms = append(terms, t)
+			terms[i] = t
 		}
 		set(p, terms)
 	}
@@ -289,6 +287,30 @@ func (b *builder) taxonomy(name string, get func(*Page) []string, set func(*Page
 		out = append(out, t)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
+	return out
+}
+
+const (
+	taxTags = iota
+	taxCategories
+	taxSeries
+)
+
+var taxonomyNames = [...]string{"tags", "categories", "series"}
+
+// termRef is a term a document names, with its slug.
+type termRef struct{ name, slug string }
+
+// termRefs slugs names, dropping empty slugs and repeats: "Go" and "go"
+// are one term.
+func termRefs(names []string) []termRef {
+	var out []termRef
+	for _, n := range names {
+		slug := content.Slugify(n)
+		if slug != "" && !slices.ContainsFunc(out, func(r termRef) bool { return r.slug == slug }) {
+			out = append(out, termRef{n, slug})
+		}
+	}
 	return out
 }
 

@@ -209,7 +209,7 @@ date: 2024-01-01
 -- content/posts/bad.md --
 ---
 title: x
-`, `content/posts/bad.md:1:1: front matter: front matter opened with "---" on line 1 is never closed; add a line with "---" after the last field`},
+`, `content/posts/bad.md:1:1: front matter opened with "---" on line 1 is never closed; add a line with "---" after the last field`},
 		{"bad date", `
 -- content/posts/bad.md --
 +++
