@@ -56,7 +56,9 @@ var interactionDirs = map[string]bool{"comments": true, "mentions": true}
 
 // Discover lists the documents under content/ in fsys, sorted by path.
 // Non-Markdown files are resources of the document whose folder holds them;
-// any other file is reported with a warning and ignored.
+// any other file is reported with a warning and ignored. The comments/ and
+// mentions/ folders of a post hold its interactions, not content, and are
+// left to package interactions.
 func Discover(fsys fs.FS) ([]Source, diag.List, error) {
 	var mds, others []string
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
@@ -86,32 +88,26 @@ func Discover(fsys fs.FS) ([]Source, diag.List, error) {
 		}
 		return nil, nil, err
 	}
-	var sources []Source
 	var diags diag.List
-	byFolder := map[string]int{}
+	postFolders := map[string]bool{}
 	for _, p := range mds {
-		if isInteraction(p) {
+		if s := newSource(p); s.Kind == KindPost && !isSectionIndex(p) {
+			postFolders[s.Folder] = true
+		}
+	}
+	var sources []Source
+	byFolder := map[string]int{}
+	// mds are in fs.WalkDir order, which visits hello/ before hello.md, so
+	// of two files for one document the bundle is kept.
+	for _, p := range mds {
+		if isInteraction(p, postFolders) {
 			continue
 		}
-		s := Source{Path: p, Kind: KindPage}
-		rel := strings.TrimPrefix(p, Dir+"/")
-		if strings.HasPrefix(rel, PostsDir+"/") {
-			s.Kind = KindPost
+		if isSectionIndex(p) {
+			diags.Add(diag.Warnf(diag.Pos{File: p}, "section index pages are not supported; move it to %s/_index.md or remove it", Dir))
+			continue
 		}
-		if i := strings.IndexByte(rel, '/'); i > 0 {
-			s.Section = rel[:i]
-		}
-		base := path.Base(p)
-		stem := strings.TrimSuffix(strings.TrimSuffix(base, ".md"), ".markdown")
-		if stem == "index" || stem == "_index" {
-			if path.Dir(p) == Dir {
-				s.Folder = Dir // the home page's own text
-			} else {
-				s.Folder, s.Bundle = path.Dir(p), true
-			}
-		} else {
-			s.Folder = path.Join(path.Dir(p), stem)
-		}
+		s := newSource(p)
 		if prev, dup := byFolder[s.Folder]; dup {
 			diags.Add(diag.Errorf(diag.Pos{File: p}, "%s and %s are the same document; keep one", sources[prev].Path, p))
 			continue
@@ -120,12 +116,12 @@ func Discover(fsys fs.FS) ([]Source, diag.List, error) {
 		sources = append(sources, s)
 	}
 	for _, p := range others {
-		if isInteraction(p) {
+		if isInteraction(p, postFolders) {
 			continue
 		}
 		owner := -1
 		for dir := path.Dir(p); dir != Dir && dir != "."; dir = path.Dir(dir) {
-			if i, ok := byFolder[dir]; ok && dir != Dir {
+			if i, ok := byFolder[dir]; ok {
 				owner = i
 				break
 			}
@@ -140,15 +136,50 @@ func Discover(fsys fs.FS) ([]Source, diag.List, error) {
 	for i := range sources {
 		sort.Strings(sources[i].Resources)
 	}
+	sort.Slice(sources, func(i, j int) bool { return sources[i].Path < sources[j].Path })
 	return sources, diags, nil
 }
 
-// isInteraction reports whether p lies in a comments/ or mentions/ folder of
-// a post folder.
-func isInteraction(p string) bool {
-	parts := strings.Split(p, "/")
-	for i := 3; i < len(parts)-1; i++ {
-		if interactionDirs[parts[i]] && parts[1] == PostsDir {
+// newSource describes the Markdown file p.
+func newSource(p string) Source {
+	s := Source{Path: p, Kind: KindPage}
+	rel := strings.TrimPrefix(p, Dir+"/")
+	if strings.HasPrefix(rel, PostsDir+"/") {
+		s.Kind = KindPost
+	}
+	if i := strings.IndexByte(rel, '/'); i > 0 {
+		s.Section = rel[:i]
+	}
+	base := path.Base(p)
+	stem := strings.TrimSuffix(strings.TrimSuffix(base, ".md"), ".markdown")
+	switch {
+	case (stem == "index" || stem == "_index") && path.Dir(p) == Dir:
+		s.Folder = Dir // the home page's own text
+	case stem == "index" || stem == "_index":
+		s.Folder, s.Bundle = path.Dir(p), true
+	default:
+		s.Folder = path.Join(path.Dir(p), stem)
+	}
+	return s
+}
+
+// isSectionIndex reports whether p is an _index file directly in a
+// section folder, such as content/posts/_index.md. Hugo renders those as
+// the section's list page; accrue has no such pages, and reading one as a
+// document would make a post or page named after the section.
+func isSectionIndex(p string) bool {
+	stem := strings.TrimSuffix(strings.TrimSuffix(path.Base(p), ".md"), ".markdown")
+	dir := path.Dir(p)
+	return stem == "_index" && dir != Dir && path.Dir(dir) == Dir
+}
+
+// isInteraction reports whether p lies in a comments/ or mentions/ folder
+// whose parent is the folder of a post. Such a folder anywhere else, for
+// example content/posts/2024/comments/ when no post is named 2024, holds
+// content as usual.
+func isInteraction(p string, postFolders map[string]bool) bool {
+	for dir := path.Dir(p); dir != Dir && dir != "."; dir = path.Dir(dir) {
+		if interactionDirs[path.Base(dir)] && postFolders[path.Dir(dir)] {
 			return true
 		}
 	}

@@ -193,25 +193,92 @@ func TestDiscoverEmpty(t *testing.T) {
 
 func TestDiscoverInteractionsOnlyInPostFolders(t *testing.T) {
 	t.Parallel()
-	t.Skip("BUG: isInteraction skips every file under any comments/ or mentions/ folder below content/posts/<dir>/, even when <dir> is no post: content/posts/2024/comments/why.md is dropped with no post and no warning")
-	sources, diags, err := Discover(mapFS("content/posts/2024/comments/why.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(sources) != 1 && len(diags) == 0 {
-		t.Errorf("content/posts/2024/comments/why.md was dropped silently; want it read as a post (or at least a warning)")
+	for _, tt := range []struct {
+		name  string
+		files []string
+		want  []Source
+		diags string
+	}{
+		{"no post of that name", []string{"content/posts/2024/comments/why.md"},
+			[]Source{{Path: "content/posts/2024/comments/why.md", Kind: KindPost, Folder: "content/posts/2024/comments/why", Section: "posts"}}, ""},
+		{"a stray file in it is reported", []string{"content/posts/2024/mentions/m.json"},
+			nil, "content/posts/2024/mentions/m.json: warning: not part of any post or page, so not copied; put files to publish as they are in static/"},
+		{"a page's folder", []string{"content/about.md", "content/about/comments/c.md"},
+			[]Source{
+				{Path: "content/about.md", Kind: KindPage, Folder: "content/about"},
+				{Path: "content/about/comments/c.md", Kind: KindPage, Folder: "content/about/comments/c", Section: "about"},
+			}, ""},
+		{"a post file", []string{"content/posts/2024.md", "content/posts/2024/comments/c.md", "content/posts/2024/mentions/deep/m.json"},
+			[]Source{{Path: "content/posts/2024.md", Kind: KindPost, Folder: "content/posts/2024", Section: "posts"}}, ""},
+		{"a post bundle", []string{"content/posts/2024/index.md", "content/posts/2024/comments/c.md"},
+			[]Source{{Path: "content/posts/2024/index.md", Kind: KindPost, Folder: "content/posts/2024", Bundle: true, Section: "posts"}}, ""},
+		{"below a post's folder", []string{"content/posts/a.md", "content/posts/a/b/comments/c.md"},
+			[]Source{
+				{Path: "content/posts/a.md", Kind: KindPost, Folder: "content/posts/a", Section: "posts"},
+				{Path: "content/posts/a/b/comments/c.md", Kind: KindPost, Folder: "content/posts/a/b/comments/c", Section: "posts"},
+			}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			sources, diags, err := Discover(mapFS(tt.files...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(sources, tt.want) {
+				t.Errorf("Discover sources:\n%s\nwant\n%s", dumpSources(sources), dumpSources(tt.want))
+			}
+			if got := diags.Error(); got != tt.diags {
+				t.Errorf("Discover diagnostics = %q; want %q", got, tt.diags)
+			}
+		})
 	}
 }
 
 func TestDiscoverSortedByPath(t *testing.T) {
 	t.Parallel()
-	t.Skip(`BUG: Discover says "sorted by path" but returns fs.WalkDir order: content/posts/a/index.md before content/posts/a-b.md, though "a-b.md" < "a/index.md"`)
 	sources, _, err := Discover(mapFS("content/posts/a-b.md", "content/posts/a/index.md", "content/posts/a.b.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	var got []string
+	for _, s := range sources {
+		got = append(got, s.Path)
+	}
+	want := []string{"content/posts/a-b.md", "content/posts/a.b.md", "content/posts/a/index.md"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Discover order = %q; want %q", got, want)
+	}
 	if !sort.SliceIsSorted(sources, func(i, j int) bool { return sources[i].Path < sources[j].Path }) {
 		t.Errorf("Discover order:\n%s\nwant sorted by path", dumpSources(sources))
+	}
+}
+
+func TestDiscoverSectionIndex(t *testing.T) {
+	t.Parallel()
+	const warn = ": warning: section index pages are not supported; move it to content/_index.md or remove it"
+	sources, diags, err := Discover(mapFS(
+		"content/_index.md",
+		"content/posts/_index.md",
+		"content/posts/a.md",
+		"content/docs/_index.markdown",
+		"content/docs/guide.md",
+		"content/posts/2024/_index.md", // a bundle, as content/posts/2024/index.md
+	))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Source{
+		{Path: "content/_index.md", Kind: KindPage, Folder: "content"},
+		{Path: "content/docs/guide.md", Kind: KindPage, Folder: "content/docs/guide", Section: "docs"},
+		{Path: "content/posts/2024/_index.md", Kind: KindPost, Folder: "content/posts/2024", Bundle: true, Section: "posts"},
+		{Path: "content/posts/a.md", Kind: KindPost, Folder: "content/posts/a", Section: "posts"},
+	}
+	if !reflect.DeepEqual(sources, want) {
+		t.Errorf("Discover sources:\n%s\nwant\n%s", dumpSources(sources), dumpSources(want))
+	}
+	wantDiags := "content/docs/_index.markdown" + warn + "\ncontent/posts/_index.md" + warn
+	if got := diags.Error(); got != wantDiags || diags.HasErrors() {
+		t.Errorf("Discover diagnostics =\n%s\nwant the warnings\n%s", got, wantDiags)
 	}
 }
 
