@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/accruehq/accrue/generator/diag"
 )
@@ -250,7 +252,9 @@ func Read(s Source, src []byte, loc *time.Location) (*Doc, diag.List) {
 
 // firstHeading finds a level-one ATX heading ("# Title") that comes before
 // any other text and returns it with the body minus that line. The line is
-// blanked rather than cut so that line numbers stay right.
+// blanked rather than cut so that line numbers stay right. As in
+// CommonMark, the heading may be indented by up to three spaces; a line
+// indented further, or by a tab, is indented code.
 func firstHeading(body []byte) (string, []byte, bool) {
 	for i := 0; i < len(body); {
 		end := bytes.IndexByte(body[i:], '\n')
@@ -258,30 +262,52 @@ func firstHeading(body []byte) (string, []byte, bool) {
 		if end >= 0 {
 			next = i + end + 1
 		}
-		line := bytes.TrimSpace(body[i:next])
-		switch {
-		case len(line) == 0:
+		line := bytes.TrimRight(body[i:next], "\r\n")
+		if len(bytes.TrimSpace(line)) == 0 {
 			i = next
 			continue
-		case bytes.HasPrefix(line, []byte("# ")):
-			title := string(bytes.TrimSpace(bytes.TrimRight(line[2:], "#")))
-			rest := make([]byte, 0, len(body))
-			rest = append(rest, body[:i]...)
-			rest = append(rest, '\n')
-			rest = append(rest, body[next:]...)
-			return title, rest, title != ""
 		}
-		return "", body, false
+		title, ok := atxHeading1(line)
+		if !ok {
+			return "", body, false
+		}
+		rest := make([]byte, 0, len(body))
+		rest = append(rest, body[:i]...)
+		rest = append(rest, '\n')
+		rest = append(rest, body[next:]...)
+		return title, rest, true
 	}
 	return "", body, false
 }
 
-func titleFromSlug(slug string) string {
-	words := strings.FieldsFunc(slug, func(r rune) bool { return r == '-' || r == '_' })
-	for i, w := range words {
-		if i == 0 && w != "" {
-			words[i] = strings.ToUpper(w[:1]) + w[1:]
-		}
+// atxHeading1 returns the text of line if it is a non-empty level-one ATX
+// heading.
+func atxHeading1(line []byte) (string, bool) {
+	indent := len(line) - len(bytes.TrimLeft(line, " "))
+	if indent > 3 {
+		return "", false
 	}
-	return strings.Join(words, " ")
+	line = line[indent:]
+	if len(line) < 2 || line[0] != '#' || (line[1] != ' ' && line[1] != '\t') {
+		return "", false
+	}
+	text := bytes.Trim(line[2:], " \t")
+	// A closing run of #s counts only after a space: "# C#" is about C#.
+	if t := bytes.TrimRight(text, "#"); len(t) == 0 {
+		text = t
+	} else if c := t[len(t)-1]; c == ' ' || c == '\t' {
+		text = bytes.TrimRight(t, " \t")
+	}
+	return string(text), len(text) > 0
+}
+
+// titleFromSlug makes a title of a slug: hyphens and underscores become
+// spaces and the first letter is upper-cased ("über-uns" -> "Über uns").
+func titleFromSlug(slug string) string {
+	title := strings.Join(strings.FieldsFunc(slug, func(r rune) bool { return r == '-' || r == '_' }), " ")
+	r, size := utf8.DecodeRuneInString(title)
+	if r == utf8.RuneError {
+		return title // empty, or not UTF-8: leave it as it is
+	}
+	return string(unicode.ToTitle(r)) + title[size:]
 }
