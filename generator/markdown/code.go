@@ -163,18 +163,21 @@ func codeText(n ast.Node, src []byte) string {
 
 // formatter returns the chroma formatter for o.
 func (r *codeRenderer) formatter(o FenceOptions) *chromahtml.Formatter {
-	if len(o.Highlight) == 0 && o.LineStart == 1 {
-		if o.LineNumbers {
+	if len(o.Highlight) == 0 {
+		switch {
+		case !o.LineNumbers:
+			return r.plain // linenostart shows only in line numbers
+		case o.LineStart == 1:
 			return r.numbered
 		}
-		return r.plain
 	}
-	opts := baseOptions()
+	// chroma counts highlighted lines from BaseLineNumber, with or without
+	// line numbers shown.
+	opts := append(baseOptions(), chromahtml.BaseLineNumber(o.LineStart))
 	if o.LineNumbers {
-		opts = append(opts, chromahtml.WithLineNumbers(true), chromahtml.LineNumbersInTable(true), chromahtml.BaseLineNumber(o.LineStart))
+		opts = append(opts, chromahtml.WithLineNumbers(true), chromahtml.LineNumbersInTable(true))
 	}
 	if len(o.Highlight) > 0 {
-		// chroma counts highlighted lines from BaseLineNumber.
 		shifted := make([][2]int, len(o.Highlight))
 		for i, h := range o.Highlight {
 			shifted[i] = [2]int{h[0] + o.LineStart - 1, h[1] + o.LineStart - 1}
