@@ -86,12 +86,22 @@ func ParseFence(info string, lineNumbers bool) FenceOptions {
 	return o
 }
 
-// splitAttrs splits "a=1 b=[1, 2]" at spaces or commas outside brackets.
+// splitAttrs splits "a=1 b=[1, 2] c="x y"" at spaces or commas outside
+// brackets and quotes.
 func splitAttrs(s string) []string {
 	var out []string
 	depth, start := 0, 0
+	var quote rune // the quote that opened the current quoted text, or 0
 	for i, c := range s {
+		if quote != 0 {
+			if c == quote {
+				quote = 0
+			}
+			continue
+		}
 		switch c {
+		case '"', '\'':
+			quote = c
 		case '[':
 			depth++
 		case ']':

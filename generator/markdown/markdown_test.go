@@ -470,11 +470,25 @@ func TestParseFence(t *testing.T) {
 
 func TestParseFenceQuotedRanges(t *testing.T) {
 	t.Parallel()
-	t.Skip(`BUG: splitAttrs splits at spaces inside quotes, so the documented form hl_lines="2 4-5" gives Highlight [[2 2]]; want [[2 2] [4 5]]`)
-	got := ParseFence(`go {hl_lines="2 4-5" linenos=true}`, false)
-	want := FenceOptions{Lang: "go", LineNumbers: true, Highlight: [][2]int{{2, 2}, {4, 5}}, LineStart: 1}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("ParseFence = %+v; want %+v", got, want)
+	for _, tt := range []struct {
+		name, info string
+		want       FenceOptions
+	}{
+		{"double quotes", `go {hl_lines="2 4-5" linenos=true}`,
+			FenceOptions{Lang: "go", LineNumbers: true, Highlight: [][2]int{{2, 2}, {4, 5}}, LineStart: 1}},
+		{"single quotes and commas", `go {hl_lines='1, 3-4',linenostart=2}`,
+			FenceOptions{Lang: "go", Highlight: [][2]int{{1, 1}, {3, 4}}, LineStart: 2}},
+		{"brackets in a quoted value", `go {title="a [b" hl_lines=[2]}`,
+			FenceOptions{Lang: "go", Highlight: [][2]int{{2, 2}}, LineStart: 1}},
+		{"unclosed quote runs to the end", `go {linenos=true title="a b hl_lines=[2]}`,
+			FenceOptions{Lang: "go", LineNumbers: true, LineStart: 1}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := ParseFence(tt.info, false); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("ParseFence(%q) = %+v; want %+v", tt.info, got, tt.want)
+			}
+		})
 	}
 }
 
