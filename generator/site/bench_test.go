@@ -26,13 +26,7 @@ import (
 func BenchmarkBuild(b *testing.B) {
 	for _, posts := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("posts=%d", posts), func(b *testing.B) {
-			if posts > 1000 && testing.Short() {
-				b.Skip("-short")
-			}
-			src := b.TempDir()
-			if err := corpus.Write(src, corpus.Options{Posts: posts}); err != nil {
-				b.Fatal(err)
-			}
+			src := writeCorpus(b, posts)
 			dest := filepath.Join(b.TempDir(), "public")
 			var peak int64
 			b.ResetTimer()
@@ -57,6 +51,20 @@ func BenchmarkBuild(b *testing.B) {
 			}
 		})
 	}
+}
+
+// writeCorpus generates a blog of posts posts for a benchmark; -short
+// keeps to small ones.
+func writeCorpus(b *testing.B, posts int) string {
+	b.Helper()
+	if posts > 1000 && testing.Short() {
+		b.Skip("-short")
+	}
+	src := b.TempDir()
+	if err := corpus.Write(src, corpus.Options{Posts: posts}); err != nil {
+		b.Fatal(err)
+	}
+	return src
 }
 
 // resetPeakRSS resets the kernel's high-water mark of this process's
@@ -90,13 +98,7 @@ func peakRSS() int64 {
 func BenchmarkIncrementalEdit(b *testing.B) {
 	for _, posts := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("posts=%d", posts), func(b *testing.B) {
-			if posts > 1000 && testing.Short() {
-				b.Skip("-short")
-			}
-			src := b.TempDir()
-			if err := corpus.Write(src, corpus.Options{Posts: posts}); err != nil {
-				b.Fatal(err)
-			}
+			src := writeCorpus(b, posts)
 			opts := site.Options{Now: time.Now(), Theme: themes.Default(), Dir: src}
 			inc := site.NewIncremental(os.DirFS(src), opts)
 			if _, _, err := inc.Build(context.Background(), opts, nil); err != nil {

@@ -1,12 +1,9 @@
 package site_test
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"testing"
 
 	"github.com/accruehq/accrue/generator/internal/sitetest"
@@ -73,7 +70,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		if err != nil {
 			return
 		}
-		compare(t, step, got, w.Files)
+		sitetest.CompareFiles(t, step+" (incremental, against a full build)", got, w.Files)
 		if max := maxRendered[step]; max > 0 && inc.Last.Rendered > max {
 			t.Errorf("%s: rendered %d of %d files; an edit like this should render at most %d", step, inc.Last.Rendered, inc.Last.Files, max)
 		}
@@ -120,44 +117,4 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		s.edit()
 		check(s.name, s.changed)
 	}
-}
-
-func compare(t *testing.T, step string, got, want map[string][]byte) {
-	t.Helper()
-	var names []string
-	for n := range want {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		g, ok := got[n]
-		switch {
-		case !ok:
-			t.Errorf("%s: incremental build lacks %s", step, n)
-		case !bytes.Equal(g, want[n]):
-			t.Errorf("%s: %s differs from a full build:\n%s", step, n, firstDifference(string(g), string(want[n])))
-		}
-	}
-	for n := range got {
-		if _, ok := want[n]; !ok {
-			t.Errorf("%s: incremental build has %s, which a full build does not", step, n)
-		}
-	}
-}
-
-func firstDifference(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := range max(len(g), len(w)) {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			return "  got:  " + gl + "\n  want: " + wl
-		}
-	}
-	return "(same lines)"
 }

@@ -158,7 +158,7 @@ func (r *Result) AssertGolden(golden string, skip func(name string) bool) {
 			case !ok:
 				r.t.Errorf("%s: new output file not in %s", f.Name, golden)
 			case !bytes.Equal(w, f.Data):
-				r.t.Errorf("%s differs from %s:\n%s", f.Name, golden, firstDiff(string(f.Data), string(w)))
+				r.t.Errorf("%s differs from %s:\n%s", f.Name, golden, FirstDiff(string(f.Data), string(w)))
 			}
 			delete(wantFiles, f.Name)
 		}
@@ -169,7 +169,32 @@ func (r *Result) AssertGolden(golden string, skip func(name string) bool) {
 	}
 }
 
-func firstDiff(got, want string) string {
+// CompareFiles reports every file that differs between two builds' outputs.
+func CompareFiles(t testing.TB, what string, got, want map[string][]byte) {
+	t.Helper()
+	names := make([]string, 0, len(want))
+	for n := range want {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		g, ok := got[n]
+		switch {
+		case !ok:
+			t.Errorf("%s: %s is missing", what, n)
+		case !bytes.Equal(g, want[n]):
+			t.Errorf("%s: %s differs:\n%s", what, n, FirstDiff(string(g), string(want[n])))
+		}
+	}
+	for n := range got {
+		if _, ok := want[n]; !ok {
+			t.Errorf("%s: %s is extra", what, n)
+		}
+	}
+}
+
+// FirstDiff shows the first line where got and want differ.
+func FirstDiff(got, want string) string {
 	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
 	for i := 0; i < len(g) || i < len(w); i++ {
 		var gl, wl string
