@@ -31,7 +31,7 @@
 //	site ─► theme, feeds, markdown, content, history, config
 //	content ─► config
 //	every package ─► diag (diag imports only the standard library)
-//	markdown, theme, feeds, history ─► no generator package except diag
+//	markdown, theme, feeds, history, links, interactions, ledger ─► no generator package except diag
 //
 // imports_test.go checks these edges.
 //

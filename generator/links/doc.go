@@ -1,0 +1,7 @@
+// Package links builds the link graph of a site from the links each
+// document's Markdown holds: which posts link to which (inbound links are
+// deposits in the ledger), which other sites each post links to, and which
+// internal links lead nowhere.
+//
+// links is pure: it reads no files. It imports only diag.
+package links
