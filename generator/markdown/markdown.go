@@ -1,12 +1,14 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	gohtml "html"
 	"html/template"
+	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -54,8 +56,10 @@ func New(o Options) *Renderer {
 	md := goldmark.New(
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(moreTransformer{}, 100)),
+			parser.WithASTTransformers(
+				util.Prioritized(moreTransformer{}, 100),
+				util.Prioritized(headingIDTransformer{}, 100),
+			),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
@@ -101,7 +105,7 @@ func (r *Renderer) Render(src []byte) (res *Result, err error) {
 			err = fmt.Errorf("internal error in the Markdown renderer: %v", p)
 		}
 	}()
-	ctx := parser.NewContext()
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	res = &Result{}
 	idx := newLineIndex(src)
@@ -110,6 +114,9 @@ func (r *Renderer) Render(src []byte) (res *Result, err error) {
 	err = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
+		}
+		if n.Type() == ast.TypeBlock {
+			words.end() // paragraphs, list items, table cells...
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
@@ -126,17 +133,20 @@ func (r *Renderer) Render(src []byte) (res *Result, err error) {
 			res.Links = append(res.Links, idx.link(string(n.Destination), true, n.Pos()))
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL {
-				res.Links = append(res.Links, idx.link(string(n.URL(src)), false, n.Pos()))
+				res.Links = append(res.Links, idx.link(string(n.URL(src)), false, autoLinkPos(n, src)))
 			}
 		case *ast.Text:
-			words.add(n.Segment.Value(src))
+			words.add(textValue(n, src))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				words.end()
+			}
 		case *ast.String:
-			words.add(n.Value)
+			words.add(stringValue(n))
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			lines := n.Lines()
 			for i := range lines.Len() {
 				seg := lines.At(i)
-				words.add(seg.Value(src))
+				words.add(string(seg.Value(src)))
 			}
 		}
 		return ast.WalkContinue, nil
@@ -166,7 +176,10 @@ func (r *Renderer) Render(src []byte) (res *Result, err error) {
 	return res, nil
 }
 
-// plainText returns the text of n's inline children, without markup.
+// plainText returns the text of n's inline children as a reader sees it:
+// without markup, with entities and backslash escapes resolved
+// ("Tom &amp; Jerry \\*x\\*" gives "Tom & Jerry *x*") and with the
+// typographer's quotes and dashes as characters.
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -175,12 +188,14 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() {
+			b.WriteString(textValue(c, src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			b.WriteString(stringValue(c))
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
 		case *extast.FootnoteLink:
 			return ast.WalkSkipChildren, nil
 		}
@@ -189,28 +204,81 @@ func plainText(n ast.Node, src []byte) string {
 	return strings.TrimSpace(b.String())
 }
 
-// wordCounter counts words across text fragments; a word split between two
-// fragments ("**com**pound") counts once.
+// textValue returns the text n shows: what goldmark's HTML renderer writes
+// for it, unescaped.
+func textValue(n *ast.Text, src []byte) string {
+	v := n.Segment.Value(src)
+	if n.IsRaw() { // code spans: written as they are
+		return string(v)
+	}
+	return resolve(v)
+}
+
+// stringValue returns the text n shows. The typographer's strings are HTML
+// entities ("&rsquo;") written as code, that is as they are.
+func stringValue(n *ast.String) string {
+	switch {
+	case n.IsCode():
+		return gohtml.UnescapeString(string(n.Value))
+	case n.IsRaw():
+		return string(n.Value)
+	}
+	return resolve(n.Value)
+}
+
+// resolve resolves entities and backslash escapes in v, as goldmark's HTML
+// writer does, so that text and HTML agree.
+func resolve(v []byte) string {
+	if bytes.IndexAny(v, "&\\\x00") < 0 {
+		return string(v)
+	}
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	html.DefaultWriter.Write(w, v)
+	_ = w.Flush() // writes to a bytes.Buffer, which cannot fail
+	return gohtml.UnescapeString(buf.String())
+}
+
+// autoLinkPos returns the offset of n in src. A bare URL found by GFM's
+// linkify starts at its node's position, or one byte later when the node
+// starts at the character that triggered it: a space, "(", "*", "_" or "~".
+func autoLinkPos(n *ast.AutoLink, src []byte) int {
+	pos := n.Pos()
+	if pos < 0 || pos >= len(src) || src[pos] == '<' {
+		return pos
+	}
+	label := n.Label(src)
+	if !bytes.HasPrefix(src[pos:], label) && bytes.HasPrefix(src[pos+1:], label) {
+		pos++
+	}
+	return pos
+}
+
+// wordCounter counts words across text fragments: a word split between two
+// inlines ("**com**pound") counts once. The caller ends a word where a
+// block or a line ends.
 type wordCounter struct {
 	n      int
 	inWord bool
 }
 
-func (w *wordCounter) add(b []byte) {
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		b = b[size:]
-		if unicode.IsSpace(r) || unicode.IsPunct(r) && r != '\'' && r != '-' {
+func (w *wordCounter) add(s string) {
+	for _, r := range s {
+		switch {
+		case r == '\'' || r == '’' || r == '‘' || r == '-':
+			// Apostrophes and hyphens join words ("isn't", "compound-interest")
+			// but are no words of their own.
+		case unicode.IsSpace(r) || unicode.IsPunct(r):
 			w.inWord = false
-			continue
-		}
-		if !w.inWord {
+		case !w.inWord:
 			w.n++
 			w.inWord = true
 		}
 	}
-	w.inWord = false
 }
+
+// end ends the current word.
+func (w *wordCounter) end() { w.inWord = false }
 
 type lineIndex struct{ starts []int }
 
@@ -315,3 +383,73 @@ func (moreRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		return ast.WalkContinue, nil
 	})
 }
+
+// headingIDTransformer gives every heading an id made from its plain text
+// rather than from its source line, so that "Tom &amp; Jerry" and
+// "[a link](/x)" give the ids their readers expect.
+type headingIDTransformer struct{}
+
+var _ parser.ASTTransformer = headingIDTransformer{}
+
+func (headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		if _, ok := h.AttributeString("id"); !ok {
+			h.SetAttributeString("id", pc.IDs().Generate([]byte(plainText(h, src)), ast.KindHeading))
+		}
+		return ast.WalkSkipChildren, nil
+	}) // the callback never fails
+}
+
+// headingIDs makes ids in goldmark's style, lowercase words joined by
+// hyphens and made unique with -1, -2..., but keeps letters and digits of
+// every script ("Über uns" gives "über-uns") where goldmark keeps only
+// ASCII.
+type headingIDs struct {
+	used map[string]bool
+	// next is the next suffix to try for each base id.
+	next map[string]int
+}
+
+var _ parser.IDs = (*headingIDs)(nil)
+
+func newHeadingIDs() *headingIDs {
+	return &headingIDs{used: map[string]bool{}, next: map[string]int{}}
+}
+
+// Generate returns a new id for value, the plain text of a heading.
+func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(string(value)) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+			b.WriteRune(unicode.ToLower(r))
+		case unicode.IsSpace(r) || r == '-' || r == '_':
+			b.WriteByte('-')
+		}
+	}
+	id := b.String()
+	if id == "" {
+		id = "id"
+		if kind == ast.KindHeading {
+			id = "heading"
+		}
+	}
+	if !s.used[id] {
+		s.used[id] = true
+		return []byte(id)
+	}
+	for i := s.next[id] + 1; ; i++ {
+		if c := id + "-" + strconv.Itoa(i); !s.used[c] {
+			s.used[c], s.next[id] = true, i
+			return []byte(c)
+		}
+	}
+}
+
+// Put records an id given in the source, so no generated id repeats it.
+func (s *headingIDs) Put(value []byte) { s.used[string(value)] = true }
