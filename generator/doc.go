@@ -28,7 +28,7 @@
 // An arrow means "may import"; nothing points up or sideways:
 //
 //	cmd/accrue ─► server ─► site
-//	site ─► theme, feeds, markdown, content, history, config
+//	site ─► theme, feeds, markdown, content, history, links, interactions, ledger, config
 //	content ─► config
 //	every package ─► diag (diag imports only the standard library)
 //	markdown, theme, feeds, history, links, interactions, ledger ─► no generator package except diag

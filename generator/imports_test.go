@@ -17,7 +17,7 @@ var allowed = map[string][]string{
 	"theme":             {"diag"},
 	"feeds":             {"diag"},
 	"history":           {"diag"},
-	"site":              {"diag", "config", "content", "markdown", "theme", "feeds", "history", "internal/safelink"},
+	"site":              {"diag", "config", "content", "markdown", "theme", "feeds", "history", "links", "ledger", "interactions", "internal/safelink"},
 	"server":            {"diag", "site"},
 	"links":             {"diag"},
 	"interactions":      {"diag"},

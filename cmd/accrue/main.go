@@ -43,6 +43,7 @@ const usage = `accrue builds a blog from Markdown and keeps the ledger of what i
 Usage:
   accrue build [flags]        build the site into public/
   accrue serve [flags]        serve the site with live reload while you write
+  accrue ledger [flags]       print every post's dated events (JSON lines or CSV)
   accrue new post "Title"     start a post in content/posts/
   accrue version              print the version
 
@@ -59,6 +60,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runBuild(ctx, args[1:], stdout, stderr)
 	case "serve":
 		return runServe(ctx, args[1:], stdout, stderr)
+	case "ledger":
+		return runLedger(ctx, args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
 	case "version":
@@ -148,6 +151,37 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	err = s.Serve(ctx, ln)
 	fmt.Fprintln(stdout, "stopped")
 	return err
+}
+
+func runLedger(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("ledger", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	source := fl.String("source", ".", "the site's folder")
+	format := fl.String("format", "jsonl", "jsonl or csv")
+	drafts := fl.Bool("drafts", false, "include drafts")
+	future := fl.Bool("future", false, "include posts dated in the future")
+	if err := fl.Parse(args); err != nil {
+		return errReported
+	}
+	if *format != "jsonl" && *format != "csv" {
+		return fmt.Errorf("--format %q: use jsonl or csv", *format)
+	}
+	l, diags, err := site.Ledger(ctx, os.DirFS(*source), site.Options{
+		Drafts: *drafts, Future: *future, Now: time.Now(), Dir: *source, Theme: themes.Default(),
+	})
+	for _, d := range diags {
+		fmt.Fprintln(stderr, d.Error())
+	}
+	if err != nil {
+		if len(diags.Errors()) > 0 {
+			return errReported
+		}
+		return err
+	}
+	if *format == "csv" {
+		return l.WriteCSV(stdout)
+	}
+	return l.WriteJSONL(stdout)
 }
 
 func runNew(args []string, stdout, stderr io.Writer) error {

@@ -16,6 +16,7 @@ import (
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/history"
 	"github.com/accruehq/accrue/generator/internal/safelink"
+	"github.com/accruehq/accrue/generator/ledger"
 	"github.com/accruehq/accrue/generator/markdown"
 	"github.com/accruehq/accrue/generator/theme"
 	"golang.org/x/sync/errgroup"
@@ -73,6 +74,21 @@ func Build(ctx context.Context, src fs.FS, w Writer, o Options) (Stats, diag.Lis
 	return b.stats, diags, err
 }
 
+// Ledger reads the site in src as Build does and returns its ledger
+// without rendering anything.
+func Ledger(ctx context.Context, src fs.FS, o Options) (*ledger.Ledger, diag.List, error) {
+	b := &builder{src: src, opts: o, ledgerOnly: true}
+	diags, err := b.run(ctx, nil)
+	diags.Sort()
+	if err == nil && diags.HasErrors() {
+		err = diags.Errors()
+	}
+	if err != nil {
+		return nil, diags, err
+	}
+	return b.site.Ledger, diags, nil
+}
+
 // builder holds one build's state. Fields are filled phase by phase and
 // read-only after the phase that fills them.
 type builder struct {
@@ -95,6 +111,8 @@ type builder struct {
 	// global fingerprints everything any page may show about other pages;
 	// computed only when inc is set.
 	global uint64
+	// ledgerOnly stops after the ledger is built: nothing is rendered.
+	ledgerOnly bool
 }
 
 func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {

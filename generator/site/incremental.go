@@ -254,6 +254,10 @@ func writePage(h hash.Hash64, p *Page, readingTime, source bool) {
 	}
 	doc := p.doc.doc
 	fmt.Fprintf(h, "%q%q", doc.Aliases, doc.Resources)
+	// Links make references, which other posts show and count.
+	for _, l := range p.doc.render.Links {
+		fmt.Fprintf(h, "%s\x00", l.Dest)
+	}
 	if readingTime {
 		fmt.Fprintf(h, "rt%d", p.ReadingTime)
 	}

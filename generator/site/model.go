@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/accruehq/accrue/generator/config"
+	"github.com/accruehq/accrue/generator/ledger"
+	"github.com/accruehq/accrue/generator/links"
 	"github.com/accruehq/accrue/generator/markdown"
 )
 
@@ -34,6 +36,8 @@ type Site struct {
 	Year int
 	// Config is the full configuration, for themes that need more.
 	Config config.Config
+	// Ledger is every event of every post, in date order.
+	Ledger *ledger.Ledger
 }
 
 // MenuItem is an entry of the site navigation.
@@ -107,6 +111,14 @@ type Page struct {
 	// Intro is the home page text from content/_index.md or index.md.
 	Intro template.HTML
 
+	// ReferencedBy are the posts that link to this one, newest first.
+	ReferencedBy []*Page
+	// Domains are the other sites this post links to, with the links.
+	Domains []links.Domain
+	// Counts total the post's ledger: comments, mentions, updates,
+	// references ({{ .Counts.Summary }} says them in words).
+	Counts ledger.Counts
+
 	// Fields below are used while building only.
 	doc       *docResult
 	outputDir string
@@ -138,6 +150,14 @@ func (p *Page) releaseContent() {
 	if !p.keepContent {
 		p.content.Store(nil)
 	}
+}
+
+// Events are the post's ledger entries, oldest first.
+func (p *Page) Events() []ledger.Event {
+	if p.Site == nil || p.Site.Ledger == nil {
+		return nil
+	}
+	return p.Site.Ledger.ForPost(p.File)
 }
 
 // IsPost reports whether p is a dated post.

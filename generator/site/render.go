@@ -66,6 +66,10 @@ func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 	if diags.HasErrors() {
 		return diags, nil
 	}
+	diags = append(diags, b.connect()...)
+	if b.ledgerOnly {
+		return diags, nil
+	}
 	perOut := make([]*diag.Error, len(b.outputs))
 	g, gctx := errgroup.WithContext(ctx)
 	// Tasks block in file system calls; more tasks than processors keep

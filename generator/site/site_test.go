@@ -473,3 +473,64 @@ content/posts/loose.md:1: warning: no date in front matter and no git history; u
 		t.Errorf("diagnostics =\n%s\nwant\n%s", got, want)
 	}
 }
+
+func TestLinksAndLedger(t *testing.T) {
+	t.Parallel()
+	fixture := `
+-- accrue.toml --
+base_url = "https://blog.example.org/"
+author = "Ada"
+-- content/posts/old.md --
+---
+title: Old
+date: 2024-01-01
+---
+The first post.
+-- content/posts/new.md --
+---
+title: New
+date: 2024-02-01
+---
+See [the old one](../old/), [again](https://blog.example.org/posts/old/index.html),
+[a tag](/tags/x/), [nothing](/posts/nope/) and [Go](https://go.dev/).
+-- content/posts/tagged.md --
+---
+title: Tagged
+date: 2024-03-01
+tags: [x]
+---
+Links [old](/posts/old/).
+`
+	r := sitetest.Build(t, fixture)
+	r.AssertFile("posts/old/index.html",
+		`<span class="counts">· referenced by 2 posts</span>`,
+		`<h2 id="referenced-by">Referenced by</h2>`,
+		`<li><a href="/posts/tagged/">Tagged</a>`, `<li><a href="/posts/new/">New</a>`)
+	r.AssertFile("index.html", `<span class="counts">· referenced by 2 posts</span>`)
+	if got, want := r.Diags.Error(), "content/posts/new.md:6:20: warning: link to /posts/nope/ does not match any page or file of this site"; got != want {
+		t.Errorf("diagnostics = %q; want %q", got, want)
+	}
+	if r := sitetest.TryBuild(t, fixture, func(o *site.Options) { o.Strict = true }); r.Err == nil {
+		t.Error("a broken link must fail a --strict build")
+	}
+
+	l, _, err := site.Ledger(context.Background(), sitetest.FS(fixture), site.Options{Now: sitetest.Now, Theme: themes.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := l.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	want := `date,post,title,kind,actor,actor_url,source,note,withdrawn
+2024-01-01T00:00:00Z,content/posts/old.md,Old,publish,Ada,,content/posts/old.md,,false
+2024-02-01T00:00:00Z,content/posts/new.md,New,publish,Ada,,content/posts/new.md,,false
+2024-02-01T00:00:00Z,content/posts/new.md,New,outbound-link,go.dev,https://go.dev/,content/posts/new.md:6:48,,false
+2024-02-01T00:00:00Z,content/posts/old.md,Old,internal-link,content/posts/new.md,/posts/new/,content/posts/new.md:5:5,,false
+2024-03-01T00:00:00Z,content/posts/old.md,Old,internal-link,content/posts/tagged.md,/posts/tagged/,content/posts/tagged.md:6:7,,false
+2024-03-01T00:00:00Z,content/posts/tagged.md,Tagged,publish,Ada,,content/posts/tagged.md,,false
+`
+	if b.String() != want {
+		t.Errorf("ledger =\n%s\nwant\n%s", b.String(), want)
+	}
+}
