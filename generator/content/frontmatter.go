@@ -329,18 +329,42 @@ func ParseDate(s string, loc *time.Location) (time.Time, error) {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// yamlParserProblems are the syntax errors go-yaml's parser, rather than
+// its scanner, reports. go-yaml gives the line of a scanner error counted
+// from 1 but that of a parser error counted from 0, one line too early
+// (Hugo met the same: gohugoio/hugo#9857).
+var yamlParserProblems = map[string]bool{
+	"did not find expected <stream-start>":   true,
+	"did not find expected <document start>": true,
+	"did not find expected node content":     true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected key":              true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"found undefined tag handle":             true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found duplicate %TAG directive":         true,
+}
+
 func yamlFields(fm []byte, file string, line int) ([]field, diag.List) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(fm, &doc); err != nil {
-		msg := err.Error()
-		pos := diag.Pos{File: file, Line: line}
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			n, _ := strconv.Atoi(m[1]) // the regexp matched digits
-			pos.Line, msg = line+n-1, m[2]
-		} else {
-			msg = strings.TrimPrefix(msg, "yaml: ")
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		n := 1 // go-yaml names no line for errors on the first one
+		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+			n, _ = strconv.Atoi(m[1]) // the regexp matched digits
+			msg = m[2]
+			if yamlParserProblems[msg] {
+				n++
+			}
 		}
-		return nil, diag.List{diag.Errorf(pos, "front matter: %s", msg)}
+		if strings.HasPrefix(msg, "found a tab character") {
+			// go-yaml names the line where the value holding the tab
+			// starts; point at the tab.
+			n = lineWithIndentTab(fm, n)
+		}
+		return nil, diag.List{diag.Errorf(diag.Pos{File: file, Line: line + n - 1}, "front matter: %s", msg)}
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil
@@ -361,6 +385,17 @@ func yamlFields(fm []byte, file string, line int) ([]field, diag.List) {
 		fields = append(fields, field{key: strings.ToLower(k.Value), pos: pos, val: yamlValue(v, raw)})
 	}
 	return fields, nil
+}
+
+// lineWithIndentTab returns the first line of src, from line from on,
+// whose indentation holds a tab, or from if there is none.
+func lineWithIndentTab(src []byte, from int) int {
+	for i, l := range bytes.Split(src, []byte("\n")) {
+		if i+1 >= from && bytes.IndexByte(l[:len(l)-len(bytes.TrimLeft(l, " \t"))], '\t') >= 0 {
+			return i + 1
+		}
+	}
+	return from
 }
 
 func yamlKind(n *yaml.Node) string {

@@ -646,11 +646,18 @@ func TestDecodeFrontMatterDuplicateField(t *testing.T) {
 
 func TestDecodeFrontMatterYAMLErrorLine(t *testing.T) {
 	t.Parallel()
-	// Hugo hit the same go-yaml behaviour: gohugoio/hugo#9857.
-	t.Skip("BUG: some YAML syntax errors point one line above the bad line: go-yaml reports its 0-based context mark and yamlFields trusts it")
+	// Hugo hit the same go-yaml behaviour: gohugoio/hugo#9857. go-yaml
+	// names the line where the construct with the problem starts.
 	for _, tt := range []struct{ fm, want string }{
 		{"title: x\ndate: 2024-01-01\n\tslug: y\n", `post.md:4: front matter: found a tab character that violates indentation`},
+		{"title: x\n\tslug: y\n", `post.md:3: front matter: found a tab character that violates indentation`},
 		{"title: x\ntags: [a\n", `post.md:3: front matter: did not find expected ',' or ']'`},
+		// With the list on the first line, go-yaml names where it ran out.
+		{"tags: [a\n", `post.md:3: front matter: did not find expected ',' or ']'`},
+		{"a: 1\nb: 2\nc: {x: y\nd: 3\n", `post.md:4: front matter: did not find expected ',' or '}'`},
+		{"a: 1\n- b\n", `post.md:3: front matter: did not find expected key`},
+		{"a: b: c\n", `post.md:2: front matter: mapping values are not allowed in this context`},
+		{"a: 1\nb: \"x\n", `post.md:3: front matter: found unexpected end of stream`},
 	} {
 		_, diags := DecodeFrontMatter([]byte(tt.fm), FormatYAML, "post.md", 2, berlin)
 		if got := diags.Error(); got != tt.want {
