@@ -178,7 +178,7 @@ func (r *Renderer) Render(src []byte) (res *Result, err error) {
 
 // plainText returns the text of n's inline children as a reader sees it:
 // without markup, with entities and backslash escapes resolved
-// ("Tom &amp; Jerry \\*x\\*" gives "Tom & Jerry *x*") and with the
+// ("Tom &amp; Jerry \*x\*" gives "Tom & Jerry *x*") and with the
 // typographer's quotes and dashes as characters.
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
