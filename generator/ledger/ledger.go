@@ -1,12 +1,14 @@
 package ledger
 
 import (
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -102,19 +104,25 @@ type Ledger struct {
 // New sorts events into a ledger.
 func New(events []Event) *Ledger {
 	l := &Ledger{Events: events, byPost: map[string][]int{}}
-	sort.SliceStable(l.Events, func(i, j int) bool {
-		a, b := &l.Events[i], &l.Events[j]
-		switch {
-		case !a.Date.Equal(b.Date):
-			return a.Date.Before(b.Date)
-		case a.Post != b.Post:
-			return a.Post < b.Post
-		case a.Kind != b.Kind:
-			return a.Kind < b.Kind
-		case a.Source != b.Source:
-			return a.Source < b.Source
+	// A total order, so the sort needs no stability and output never
+	// depends on the order events came in.
+	slices.SortFunc(l.Events, func(a, b Event) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
 		}
-		return a.Actor < b.Actor
+		if c := strings.Compare(a.Post, b.Post); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Kind, b.Kind); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Source, b.Source); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Actor, b.Actor); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ActorURL+"\x00"+a.Note, b.ActorURL+"\x00"+b.Note)
 	})
 	for i, e := range l.Events {
 		l.byPost[e.Post] = append(l.byPost[e.Post], i)

@@ -55,6 +55,23 @@ type Incremental struct {
 	rediscover bool
 	// Last describes the last successful build.
 	Last Stats
+	// conn is the last link graph and ledger, valid while the global key
+	// (which covers every page's links, URL and dates) is connGlobal.
+	conn       *connection
+	connGlobal uint64
+}
+
+func (inc *Incremental) connection(global uint64) *connection {
+	if inc == nil || inc.conn == nil || inc.connGlobal != global {
+		return nil
+	}
+	return inc.conn
+}
+
+func (inc *Incremental) rememberConnection(global uint64, c *connection) {
+	if inc != nil {
+		inc.conn, inc.connGlobal = c, global
+	}
 }
 
 // NewIncremental returns a builder for src.
@@ -110,7 +127,7 @@ func (inc *Incremental) Build(ctx context.Context, o Options, changed []string) 
 
 func (inc *Incremental) reset() {
 	inc.ready = false
-	inc.docs, inc.files, inc.keys = nil, nil, nil
+	inc.docs, inc.files, inc.keys, inc.conn = nil, nil, nil, nil
 	inc.dirty = map[string]bool{}
 	inc.found, inc.foundDiags, inc.rediscover = nil, nil, true
 }

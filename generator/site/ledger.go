@@ -1,8 +1,9 @@
 package site
 
 import (
-	"path"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/accruehq/accrue/generator/diag"
@@ -14,6 +15,41 @@ import (
 // planned (a link to a tag page or a static file is not broken) and before
 // any is rendered: post pages show who references them and their counts.
 func (b *builder) connect() diag.List {
+	if c := b.inc.connection(b.global); c != nil {
+		return b.apply(c)
+	}
+	c := b.connectAll()
+	b.inc.rememberConnection(b.global, c)
+	return b.apply(c)
+}
+
+// connection is what connect computes, by source file, so the dev server
+// can reuse it while nothing that links or dates pages changed.
+type connection struct {
+	referencedBy map[string][]string // post file -> linking post files, newest first
+	domains      map[string][]links.Domain
+	ledger       *ledger.Ledger
+	broken       diag.List
+}
+
+// apply sets the pages' fields from c.
+func (b *builder) apply(c *connection) diag.List {
+	byFile := make(map[string]*Page, len(b.posts))
+	for _, p := range b.posts {
+		byFile[p.File] = p
+	}
+	b.site.Ledger = c.ledger
+	for _, p := range b.posts {
+		for _, f := range c.referencedBy[p.File] {
+			p.ReferencedBy = append(p.ReferencedBy, byFile[f])
+		}
+		p.Domains = c.domains[p.File]
+		p.Counts = c.ledger.CountsFor(p.File)
+	}
+	return c.broken
+}
+
+func (b *builder) connectAll() *connection {
 	all := append(append([]*Page(nil), b.posts...), b.pages...)
 	byFile := make(map[string]*Page, len(all))
 	docs := make([]links.Doc, len(all))
@@ -29,9 +65,10 @@ func (b *builder) connect() diag.List {
 	}
 	outputs := make(map[string]bool, len(b.outputs))
 	for _, o := range b.outputs {
-		outputs[sitePath(o.path)] = true
+		outputs[o.path] = true
 	}
-	g := links.Build(b.cfg.BaseURL, docs, files, func(p string) bool { return outputs[p] })
+	g := links.Build(b.cfg.BaseURL, docs, files, func(p string) bool { return outputs[outputPath(p)] })
+	c := &connection{referencedBy: map[string][]string{}, domains: map[string][]links.Domain{}, broken: g.Broken}
 
 	var events []ledger.Event
 	for _, p := range b.posts {
@@ -41,44 +78,45 @@ func (b *builder) connect() diag.List {
 			events = append(events, ledger.Event{Date: p.Updated, Post: p.File, Title: p.Title, Kind: ledger.KindUpdate,
 				Actor: p.Author, Source: p.File, Note: "updated date in front matter"})
 		}
-		seen := map[string]bool{}
+		var refs []*Page
 		for _, ref := range g.Inbound[p.File] {
 			from := byFile[ref.From]
-			if from == nil || !from.IsPost() || seen[ref.From] {
+			if from == nil || !from.IsPost() || slices.Contains(refs, from) {
 				continue // pages link for navigation; a post that links twice references once
 			}
-			seen[ref.From] = true
-			p.ReferencedBy = append(p.ReferencedBy, from)
+			refs = append(refs, from)
 			date, _ := ledger.LinkDate(from.Date, nil, p.Date)
 			events = append(events, ledger.Event{Date: date, Post: p.File, Title: p.Title, Kind: ledger.KindInternalLink,
 				Actor: from.File, ActorURL: from.URL, Source: positioned(ref.From, ref.Line, ref.Col)})
 		}
-		sort.SliceStable(p.ReferencedBy, func(i, j int) bool { return p.ReferencedBy[i].Date.After(p.ReferencedBy[j].Date) })
+		sort.SliceStable(refs, func(i, j int) bool { return refs[i].Date.After(refs[j].Date) })
+		for _, r := range refs {
+			c.referencedBy[p.File] = append(c.referencedBy[p.File], r.File)
+		}
 		for _, e := range g.External[p.File] {
 			events = append(events, ledger.Event{Date: p.Date, Post: p.File, Title: p.Title, Kind: ledger.KindOutboundLink,
 				Actor: e.Domain, ActorURL: e.URL, Source: positioned(p.File, e.Line, e.Col)})
 		}
-		p.Domains = g.Domains(p.File)
+		if d := g.Domains(p.File); len(d) > 0 {
+			c.domains[p.File] = d
+		}
 	}
-	b.site.Ledger = ledger.New(events)
-	for _, p := range b.posts {
-		p.Counts = b.site.Ledger.CountsFor(p.File)
-	}
-	return g.Broken
+	c.ledger = ledger.New(events)
+	return c
 }
 
-// sitePath is the site path an output file answers: "posts/a/index.html"
-// is "/posts/a/", "css/x.css" is "/css/x.css".
-func sitePath(out string) string {
-	if out == "index.html" {
-		return "/"
+// outputPath is the output file that answers a site path: "/posts/a/" is
+// "posts/a/index.html", "/css/x.css" is "css/x.css".
+func outputPath(sitePath string) string {
+	p := strings.TrimPrefix(sitePath, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
 	}
-	if strings.HasSuffix(out, "/index.html") {
-		return "/" + path.Dir(out) + "/"
-	}
-	return "/" + out
+	return p
 }
 
+// positioned writes file:line:col, without fmt: a large blog has tens of
+// thousands of links.
 func positioned(file string, line, col int) string {
-	return diag.Pos{File: file, Line: line, Col: col}.String()
+	return file + ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col)
 }
