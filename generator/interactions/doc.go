@@ -1,0 +1,26 @@
+// Package interactions reads the comments and mentions stored as files next
+// to a post, validates them and makes them safe to render. For the post
+// content/posts/hello.md or content/posts/hello/index.md the post folder is
+// content/posts/hello/, and it may hold:
+//
+//	comments/20250918T140502Z-k7m2qx.md    YAML front matter, then Markdown
+//	mentions/20250918T141200Z-p3n8za.yaml  one Webmention (or pingback) record
+//
+// One file per interaction means that adding one never conflicts with
+// another, whether a form handler, a Webmention receiver or an import wrote
+// it. The build never touches the network: whatever arrives is written to
+// these folders by other tools, and package interactions only reads them.
+//
+// Everything in these files was written by someone other than the site's
+// owner, so every field is checked (with a file:line:col diagnostic and a
+// "did you mean" hint) and every string that reaches a page is made inert:
+// comment bodies are rendered by goldmark without raw HTML and then cleaned
+// by bluemonday; mention titles and excerpts are reduced to plain text for
+// html/template to escape; every URL is http or https.
+//
+// Load runs in the build's Load phase, once per post; the Set it returns is
+// read-only afterwards and may be shared between goroutines. Package site
+// turns a Set into ledger events and template data.
+//
+// interactions imports no generator package except diag.
+package interactions

@@ -1,0 +1,317 @@
+package interactions
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/accruehq/accrue/generator/diag"
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// A record file's name is its UTC creation time and a short id, so names
+// sort by time and two tools adding files at once never pick the same one.
+var recordName = regexp.MustCompile(`^(\d{8}T\d{6}Z)-([^.]*)\.(.*)$`)
+
+// validID is the short id: lowercase so that case-insensitive file systems
+// cannot hold two files whose ids differ only in case, and safe in URL
+// fragments and HTML id attributes.
+var validID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,31}$`)
+
+// parseName checks a comment or mention file name and returns its id, or
+// "" with a diagnostic.
+func parseName(kind, file, name, ext string) (string, *diag.Error) {
+	example := "20250918T140502Z-k7m2qx." + ext
+	m := recordName.FindStringSubmatch(name)
+	if m == nil || m[3] != ext || !validID.MatchString(m[2]) {
+		return "", diag.Errorf(diag.Pos{File: file},
+			"%s: file name %q does not match <YYYYMMDDTHHMMSSZ>-<id>.%s, for example %s; the id is 1 to 32 lowercase letters, digits and hyphens",
+			kind, name, ext, example)
+	}
+	if _, err := time.Parse("20060102T150405Z", m[1]); err != nil {
+		return "", diag.Errorf(diag.Pos{File: file}, "%s: file name %q: %s is not a real UTC time%s", kind, name, m[1], rangeReason(err))
+	}
+	return m[2], nil
+}
+
+// decoder reads the YAML fields of one record and collects what is wrong
+// with them. Positions are computed from yaml.Node lines and columns.
+type decoder struct {
+	kind  string // "comment" or "mention", the start of every message
+	file  string
+	line  int // line of the file where the YAML starts
+	last  int // last line of the YAML in the file, to clamp parser errors
+	loc   *time.Location
+	diags diag.List
+}
+
+// entry is one field of a YAML mapping.
+type entry struct {
+	key  string // lower case
+	k, v *yaml.Node
+}
+
+func (d *decoder) pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{File: d.file, Line: d.line + n.Line - 1, Col: n.Column}
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.diags.Add(diag.Errorf(d.pos(n), d.kind+": "+format, args...))
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// mapping parses src, which must be one YAML mapping, and returns its root
+// node, or nil after reporting why not. An empty document is an empty
+// mapping.
+func (d *decoder) mapping(src []byte) *yaml.Node {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
+		}
+		msg := err.Error()
+		pos := diag.Pos{File: d.file, Line: d.line}
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			n, _ := strconv.Atoi(m[1]) // the regexp matched digits
+			pos.Line, msg = min(max(d.line+n-1, d.line), d.last), m[2]
+		} else {
+			msg = strings.TrimPrefix(msg, "yaml: ")
+		}
+		d.diags.Add(diag.Errorf(pos, "%s: %s", d.kind, msg))
+		return nil
+	}
+	var extra yaml.Node
+	switch err := dec.Decode(&extra); {
+	case err == nil:
+		d.errorf(&extra, "a second YAML document starts here; a %s file holds one", d.kind)
+	case !errors.Is(err, io.EOF):
+		d.diags.Add(diag.Errorf(diag.Pos{File: d.file, Line: d.last}, "%s: the file holds more than one YAML document; a %s file holds one", d.kind, d.kind))
+	}
+	if len(doc.Content) == 0 {
+		return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		d.errorf(root, "want fields such as \"author: Ada\", not a %s", shape(root))
+		return nil
+	}
+	return root
+}
+
+// fields returns the entries of m, reporting duplicate keys and keys not
+// in known. in names the enclosing field for nested mappings, or "".
+func (d *decoder) fields(m *yaml.Node, known []string, in string) []entry {
+	var out []entry
+	seen := map[string]int{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		for v.Kind == yaml.AliasNode && v.Alias != nil {
+			v = v.Alias
+		}
+		key := strings.ToLower(k.Value)
+		where := ""
+		if in != "" {
+			where = " in " + in
+		}
+		if line, dup := seen[key]; dup {
+			d.errorf(k, "field %q%s is already defined on line %d; keep one", k.Value, where, line)
+			continue
+		}
+		seen[key] = d.pos(k).Line
+		if !contains(known, key) {
+			if s := diag.Suggest(key, known); s != "" {
+				d.errorf(k, "unknown field %q%s (did you mean %q?)", k.Value, where, s)
+			} else {
+				d.errorf(k, "unknown field %q%s; known fields are %s", k.Value, where, strings.Join(known, ", "))
+			}
+			continue
+		}
+		out = append(out, entry{key: key, k: k, v: v})
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func shape(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.MappingNode:
+		return "table of fields"
+	}
+	return "single value"
+}
+
+// text returns a scalar as written ("" for an empty value), or false after
+// reporting a list or table.
+func (d *decoder) text(e entry) (string, bool) {
+	if e.v.Kind != yaml.ScalarNode {
+		d.errorf(e.v, "%s: want text, not a %s", e.key, shape(e.v))
+		return "", false
+	}
+	if e.v.ShortTag() == "!!null" {
+		return "", true
+	}
+	return e.v.Value, true
+}
+
+// required reports a required text field that is empty once cleaned; it
+// returns the cleaned text.
+func (d *decoder) required(e entry) (string, bool) {
+	s, ok := d.text(e)
+	if !ok {
+		return "", false
+	}
+	if s = cleanLine(s); s == "" {
+		d.errorf(e.v, "%s must not be empty", e.key)
+		return "", false
+	}
+	return s, true
+}
+
+// url returns an http or https URL, or false after reporting why not.
+// Only these two schemes are ever linked: javascript:, data: and the rest
+// would run or embed whatever the writer chose.
+func (d *decoder) url(e entry) (string, bool) {
+	s, ok := d.text(e)
+	if !ok {
+		return "", false
+	}
+	if err := checkURL(s); err != nil {
+		d.errorf(e.v, "%s: %v", e.key, err)
+		return "", false
+	}
+	return s, true
+}
+
+func checkURL(s string) error {
+	if s == "" {
+		return errors.New("want an http:// or https:// URL, not an empty value")
+	}
+	u, err := url.Parse(s)
+	if err != nil || len(s) > 2048 || strings.ContainsAny(s, " \t\r\n") {
+		return fmt.Errorf("%q is not a valid URL; want an http:// or https:// URL", s)
+	}
+	if sch := strings.ToLower(u.Scheme); sch != "http" && sch != "https" {
+		return fmt.Errorf("want an http:// or https:// URL, not %q", s)
+	}
+	if u.Host == "" || u.Hostname() == "" {
+		return fmt.Errorf("%q has no host name", s)
+	}
+	if u.User != nil {
+		// https://bank.example@evil.example/ reads as the bank's address.
+		return fmt.Errorf("%q must not hold a user name or password before the host", s)
+	}
+	return nil
+}
+
+// date reads one of the forms the brief and the editors write: RFC 3339
+// with "T" or a space, with or without fractions and offset, or a bare day.
+// A time without an offset is in d.loc.
+func (d *decoder) date(e entry) (time.Time, bool) {
+	s, ok := d.text(e)
+	if !ok {
+		return time.Time{}, false
+	}
+	t, err := parseDate(s, d.loc)
+	if err != nil {
+		d.errorf(e.v, "%s: %v", e.key, err)
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+var dateLayouts = []struct {
+	layout string
+	zoned  bool
+}{
+	{time.RFC3339Nano, true},
+	{"2006-01-02 15:04:05.999999999Z07:00", true},
+	{"2006-01-02 15:04:05.999999999 -0700", true},
+	{"2006-01-02T15:04:05.999999999", false},
+	{"2006-01-02 15:04:05.999999999", false},
+	{"2006-01-02", false},
+}
+
+func parseDate(s string, loc *time.Location) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	reason := ""
+	for _, l := range dateLayouts {
+		var t time.Time
+		var err error
+		if l.zoned {
+			t, err = time.Parse(l.layout, s)
+		} else {
+			t, err = time.ParseInLocation(l.layout, s, loc)
+		}
+		if err == nil {
+			return t, nil
+		}
+		if r := rangeReason(err); r != "" && reason == "" {
+			reason = r
+		}
+	}
+	if reason != "" {
+		return time.Time{}, fmt.Errorf("%q is not a real date%s", s, reason)
+	}
+	return time.Time{}, fmt.Errorf("cannot read %q as a date; write 2025-09-18T14:05:02Z or 2025-09-18 14:05:02", s)
+}
+
+// rangeReason returns " (day out of range)" and the like when the text had
+// the right shape but named no real time, else "".
+func rangeReason(err error) string {
+	var pe *time.ParseError
+	if errors.As(err, &pe) && pe.Message != "" {
+		return " (" + strings.TrimPrefix(pe.Message, ": ") + ")"
+	}
+	return ""
+}
+
+// splitFrontMatter returns the YAML between a first line "---" and the
+// next "---" line, the Markdown after it, and the line of the closing
+// delimiter (0 when there is none).
+func splitFrontMatter(src []byte) (fm, body []byte, closing int, ok bool) {
+	if !isDelim(firstLine(src)) {
+		return nil, nil, 0, false
+	}
+	line := 1
+	for i := bytes.IndexByte(src, '\n') + 1; i > 0 && i < len(src); line++ {
+		next := len(src)
+		if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
+			next = i + j + 1
+		}
+		if isDelim(src[i:next]) {
+			start := bytes.IndexByte(src, '\n') + 1
+			return src[start:i], src[next:], line + 1, true
+		}
+		i = next
+	}
+	return nil, nil, 0, true
+}
+
+func firstLine(src []byte) []byte {
+	if i := bytes.IndexByte(src, '\n'); i >= 0 {
+		return src[:i]
+	}
+	return src
+}
+
+func isDelim(line []byte) bool {
+	return string(bytes.TrimRight(line, " \t\r\n")) == "---"
+}
