@@ -42,6 +42,9 @@ func parseComment(file, name string, src []byte, loc *time.Location) (*Comment, 
 	var diags diag.List
 	nameID, d := parseName("comment", file, name, "md")
 	diags.Add(d)
+	if d := checkUTF8("comment", file, src); d != nil {
+		return nil, append(diags, d)
+	}
 	top := diag.Pos{File: file, Line: 1, Col: 1}
 	fm, body, closing, opened := splitFrontMatter(src)
 	if !opened {

@@ -1,6 +1,7 @@
 package interactions
 
 import (
+	"bytes"
 	"io/fs"
 	"net/url"
 	"strings"
@@ -52,7 +53,10 @@ func parseMention(file, name string, src []byte, targets map[string]bool, permal
 	var diags diag.List
 	id, d := parseName("mention", file, name, "yaml")
 	diags.Add(d)
-	dec := &decoder{kind: "mention", file: file, line: 1, last: max(strings.Count(string(src), "\n"), 1), loc: loc}
+	if d := checkUTF8("mention", file, src); d != nil {
+		return nil, append(diags, d)
+	}
+	dec := &decoder{kind: "mention", file: file, line: 1, last: bytes.Count(src, []byte("\n")) + 1, loc: loc}
 	root := dec.mapping(src)
 	if root == nil {
 		return nil, append(diags, dec.diags...)

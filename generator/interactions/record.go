@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/accruehq/accrue/generator/diag"
 	yaml "go.yaml.in/yaml/v3"
@@ -40,6 +41,24 @@ func parseName(kind, file, name, ext string) (string, *diag.Error) {
 	return m[2], nil
 }
 
+// checkUTF8 reports the first byte of src that is not UTF-8. Records are
+// text, and a Latin-1 export would otherwise show up as mojibake.
+func checkUTF8(kind, file string, src []byte) *diag.Error {
+	if utf8.Valid(src) {
+		return nil
+	}
+	off := 0
+	for off < len(src) {
+		r, n := utf8.DecodeRune(src[off:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		off += n
+	}
+	line, col := diag.NewLineIndex(src).Position(off)
+	return diag.Errorf(diag.Pos{File: file, Line: line, Col: col}, "%s: byte 0x%02x is not UTF-8; save the file as UTF-8", kind, src[off])
+}
+
 // decoder reads the YAML fields of one record and collects what is wrong
 // with them. Positions are computed from yaml.Node lines and columns.
 type decoder struct {
@@ -57,8 +76,10 @@ type entry struct {
 	k, v *yaml.Node
 }
 
+// pos is where n starts in the file. The line is kept within the YAML,
+// whatever the parser says about a node that ends the input.
 func (d *decoder) pos(n *yaml.Node) diag.Pos {
-	return diag.Pos{File: d.file, Line: d.line + n.Line - 1, Col: n.Column}
+	return diag.Pos{File: d.file, Line: min(max(d.line+n.Line-1, d.line), d.last), Col: max(n.Column, 1)}
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -95,7 +116,7 @@ func (d *decoder) mapping(src []byte) *yaml.Node {
 	case !errors.Is(err, io.EOF):
 		d.diags.Add(diag.Errorf(diag.Pos{File: d.file, Line: d.last}, "%s: the file holds more than one YAML document; a %s file holds one", d.kind, d.kind))
 	}
-	if len(doc.Content) == 0 {
+	if len(doc.Content) == 0 || doc.Content[0].ShortTag() == "!!null" {
 		return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
 	}
 	root := doc.Content[0]
@@ -178,7 +199,7 @@ func (d *decoder) required(e entry) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if s = cleanLine(s); s == "" {
+	if s = cleanLine(s); !visible(s) {
 		d.errorf(e.v, "%s must not be empty", e.key)
 		return "", false
 	}

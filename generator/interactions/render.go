@@ -43,6 +43,7 @@ var commentMarkdown = goldmark.New(
 var commentPolicy = func() *bluemonday.Policy {
 	p := bluemonday.UGCPolicy()
 	p.AllowAttrs("rel").Matching(regexp.MustCompile(`^nofollow ugc$`)).OnElements("a")
+	p.AllowAttrs("class").Matching(regexp.MustCompile(`^language-[\w+#-]{1,32}$`)).OnElements("code") // for themes that highlight
 	return p
 }()
 
@@ -77,24 +78,22 @@ func (commentTransformer) Transform(doc *ast.Document, reader text.Reader, _ par
 		}
 		switch n := n.(type) {
 		case *ast.RawHTML:
+			// Raw text is written escaped, line breaks included.
 			for i := 0; i < n.Segments.Len(); i++ {
-				seg := n.Segments.At(i)
-				t := ast.NewRawTextSegment(seg.TrimRightSpace(src))
-				t.SetSoftLineBreak(bytes.HasSuffix(seg.Value(src), []byte("\n")))
-				parent.InsertBefore(parent, n, t)
+				parent.InsertBefore(parent, n, ast.NewRawTextSegment(n.Segments.At(i)))
 			}
 			parent.RemoveChild(parent, n)
 		case *ast.HTMLBlock:
 			p := ast.NewParagraph()
 			lines := n.Lines()
 			for i := 0; i < lines.Len(); i++ {
-				appendLine(p, lines.At(i), src)
+				p.AppendChild(p, ast.NewRawTextSegment(lines.At(i)))
 			}
 			if n.HasClosure() {
-				appendLine(p, n.ClosureLine, src)
+				p.AppendChild(p, ast.NewRawTextSegment(n.ClosureLine))
 			}
-			if last := p.LastChild(); last != nil {
-				last.(*ast.Text).SetSoftLineBreak(false)
+			if last, ok := p.LastChild().(*ast.Text); ok {
+				last.Segment = last.Segment.TrimRightSpace(src)
 			}
 			parent.ReplaceChild(parent, n, p)
 		case *ast.Image:
@@ -117,12 +116,6 @@ func (commentTransformer) Transform(doc *ast.Document, reader text.Reader, _ par
 			n.SetAttributeString("rel", []byte(ugcRel))
 		}
 	}
-}
-
-func appendLine(p *ast.Paragraph, seg text.Segment, src []byte) {
-	t := ast.NewRawTextSegment(seg.TrimRightSpace(src))
-	t.SetSoftLineBreak(true)
-	p.AppendChild(p, t)
 }
 
 // secureLink marks l as user-generated, or replaces it by its text when
@@ -196,6 +189,17 @@ func cleanLine(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// visible reports whether s shows anything: a name made only of
+// zero-width characters is as empty as "".
+func visible(s string) bool {
+	for _, r := range s {
+		if unicode.IsGraphic(r) && !unicode.IsSpace(r) && !unicode.In(r, unicode.Mn, unicode.Me) {
+			return true
+		}
+	}
+	return false
 }
 
 func isBidiControl(r rune) bool {
