@@ -1,6 +1,7 @@
 package interactions
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -46,7 +47,7 @@ func parseComment(file, name string, src []byte, loc *time.Location) (*Comment, 
 		return nil, append(diags, d)
 	}
 	top := diag.Pos{File: file, Line: 1, Col: 1}
-	fm, body, closing, opened := splitFrontMatter(src)
+	fm, body, closing, opened := splitFrontMatter(bytes.TrimPrefix(src, []byte("\ufeff")))
 	if !opened {
 		diags.Add(diag.Errorf(top, `comment: want a line "---", fields such as "author: Ada", another "---", then the comment in Markdown`))
 		return nil, diags
@@ -57,7 +58,7 @@ func parseComment(file, name string, src []byte, loc *time.Location) (*Comment, 
 	}
 	dec := &decoder{kind: "comment", file: file, line: 2, last: max(closing-1, 2), loc: loc}
 	c := &Comment{ID: nameID, File: file, Body: string(body)}
-	var root = dec.mapping(fm)
+	root := dec.mapping(fm)
 	seen := map[string]bool{}
 	if root != nil {
 		for _, e := range dec.fields(root, commentFields, "") {

@@ -201,6 +201,8 @@ func TestCommentHostileMarkdown(t *testing.T) {
 			"<p>x</p>\n"},
 		{"image becomes a link", `![a cat](https://img.example/cat.png)`,
 			`<p><a href="https://img.example/cat.png" rel="nofollow ugc">a cat</a></p>` + "\n"},
+		{"image in a link", `[![a cat](https://img.example/cat.png)](https://example.org/cats)`,
+			`<p><a href="https://example.org/cats" rel="nofollow ugc">a cat</a></p>` + "\n"},
 		{"data image", `![pixel](data:image/png;base64,iVBORw0KGgo=)`,
 			"<p>pixel</p>\n"},
 		{"homoglyph host", "[pay](https://p\u0430ypal.com/)",
@@ -310,5 +312,29 @@ func TestCommentLocalDates(t *testing.T) {
 		if s := got.UTC().Format(time.RFC3339Nano); s != tt.want {
 			t.Errorf("parseDate(%q) = %s; want %s", tt.in, s, tt.want)
 		}
+	}
+}
+
+func TestCommentBOMAndCRLF(t *testing.T) {
+	t.Parallel()
+	s, diags := load(t, map[string]string{
+		"comments/20250918T140502Z-k7m2qx.md": "\ufeff---\r\nauthor: Ada\r\ndate: 2025-09-18\r\nstatus: approved\r\n---\r\nline one\r\nline two\r\n",
+	})
+	if diags != nil {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	if got, want := string(s.Comments[0].HTML), "<p>line one\nline two</p>\n"; got != want {
+		t.Errorf("HTML = %q; want %q", got, want)
+	}
+}
+
+func TestCommentNotUTF8(t *testing.T) {
+	t.Parallel()
+	_, diags := load(t, map[string]string{
+		"comments/20250918T140502Z-k7m2qx.md": "---\nauthor: Ren\xe9\ndate: 2025-09-18\nstatus: approved\n---\nHi\n",
+	})
+	want := c + `20250918T140502Z-k7m2qx.md:2:12: comment: byte 0xe9 is not UTF-8; save the file as UTF-8`
+	if got := lines(diags); got != want {
+		t.Errorf("diagnostics =\n%s\nwant\n%s", got, want)
 	}
 }

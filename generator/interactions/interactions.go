@@ -101,7 +101,22 @@ func (s *Set) Counts() Counts {
 		if !m.Shown() {
 			continue
 		}
-		*[...]*int{&c.Mentions, &c.Replies, &c.Likes, &c.Reposts, &c.Bookmarks, &c.Pingbacks, &c.Trackbacks}[m.Type]++
+		switch m.Type {
+		case TypeMention:
+			c.Mentions++
+		case TypeReply:
+			c.Replies++
+		case TypeLike:
+			c.Likes++
+		case TypeRepost:
+			c.Reposts++
+		case TypeBookmark:
+			c.Bookmarks++
+		case TypePingback:
+			c.Pingbacks++
+		case TypeTrackback:
+			c.Trackbacks++
+		}
 	}
 	return c
 }

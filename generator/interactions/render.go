@@ -97,6 +97,11 @@ func (commentTransformer) Transform(doc *ast.Document, reader text.Reader, _ par
 			}
 			parent.ReplaceChild(parent, n, p)
 		case *ast.Image:
+			if insideLink(n) {
+				// [![alt](img)](url): a link in a link is not HTML.
+				unwrap(n)
+				continue
+			}
 			l := ast.NewLink()
 			l.Destination, l.Title = n.Destination, n.Title
 			for c := n.FirstChild(); c != nil; {
@@ -125,13 +130,27 @@ func secureLink(l *ast.Link) {
 		l.SetAttributeString("rel", []byte(ugcRel))
 		return
 	}
-	parent := l.Parent()
-	for c := l.FirstChild(); c != nil; {
+	unwrap(l)
+}
+
+// unwrap replaces n by its children.
+func unwrap(n ast.Node) {
+	parent := n.Parent()
+	for c := n.FirstChild(); c != nil; {
 		next := c.NextSibling()
-		parent.InsertBefore(parent, l, c)
+		parent.InsertBefore(parent, n, c)
 		c = next
 	}
-	parent.RemoveChild(parent, l)
+	parent.RemoveChild(parent, n)
+}
+
+func insideLink(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == ast.KindLink {
+			return true
+		}
+	}
+	return false
 }
 
 func safeLinkURL(dest []byte) bool {
