@@ -201,11 +201,11 @@ func TestLiveReloadAndErrors(t *testing.T) {
 
 	writeFile(t, dir, "content/posts/hello.md", "---\ntitle: Hello\ndate: [broken\n---\nThird.\n")
 	e = events.next(t)
-	if !strings.Contains(e, `"errors":["content/posts/hello.md:2: front matter: `) {
+	if !strings.Contains(e, `"errors":["content/posts/hello.md:3: front matter: `) {
 		t.Errorf("event after breaking front matter = %s; want the error with file and line", e)
 	}
 	body := waitFor(t, base+"/posts/other/", func(code int, body string) bool {
-		return strings.Contains(body, "content/posts/hello.md:2: front matter")
+		return strings.Contains(body, "content/posts/hello.md:3: front matter")
 	})
 	if !strings.Contains(body, "Another post.") {
 		t.Error("a failed build must keep serving the last good pages")

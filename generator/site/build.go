@@ -168,6 +168,11 @@ func (b *builder) runContent(ctx context.Context, w Writer) (diag.List, error) {
 	if adiags.HasErrors() {
 		return diags, nil
 	}
+	idiags := b.loadInteractions(ctx)
+	diags = append(diags, idiags...)
+	if idiags.HasErrors() {
+		return diags, nil
+	}
 	rdiags, err := b.render(ctx, w)
 	return append(diags, rdiags...), err
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/accruehq/accrue/generator/config"
 	"github.com/accruehq/accrue/generator/content"
 	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/interactions"
 	"github.com/accruehq/accrue/generator/markdown"
 	"github.com/accruehq/accrue/generator/theme"
 )
@@ -59,6 +60,49 @@ type Incremental struct {
 	// (which covers every page's links, URL and dates) is connGlobal.
 	conn       *connection
 	connGlobal uint64
+	// sets are the interactions of each post folder, valid until a file
+	// under the folder's comments/ or mentions/ changes (dirtySets).
+	sets      map[string]*cachedSet
+	dirtySets map[string]bool
+	setsMu    sync.Mutex
+}
+
+type cachedSet struct {
+	set       *interactions.Set
+	sum       uint64
+	diags     diag.List
+	permalink string // a mention's target is checked against it
+}
+
+func (inc *Incremental) interactionsOf(folder, permalink string) *cachedSet {
+	if inc == nil || inc.dirtySets[folder] {
+		return nil
+	}
+	inc.setsMu.Lock()
+	defer inc.setsMu.Unlock()
+	c := inc.sets[folder]
+	if c == nil || c.permalink != permalink {
+		return nil
+	}
+	return c
+}
+
+func (inc *Incremental) rememberInteractions(folder, permalink string, s *interactions.Set, sum uint64, d diag.List) {
+	if inc == nil {
+		return
+	}
+	inc.setsMu.Lock()
+	defer inc.setsMu.Unlock()
+	if inc.sets == nil {
+		inc.sets = map[string]*cachedSet{}
+	}
+	inc.sets[folder] = &cachedSet{set: s, sum: sum, diags: d, permalink: permalink}
+}
+
+func (inc *Incremental) interactionsLoaded() {
+	if inc != nil {
+		clear(inc.dirtySets)
+	}
 }
 
 func (inc *Incremental) connection(global uint64) *connection {
@@ -92,6 +136,11 @@ func (inc *Incremental) Build(ctx context.Context, o Options, changed []string) 
 		switch {
 		case strings.HasPrefix(p, content.Dir+"/"):
 			inc.dirty[p] = true
+			for _, sub := range []string{"/comments/", "/mentions/"} {
+				if i := strings.Index(p, sub); i >= 0 {
+					inc.dirtySets[p[:i]] = true
+				}
+			}
 			if !inc.known(p) {
 				inc.rediscover = true
 			}
@@ -127,7 +176,8 @@ func (inc *Incremental) Build(ctx context.Context, o Options, changed []string) 
 
 func (inc *Incremental) reset() {
 	inc.ready = false
-	inc.docs, inc.files, inc.keys, inc.conn = nil, nil, nil, nil
+	inc.docs, inc.files, inc.keys, inc.conn, inc.sets = nil, nil, nil, nil, nil
+	inc.dirtySets = map[string]bool{}
 	inc.dirty = map[string]bool{}
 	inc.found, inc.foundDiags, inc.rediscover = nil, nil, true
 }
@@ -251,6 +301,9 @@ func (b *builder) globalKey() uint64 {
 		})
 		binary.LittleEndian.PutUint64(buf[:], d.fp)
 		h.Write(buf[:])
+		// Lists show the counts of comments and mentions.
+		binary.LittleEndian.PutUint64(buf[:], p.interactionsSum)
+		h.Write(buf[:])
 	}
 	if b.home != nil {
 		fmt.Fprintf(h, "home %d\n", checksum([]byte(b.home.Intro)))
@@ -289,7 +342,7 @@ func (b *builder) key(p *Page) uint64 {
 	if b.inc == nil {
 		return 0
 	}
-	return mix(b.global, p.doc.sum)
+	return mix(mix(b.global, p.doc.sum), p.interactionsSum)
 }
 
 // feedKey is the key of a feed of posts: their content is in the feed.

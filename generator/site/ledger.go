@@ -100,6 +100,7 @@ func (b *builder) connectAll() *connection {
 		if d := g.Domains(p.File); len(d) > 0 {
 			c.domains[p.File] = d
 		}
+		events = append(events, interactionEvents(p, b.cfg.Author)...)
 	}
 	c.ledger = ledger.New(events)
 	return c

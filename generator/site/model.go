@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/accruehq/accrue/generator/config"
+	"github.com/accruehq/accrue/generator/interactions"
 	"github.com/accruehq/accrue/generator/ledger"
 	"github.com/accruehq/accrue/generator/links"
 	"github.com/accruehq/accrue/generator/markdown"
@@ -118,6 +119,14 @@ type Page struct {
 	// Counts total the post's ledger: comments, mentions, updates,
 	// references ({{ .Counts.Summary }} says them in words).
 	Counts ledger.Counts
+	// Comments are the approved comments, threaded: replies under their
+	// parent in .Replies.
+	Comments []*interactions.Comment
+	// Mentions are the approved mentions that carry words (mentions,
+	// replies, pingbacks, trackbacks); Reactions the likes, reposts and
+	// bookmarks, a row a type.
+	Mentions  []*interactions.Mention
+	Reactions []interactions.Reaction
 
 	// Fields below are used while building only.
 	doc       *docResult
@@ -129,6 +138,10 @@ type Page struct {
 	keepContent bool
 	// rerender renders the body again from its source file.
 	rerender func() template.HTML
+	// interactions is every comment and mention, pending and deleted ones
+	// included, for the ledger; interactionsSum fingerprints them.
+	interactions    *interactions.Set
+	interactionsSum uint64
 }
 
 // Content is the rendered body. A post's body is kept in memory only until

@@ -1,0 +1,131 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"hash/fnv"
+	"runtime"
+	"strings"
+
+	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/interactions"
+	"github.com/accruehq/accrue/generator/ledger"
+	"golang.org/x/sync/errgroup"
+)
+
+// loadInteractions reads every published post's comments and mentions, in
+// parallel, once URLs are known (a mention must target its post). The dev
+// server reuses a post's set until a file in its comments/ or mentions/
+// folder changes.
+func (b *builder) loadInteractions(ctx context.Context) diag.List {
+	perPost := make([]diag.List, len(b.posts))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range b.posts {
+		folder := p.doc.doc.Folder
+		if c := b.inc.interactionsOf(folder, p.Permalink); c != nil {
+			p.setInteractions(c.set, c.sum)
+			perPost[i] = c.diags
+			continue
+		}
+		g.Go(func() error {
+			urls := []string{p.Permalink, strings.TrimSuffix(p.Permalink, "/")}
+			for _, a := range p.doc.doc.Aliases {
+				urls = append(urls, b.absURL(a))
+			}
+			set, diags := interactions.Load(b.src, folder, urls, b.cfg.Location)
+			sum := interactionsSum(set)
+			p.setInteractions(set, sum)
+			perPost[i] = diags
+			b.inc.rememberInteractions(folder, p.Permalink, set, sum, diags)
+			return gctx.Err()
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil
+	}
+	b.inc.interactionsLoaded()
+	return diag.Join(perPost...)
+}
+
+// setInteractions fills the page fields templates read.
+func (p *Page) setInteractions(s *interactions.Set, sum uint64) {
+	p.interactions, p.interactionsSum = s, sum
+	p.Comments = s.Threads
+	p.Mentions = s.Cards()
+	p.Reactions = s.Reactions()
+}
+
+// interactionEvents are the ledger's deposits from a post's comments and
+// mentions. Pending ones are not deposits yet; a deleted mention withdraws
+// its deposit.
+func interactionEvents(p *Page, siteAuthor string) []ledger.Event {
+	s := p.interactions
+	if s == nil {
+		return nil
+	}
+	var out []ledger.Event
+	for _, c := range s.Comments {
+		if c.Status != interactions.StatusApproved {
+			continue
+		}
+		kind := ledger.KindComment
+		if c.Author == p.Author || c.Author == siteAuthor {
+			kind = ledger.KindAuthorReply
+		}
+		out = append(out, ledger.Event{Date: c.Date, Post: p.File, Title: p.Title, Kind: kind,
+			Actor: c.Author, ActorURL: c.AuthorURL, Source: c.File})
+	}
+	for _, m := range s.Mentions {
+		if m.Replaced || m.Status == interactions.StatusPending {
+			continue
+		}
+		actor := m.AuthorName
+		if actor == "" {
+			actor = domainOf(m.Source)
+		}
+		note := m.Title
+		if note == "" {
+			note = m.Excerpt
+		}
+		out = append(out, ledger.Event{Date: m.Received, Post: p.File, Title: p.Title, Kind: mentionKinds[m.Type],
+			Actor: actor, ActorURL: m.AuthorURL, Source: m.Source, Note: note, Withdrawn: m.Status == interactions.StatusDeleted})
+	}
+	return out
+}
+
+var mentionKinds = map[interactions.MentionType]ledger.Kind{
+	interactions.TypeMention:   ledger.KindMention,
+	interactions.TypeReply:     ledger.KindReply,
+	interactions.TypeLike:      ledger.KindLike,
+	interactions.TypeRepost:    ledger.KindRepost,
+	interactions.TypeBookmark:  ledger.KindBookmark,
+	interactions.TypePingback:  ledger.KindPingback,
+	interactions.TypeTrackback: ledger.KindTrackback,
+}
+
+func domainOf(u string) string {
+	rest := u
+	if i := strings.Index(rest, "://"); i >= 0 {
+		rest = rest[i+3:]
+	}
+	host, _, _ := strings.Cut(rest, "/")
+	return strings.TrimPrefix(strings.ToLower(host), "www.")
+}
+
+// interactionsSum fingerprints what a post's page and counts show of its
+// interactions, for the dev server's keys.
+func interactionsSum(s *interactions.Set) uint64 {
+	if len(s.Comments) == 0 && len(s.Mentions) == 0 {
+		return 0
+	}
+	h := fnv.New64a()
+	for _, c := range s.Comments {
+		fmt.Fprintf(h, "c\x00%s\x00%s\x00%d\x00%s\x00%s\x00%s\x00%s\n", c.File, c.ID, c.Status, c.Date, c.Author, c.AuthorURL, c.HTML)
+	}
+	for _, m := range s.Mentions {
+		fmt.Fprintf(h, "m\x00%s\x00%d\x00%t\x00%d\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\n", m.File, m.Status, m.Replaced, m.Type,
+			m.Received, m.Source, m.AuthorName, m.AuthorURL, m.AuthorPhoto, m.Title, m.Excerpt)
+	}
+	return h.Sum64()
+}
