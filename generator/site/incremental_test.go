@@ -91,7 +91,15 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		{"retitle", func() { write("content/posts/b.md", post("B prime", "2024-02-01", "x, y", "B's first paragraph.\n")) }, []string{"content/posts/b.md"}},
 		{"move in time", func() { write("content/posts/e.md", post("E", "2023-06-01", "x", "E.\n")) }, []string{"content/posts/e.md"}},
 		{"retag", func() { write("content/posts/c.md", post("C", "2024-03-01", "z, new", "C links to [A](/posts/a/).\n")) }, []string{"content/posts/c.md"}},
-		{"link another post", func() { write("content/posts/c.md", post("C", "2024-03-01", "z, new", "C links to [A](/posts/a/).\n\nAnd to [E](../e/).\n")) }, []string{"content/posts/c.md"}},
+		{"link another post", func() {
+			write("content/posts/c.md", post("C", "2024-03-01", "z, new", "C links to [A](/posts/a/).\n\nAnd to [E](../e/).\n"))
+		}, []string{"content/posts/c.md"}},
+		{"a comment arrives", func() {
+			write("content/posts/a/comments/20240701T000000Z-c1.md", "---\nid: c1\nauthor: Reader\ndate: 2024-07-01T00:00:00Z\nstatus: approved\n---\nGood post.\n")
+		}, []string{"content/posts/a/comments/20240701T000000Z-c1.md"}},
+		{"a mention arrives", func() {
+			write("content/posts/a/mentions/20240702T000000Z-m1.yaml", "source: https://x.example/p\ntarget: https://inc.example/posts/a/\ntype: like\nreceived: 2024-07-02T00:00:00Z\nstatus: approved\n")
+		}, []string{"content/posts/a/mentions/20240702T000000Z-m1.yaml"}},
 		{"add a post", func() { write("content/posts/f.md", post("F", "2024-06-01", "x", "F.\n")) }, []string{"content/posts/f.md"}},
 		{"make it a draft", func() {
 			write("content/posts/f.md", "---\ntitle: F\ndate: 2024-06-01\ndraft: true\n---\nF.\n")

@@ -52,6 +52,25 @@ func TestBasicPages(t *testing.T) {
 	// and the heading stays in the body.
 	r.AssertFile("posts/bundle/index.html", "<h1 class=\"p-name\">A bundle</h1>", `id="not-the-title"`, `<img src="diagram.svg" alt="Diagram">`)
 	r.AssertFile("posts/bundle/diagram.svg", "<svg")
+	// Comments and mentions: threaded, escaped, pending and deleted ones hidden.
+	bundle := r.File("posts/bundle/index.html")
+	for _, want := range []string{
+		`<span class="counts">· 2 comments, 1 mention, 1 like</span>`,
+		`<li class="p-comment h-cite comment" id="comment-abc">`,
+		`<ol class="comment-replies"><li class="p-comment h-cite comment" id="comment-def">`,
+		`Comments are <em>data</em>, not content.`,
+		`replied in <a class="u-url" href="https://other.example/notes/bundles" rel="nofollow ugc">On bundles</a>`,
+		`<span class="reaction-kind">1 like</span>`,
+	} {
+		if !strings.Contains(bundle, want) {
+			t.Errorf("bundle page lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"<script>alert", "javascript:", "Buy things", "gone.example"} {
+		if strings.Contains(bundle, bad) {
+			t.Errorf("bundle page shows %q", bad)
+		}
+	}
 	// A page without a front matter title takes it from its first heading, shown once.
 	about := r.File("about/index.html")
 	if !strings.Contains(about, "<h1>About me</h1>") || strings.Contains(about, `id="about-me"`) {
