@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -100,6 +101,9 @@ type FrontMatter struct {
 	Author      string
 	Image       string
 	TOC         bool
+	// Updates is the changelog the author keeps: dated notes shown to
+	// readers, and the post's updates when the site has no git history.
+	Updates []Update
 	// Params holds every other field, for templates (.Params.name).
 	Params map[string]any
 }
@@ -108,7 +112,13 @@ type FrontMatter struct {
 // one of them is almost surely a typo, which is an error; any other unknown
 // field is kept in Params with a warning.
 var knownFields = []string{"title", "date", "updated", "lastmod", "draft", "tags", "categories", "series",
-	"slug", "aliases", "summary", "description", "author", "image", "toc", "params"}
+	"slug", "aliases", "summary", "description", "author", "image", "toc", "updates", "params"}
+
+// Update is one entry of a post's changelog.
+type Update struct {
+	Date time.Time
+	Note string
+}
 
 // passThrough are fields that other generators use and that templates may
 // want; they go to Params silently.
@@ -197,6 +207,8 @@ func (m *FrontMatter) set(f field, loc *time.Location) *diag.Error {
 		m.Image, err = f.val.asString()
 	case "toc":
 		m.TOC, err = f.val.asBool()
+	case "updates":
+		m.Updates, err = f.val.asUpdates(loc)
 	case "params":
 		switch mp := f.val.raw.(type) {
 		case nil: // "params:" with nothing after it
@@ -263,6 +275,46 @@ func (v value) asStrings() ([]string, error) {
 			out = append(out, s)
 		}
 	}
+	return out, nil
+}
+
+// asUpdates reads a list of {date, note} entries, oldest first.
+func (v value) asUpdates(loc *time.Location) ([]Update, error) {
+	const want = "want a list of entries such as {date: 2024-05-01, note: Fixed the example}"
+	if !v.isList {
+		return nil, errors.New(want)
+	}
+	out := make([]Update, 0, len(v.list))
+	for i, e := range v.list {
+		m, ok := e.raw.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("entry %d: %s", i+1, want)
+		}
+		var u Update
+		for k, x := range m {
+			switch strings.ToLower(k) {
+			case "date":
+				t, err := tomlValue(x).asTime(loc)
+				if err != nil {
+					return nil, fmt.Errorf("entry %d: date: %v", i+1, err)
+				}
+				u.Date = t
+			case "note":
+				s, ok := x.(string)
+				if !ok {
+					return nil, fmt.Errorf("entry %d: note: want text", i+1)
+				}
+				u.Note = strings.TrimSpace(s)
+			default:
+				return nil, fmt.Errorf("entry %d: unknown field %q (an entry has date and note)", i+1, k)
+			}
+		}
+		if u.Date.IsZero() {
+			return nil, fmt.Errorf("entry %d: date is required", i+1)
+		}
+		out = append(out, u)
+	}
+	slices.SortStableFunc(out, func(a, b Update) int { return a.Date.Compare(b.Date) })
 	return out, nil
 }
 

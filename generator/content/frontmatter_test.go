@@ -719,3 +719,36 @@ func FuzzDecodeFrontMatter(f *testing.F) {
 		}
 	})
 }
+
+func TestDecodeUpdates(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name, fm string
+		format   Format
+	}{
+		{"yaml", "updates:\n  - {date: 2024-06-01, note: Second}\n  - date: 2024-05-01\n    note: First\n", FormatYAML},
+		{"toml", "[[updates]]\ndate = 2024-06-01\nnote = \"Second\"\n[[updates]]\ndate = \"2024-05-01\"\nnote = \"First\"\n", FormatTOML},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m, diags := DecodeFrontMatter([]byte(tt.fm), tt.format, "a.md", 2, time.UTC)
+			if len(diags) != 0 {
+				t.Fatal(diags)
+			}
+			want := []Update{{Date: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC), Note: "First"}, {Date: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC), Note: "Second"}}
+			if len(m.Updates) != 2 || !m.Updates[0].Date.Equal(want[0].Date) || m.Updates[0].Note != "First" || !m.Updates[1].Date.Equal(want[1].Date) || m.Updates[1].Note != "Second" {
+				t.Errorf("Updates = %+v; want %+v", m.Updates, want)
+			}
+		})
+	}
+	for _, tt := range []struct{ fm, want string }{
+		{"updates: yesterday\n", "a.md:2:1: front matter: updates: want a list of entries such as {date: 2024-05-01, note: Fixed the example}"},
+		{"updates:\n  - {note: no date}\n", "a.md:2:1: front matter: updates: entry 1: date is required"},
+		{"updates:\n  - {date: soon, note: x}\n", `a.md:2:1: front matter: updates: entry 1: date: cannot read "soon" as a date; write 2024-05-01, 2024-05-01T09:30:00 or 2024-05-01T09:30:00+02:00`},
+		{"updates:\n  - {date: 2024-01-01, mood: x}\n", `a.md:2:1: front matter: updates: entry 1: unknown field "mood" (an entry has date and note)`},
+	} {
+		_, diags := DecodeFrontMatter([]byte(tt.fm), FormatYAML, "a.md", 2, time.UTC)
+		if got := diags.Error(); got != tt.want {
+			t.Errorf("DecodeFrontMatter(%q) = %q; want %q", tt.fm, got, tt.want)
+		}
+	}
+}

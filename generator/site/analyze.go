@@ -178,6 +178,12 @@ func (b *builder) newPage(d *docResult) *Page {
 	if p.Author == "" {
 		p.Author = b.cfg.Author
 	}
+	for _, u := range doc.Updates {
+		p.Changelog = append(p.Changelog, Change{Date: u.Date, Note: u.Note})
+		if u.Date.After(p.Updated) {
+			p.Updated = u.Date
+		}
+	}
 	return p
 }
 

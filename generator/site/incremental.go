@@ -323,7 +323,7 @@ func writePage(h hash.Hash64, p *Page, readingTime, source bool) {
 		h.Write([]byte{0})
 	}
 	doc := p.doc.doc
-	fmt.Fprintf(h, "%q%q", doc.Aliases, doc.Resources)
+	fmt.Fprintf(h, "%q%q%v", doc.Aliases, doc.Resources, p.Changelog)
 	// Links make references, which other posts show and count.
 	for _, l := range p.doc.render.Links {
 		fmt.Fprintf(h, "%s\x00", l.Dest)

@@ -74,7 +74,13 @@ func (b *builder) connectAll() *connection {
 	for _, p := range b.posts {
 		events = append(events, ledger.Event{Date: p.Date, Post: p.File, Title: p.Title, Kind: ledger.KindPublish,
 			Actor: p.Author, Source: p.File})
-		if p.HasUpdate() {
+		switch {
+		case len(p.Changelog) > 0:
+			for _, c := range p.Changelog {
+				events = append(events, ledger.Event{Date: c.Date, Post: p.File, Title: p.Title, Kind: ledger.KindUpdate,
+					Actor: p.Author, Source: p.File, Note: c.Note})
+			}
+		case p.HasUpdate():
 			events = append(events, ledger.Event{Date: p.Updated, Post: p.File, Title: p.Title, Kind: ledger.KindUpdate,
 				Actor: p.Author, Source: p.File, Note: "updated date in front matter"})
 		}

@@ -112,6 +112,9 @@ type Page struct {
 	// Intro is the home page text from content/_index.md or index.md.
 	Intro template.HTML
 
+	// Changelog is the author's dated notes on the post's updates, oldest
+	// first (front matter "updates").
+	Changelog []Change
 	// ReferencedBy are the posts that link to this one, newest first.
 	ReferencedBy []*Page
 	// Domains are the other sites this post links to, with the links.
@@ -185,6 +188,12 @@ func (p *Page) Lastmod() time.Time {
 		return p.Updated
 	}
 	return p.Date
+}
+
+// Change is one entry of a post's changelog.
+type Change struct {
+	Date time.Time
+	Note string
 }
 
 // SeriesNav says where a post stands in a series.

@@ -553,3 +553,24 @@ Links [old](/posts/old/).
 		t.Errorf("ledger =\n%s\nwant\n%s", b.String(), want)
 	}
 }
+
+func TestChangelog(t *testing.T) {
+	t.Parallel()
+	r := sitetest.Build(t, `
+-- content/posts/a.md --
+---
+title: A
+date: 2024-01-01
+updates:
+  - {date: 2024-03-01, note: Added a section on feeds}
+  - {date: 2024-02-01, note: Fixed the example}
+---
+Body.
+`)
+	r.AssertFile("posts/a/index.html",
+		`class="dt-updated" datetime="2024-03-01T00:00:00Z"`,
+		`<h2 id="changelog">Changelog</h2>`,
+		`<li><time datetime="2024-02-01T00:00:00Z">February 1, 2024</time> Fixed the example</li>`,
+		`<span class="counts">· updated 2 times</span>`)
+	r.AssertFile("feed.json", `"date_modified": "2024-03-01T00:00:00Z"`)
+}
