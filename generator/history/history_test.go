@@ -36,18 +36,28 @@ func newRepo(t *testing.T) *repo {
 	return r
 }
 
-func (r *repo) git(date string, args ...string) {
+// git runs git in the repository as Ada, at date, and returns its output.
+func (r *repo) git(date string, args ...string) string {
+	r.t.Helper()
+	return r.gitEnv([]string{"GIT_AUTHOR_DATE=" + date, "GIT_COMMITTER_DATE=" + date}, args...)
+}
+
+// gitEnv runs git in the repository with env added to a fixed one: no
+// global or system configuration, Ada as author and committer.
+func (r *repo) gitEnv(env []string, args ...string) string {
 	r.t.Helper()
 	cmd := exec.Command("git", args...)
 	cmd.Dir = r.dir
 	cmd.Env = append(os.Environ(),
 		"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
 		"GIT_AUTHOR_NAME=Ada", "GIT_AUTHOR_EMAIL=ada@example.org",
-		"GIT_COMMITTER_NAME=Ada", "GIT_COMMITTER_EMAIL=ada@example.org",
-		"GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date)
-	if out, err := cmd.CombinedOutput(); err != nil {
+		"GIT_COMMITTER_NAME=Ada", "GIT_COMMITTER_EMAIL=ada@example.org")
+	cmd.Env = append(cmd.Env, env...)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
 		r.t.Fatalf("git %v: %v\n%s", args, err, out)
 	}
+	return string(out)
 }
 
 func (r *repo) write(name, text string) {

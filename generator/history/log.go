@@ -1,0 +1,464 @@
+package history
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+)
+
+// DefaultSweepThreshold is the number of content files a commit must touch
+// to count as a sweep when Options.SweepThreshold is 0.
+const DefaultSweepThreshold = 20
+
+// ShallowWarning is what to tell the user when History.Shallow is set.
+const ShallowWarning = "git history is incomplete: this is a shallow clone, " +
+	"so commits before its oldest one are missing and posts created earlier look created by it; " +
+	"fetch the full history with `git fetch --unshallow`. " +
+	"Hosts such as Netlify, Vercel and GitHub Actions clone shallowly by default: " +
+	"on GitHub Actions set `fetch-depth: 0` on actions/checkout"
+
+// Options configures Log. The zero value works.
+type Options struct {
+	// SweepThreshold is how many content files one commit must touch to
+	// be a sweep, a maintenance commit such as a reformat or a migration,
+	// rather than a revision of each file. 0 means DefaultSweepThreshold;
+	// a negative value turns sweeps off, so every commit is a revision.
+	SweepThreshold int
+}
+
+// Commit is what History keeps of one commit.
+type Commit struct {
+	Hash    string
+	Author  string    // name, after the repository's .mailmap
+	Email   string    // after the repository's .mailmap
+	Date    time.Time // author date, in the author's UTC offset
+	Subject string
+}
+
+// Revision is a commit that changed a file's content after it was created.
+type Revision struct {
+	Commit
+	Added, Removed int  // lines, as git log --numstat counts them
+	Binary         bool // the file is binary: git counts no lines
+}
+
+// Sweep is a commit that touched so many content files at once (at least
+// Options.SweepThreshold) that it is maintenance, not a revision of each:
+// it is recorded once here and in no File's Revisions. Files it added
+// still have it as their Created commit, and renames in it are followed.
+type Sweep struct {
+	Commit
+	Files int // content files the commit touched
+}
+
+// File is the history of one file, under the name it has now.
+type File struct {
+	Path string // slash path relative to Log's dir, such as "content/posts/a.md"
+
+	// Created is the commit that first added the file, under whatever
+	// name it had then: renames are followed back. It is zero if git
+	// shows no commit adding the file, which only happens when a merge
+	// commit added it (merges are skipped).
+	Created Commit
+
+	// Truncated reports that Created is the oldest commit of a shallow
+	// clone, which git shows as adding every file it has, rather than the
+	// commit that added this one.
+	Truncated bool
+
+	// Revisions are the later commits that changed the file's content,
+	// oldest first. A pure rename or move, or a change of mode, is not a
+	// revision; a rename with edits is, with its line counts.
+	Revisions []Revision
+}
+
+// History is what one run of git log says about a folder's files.
+type History struct {
+	// Files holds every file under the folder that git knows and that was
+	// not deleted, by its current path.
+	Files map[string]*File
+
+	// Sweeps are the sweeping commits, oldest first.
+	Sweeps []Sweep
+
+	// Shallow reports that the repository is a shallow clone, so the
+	// history is incomplete: show ShallowWarning.
+	Shallow bool
+
+	// Warnings are git's own warnings, one per line, such as a rename
+	// detection skipped because a commit renamed more files than
+	// diff.renameLimit allows. Show them to the user.
+	Warnings []string
+}
+
+// Log reads the history of every file under folder (a slash path relative
+// to dir, such as "content"; "" or "." means all of dir) with one run of
+// git log over the repository holding dir, plus one git rev-parse. Paths
+// in the result are relative to dir. A repository without commits gives
+// an empty History.
+//
+// It returns ErrNoGit if git is not installed and ErrNotRepository if dir
+// is not in a git work tree.
+//
+// History is read newest commit first, following each file's renames
+// back through a map from the names a file had to the file. That walk
+// assumes the history is a line: when one branch renames a file that
+// another edits, git lists both and Log joins them (see walk.link), but a
+// file deleted on one branch and kept on another may be listed even if it
+// is gone now. Look up the paths you have.
+func Log(ctx context.Context, dir, folder string, o Options) (*History, error) {
+	if _, err := exec.LookPath("git"); err != nil {
+		return nil, ErrNoGit
+	}
+	folder = path.Clean("/" + folder)[1:] // "" for the whole folder; never above it
+	r, err := inspect(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	threshold := o.SweepThreshold
+	if threshold == 0 {
+		threshold = DefaultSweepThreshold
+	}
+	w := newWalk(r, folder, threshold)
+
+	logCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	cmd := command(logCtx, dir, "-c", "log.showSignature=false", "-c", "diff.relative=false",
+		"log",
+		// Merge commits are skipped: git log shows no diff for them by
+		// default, and the changes they bring in are listed already with
+		// the commits that made them on their branch, so counting a merge
+		// would count those twice. What is lost is an edit made while
+		// resolving a conflict.
+		"--no-merges",
+		// Children before parents, even when committer clocks disagree,
+		// which the rename walk needs; it costs little, as git walks every
+		// commit anyway.
+		"--topo-order",
+		"--root", "-M", "--raw", "--no-abbrev", "--numstat", "-z",
+		"--no-color", "--no-ext-diff", "--no-textconv",
+		"--diff-algorithm=myers", // line counts must not depend on the user's diff.algorithm
+		"--encoding=UTF-8",
+		logFormat,
+		// A repository without commits has an unborn HEAD; --ignore-missing
+		// makes that an empty log rather than an error.
+		"--ignore-missing", "HEAD",
+		// No pathspec: limiting git log to the folder makes git compare
+		// every commit's tree twice, once to choose commits and once for
+		// the diff, which doubles its time. Commits outside the folder are
+		// few in a blog and cheap to skip here.
+		"--")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, fmt.Errorf("reading git history: %w", err)
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("reading git history: %w", err)
+	}
+	perr := w.read(out)
+	if perr != nil {
+		cancel() // stop git; it may be blocked writing to a pipe no one reads
+	}
+	werr := cmd.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if perr != nil {
+		if msg := strings.TrimSpace(stderr.String()); msg != "" {
+			return nil, fmt.Errorf("%w (git says: %s)", perr, msg)
+		}
+		return nil, perr
+	}
+	if werr != nil {
+		return nil, fmt.Errorf("reading git history: git log: %v: %s", werr, strings.TrimSpace(stderr.String()))
+	}
+	h := w.history()
+	h.Shallow = r.shallow
+	for line := range strings.Lines(stderr.String()) {
+		if line = strings.TrimSpace(line); line != "" {
+			h.Warnings = append(h.Warnings, line)
+		}
+	}
+	return h, nil
+}
+
+// repository is what Log needs to know about the repository before
+// reading its log.
+type repository struct {
+	prefix   string          // dir's path in the repository: "" or ending in "/"
+	shallow  bool            // a shallow clone
+	boundary map[string]bool // a shallow clone's oldest commits, by hash
+}
+
+// inspect asks git, in one run, where dir is in its repository and whether
+// that is a shallow clone.
+func inspect(ctx context.Context, dir string) (repository, error) {
+	cmd := command(ctx, dir, "rev-parse", "--show-prefix", "--is-shallow-repository", "--git-path", "shallow")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		if ctx.Err() != nil {
+			return repository{}, ctx.Err()
+		}
+		msg := strings.TrimSpace(stderr.String())
+		if strings.Contains(msg, "not a git repository") {
+			return repository{}, fmt.Errorf("reading git history of %s: %w", dir, ErrNotRepository)
+		}
+		return repository{}, fmt.Errorf("reading git history: git rev-parse: %v: %s", err, msg)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	if len(lines) != 3 {
+		return repository{}, fmt.Errorf("reading git history: unexpected git rev-parse output %q", out)
+	}
+	r := repository{prefix: lines[0], shallow: lines[1] == "true"}
+	if !r.shallow {
+		return r, nil
+	}
+	// The shallow file lists the commits whose parents the clone lacks;
+	// git log shows each as a root commit that adds every file.
+	file := lines[2]
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(dir, file)
+	}
+	b, err := os.ReadFile(file)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return r, fmt.Errorf("reading git history: %w", err)
+	}
+	r.boundary = map[string]bool{}
+	for _, h := range strings.Fields(string(b)) {
+		r.boundary[h] = true
+	}
+	return r, nil
+}
+
+// command prepares a git command in dir. LC_ALL=C keeps git's messages in
+// English, so that inspect can recognise them.
+func command(ctx context.Context, dir string, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, "git", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "LC_ALL=C")
+	return cmd
+}
+
+// walk turns commits, newest first, into files' histories.
+//
+// alias maps a repository path, as named in the commit being read, to the
+// file whose older history that name holds. A nil entry marks a name whose
+// older history belongs to no current file: a file deleted later, or the
+// name a file had before it was re-added. A name under the folder that is
+// not in alias is met for the first time, so it is a current file.
+type walk struct {
+	prefix    string // dir's path in the repository: "" or ending in "/"
+	folder    string // the folder's path in the repository, ending in "/" unless it is the whole repository
+	threshold int
+	boundary  map[string]bool
+
+	alias    map[string]*lineage
+	lineages []*lineage // in the order met, for a deterministic result
+	sweeps   []Sweep    // newest first
+	seq      int        // commits read
+
+	targets []*lineage // scratch: each change's file in the current commit
+}
+
+// lineage is one file's history under all its names.
+type lineage struct {
+	path      string // current, relative to dir
+	created   Commit
+	truncated bool
+	revs      []seqRevision
+
+	// same is set when this turned out to be a file already followed
+	// under another name (see walk.link).
+	same *lineage
+}
+
+type seqRevision struct {
+	Revision
+	seq int // the commit's place in the walk: higher is older
+}
+
+func newWalk(r repository, folder string, threshold int) *walk {
+	w := &walk{
+		prefix:    r.prefix,
+		folder:    r.prefix,
+		threshold: threshold,
+		boundary:  r.boundary,
+		alias:     map[string]*lineage{},
+	}
+	if folder != "" {
+		w.folder += folder + "/"
+	}
+	return w
+}
+
+func (w *walk) inFolder(p string) bool { return strings.HasPrefix(p, w.folder) }
+
+// find follows same links to the lineage that stands for l.
+func find(l *lineage) *lineage {
+	for l != nil && l.same != nil {
+		l = l.same
+	}
+	return l
+}
+
+// target returns the file a change's new name belongs to, starting a
+// lineage for a current file met for the first time, or nil.
+func (w *walk) target(ch *change) *lineage {
+	switch ch.status {
+	case 'A', 'C', 'M', 'R', 'T':
+	default: // 'D' names a file that is gone after this commit
+		return nil
+	}
+	l, seen := w.alias[ch.path]
+	if seen {
+		return find(l)
+	}
+	if !w.inFolder(ch.path) {
+		return nil
+	}
+	l = &lineage{path: strings.TrimPrefix(ch.path, w.prefix)}
+	w.alias[ch.path] = l
+	w.lineages = append(w.lineages, l)
+	return l
+}
+
+// read feeds the commits of git log's output to the walk.
+func (w *walk) read(r io.Reader) error {
+	lr := newLogReader(r)
+	if err := lr.start(); err != nil {
+		return err
+	}
+	var c logCommit
+	for {
+		switch err := lr.next(&c); err {
+		case nil:
+			w.commit(&c)
+		case io.EOF:
+			return nil
+		default:
+			return err
+		}
+	}
+}
+
+// commit takes the next commit, newest first.
+func (w *walk) commit(c *logCommit) {
+	w.seq++
+	boundary := w.boundary[c.Hash]
+	w.targets = w.targets[:0]
+	n := 0
+	for i := range c.changes {
+		ch := &c.changes[i]
+		l := w.target(ch)
+		w.targets = append(w.targets, l)
+		if l != nil || w.inFolder(ch.path) || (ch.oldPath != "" && w.inFolder(ch.oldPath)) {
+			n++
+		}
+	}
+	sweep := !boundary && w.threshold > 0 && n >= w.threshold
+	if sweep {
+		w.sweeps = append(w.sweeps, Sweep{Commit: c.Commit, Files: n})
+	}
+	for i, ch := range c.changes {
+		l := w.targets[i]
+		if l == nil {
+			continue
+		}
+		switch ch.status {
+		case 'A', 'C':
+			l.created, l.truncated = c.Commit, boundary
+		case 'M', 'R', 'T':
+			if ch.modified && !sweep && !boundary {
+				l.revs = append(l.revs, seqRevision{
+					Revision: Revision{Commit: c.Commit, Added: ch.added, Removed: ch.removed, Binary: ch.binary},
+					seq:      w.seq,
+				})
+			}
+		}
+	}
+	// Before this commit the new names did not exist, and what older
+	// commits did under them belongs to some other file; a deleted name
+	// seen first belongs to no current file. Then the old names of
+	// renames lead to the renamed files. Names are all updated after all
+	// lookups, so a commit that swaps two names, or renames a file and
+	// adds another under its old name, is read right.
+	for _, ch := range c.changes {
+		switch ch.status {
+		case 'A', 'C', 'R':
+			w.alias[ch.path] = nil
+		case 'D':
+			if _, seen := w.alias[ch.path]; !seen && w.inFolder(ch.path) {
+				w.alias[ch.path] = nil
+			}
+		}
+	}
+	for i, ch := range c.changes {
+		if ch.status == 'R' {
+			w.link(ch.oldPath, w.targets[i])
+		}
+	}
+}
+
+// link records that the older history of name old belongs to l (nil if
+// it belongs to no current file).
+//
+// If old already leads to another current file, that file was met under
+// its old name on a parallel branch, listed before the branch that renamed
+// it: one branch edited content/a.md while another renamed it to b.md. In a
+// line of history that cannot happen, since a name is free after a rename
+// until a commit adds it again. The two are the same file, so they are
+// joined into l.
+func (w *walk) link(old string, l *lineage) {
+	prev, seen := w.alias[old]
+	prev = find(prev)
+	switch {
+	case l == nil:
+		if !seen && w.inFolder(old) {
+			w.alias[old] = nil
+		}
+		return // a live prev keeps its history
+	case prev != nil && prev != l:
+		l.revs = append(l.revs, prev.revs...)
+		if l.created.Hash == "" {
+			l.created, l.truncated = prev.created, prev.truncated
+		}
+		prev.same, prev.revs = l, nil
+	}
+	w.alias[old] = l
+}
+
+// history returns what the walk found.
+func (w *walk) history() *History {
+	h := &History{Files: make(map[string]*File, len(w.lineages))}
+	for _, l := range w.lineages {
+		if l.same != nil {
+			continue
+		}
+		slices.SortFunc(l.revs, func(a, b seqRevision) int { return cmp.Compare(b.seq, a.seq) })
+		f := &File{Path: l.path, Created: l.created, Truncated: l.truncated}
+		if len(l.revs) > 0 {
+			f.Revisions = make([]Revision, len(l.revs))
+			for i, r := range l.revs {
+				f.Revisions[i] = r.Revision
+			}
+		}
+		h.Files[f.Path] = f
+	}
+	h.Sweeps = slices.Clone(w.sweeps)
+	slices.Reverse(h.Sweeps)
+	return h
+}
