@@ -38,6 +38,7 @@ type Config struct {
 	Permalinks Permalinks `toml:"permalinks"`
 	Markdown   Markdown   `toml:"markdown"`
 	Highlight  Highlight  `toml:"highlight"`
+	History    History    `toml:"history"`
 
 	// Location is Timezone loaded; dates written without an offset are read in it.
 	Location *time.Location `toml:"-"`
@@ -68,6 +69,14 @@ type Highlight struct {
 	LineNumbers bool   `toml:"line_numbers"`
 }
 
+// History configures how git history becomes the ledger's updates.
+type History struct {
+	// SweepThreshold is how many posts one commit must touch to count as
+	// site-wide maintenance (a reformat, a migration) rather than an update
+	// of each.
+	SweepThreshold int `toml:"sweep_threshold"`
+}
+
 // Default returns the configuration of a site without accrue.toml.
 func Default() Config {
 	return Config{
@@ -82,6 +91,7 @@ func Default() Config {
 		Permalinks:   Permalinks{Posts: "/posts/:slug/", Pages: "/:path/"},
 		Markdown:     Markdown{Typographer: true},
 		Highlight:    Highlight{Style: "github", DarkStyle: "github-dark"},
+		History:      History{SweepThreshold: 20},
 		Location:     time.UTC,
 		Positions:    map[string]diag.Pos{},
 	}
@@ -196,6 +206,9 @@ func (c *Config) validate() diag.List {
 	}
 	if c.FeedSize < 1 {
 		l.Add(diag.Errorf(c.pos("feed_size"), "feed_size must be at least 1, not %d", c.FeedSize))
+	}
+	if c.History.SweepThreshold < 2 {
+		l.Add(diag.Errorf(c.pos("history.sweep_threshold"), "history.sweep_threshold must be at least 2, not %d", c.History.SweepThreshold))
 	}
 	if c.ReadingSpeed < 1 {
 		l.Add(diag.Errorf(c.pos("reading_speed"), "reading_speed must be at least 1 word a minute, not %d", c.ReadingSpeed))

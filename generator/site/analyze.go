@@ -184,6 +184,14 @@ func (b *builder) newPage(d *docResult) *Page {
 			p.Updated = u.Date
 		}
 	}
+	if b.history != nil {
+		if f := b.history.Files[doc.Path]; f != nil {
+			p.Revisions = f.Revisions
+			if n := len(f.Revisions); n > 0 && f.Revisions[n-1].Date.After(p.Updated) {
+				p.Updated = f.Revisions[n-1].Date
+			}
+		}
+	}
 	return p
 }
 

@@ -113,6 +113,8 @@ type builder struct {
 	global uint64
 	// ledgerOnly stops after the ledger is built: nothing is rendered.
 	ledgerOnly bool
+	// history is the site's git history, nil without git.
+	history *history.History
 }
 
 func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {
@@ -216,6 +218,9 @@ type docResult struct {
 
 // load reads and renders every document in parallel, one task per file.
 func (b *builder) load(ctx context.Context) ([]*docResult, diag.List, error) {
+	// git runs in its own process while the documents render.
+	historyDone := b.startHistory(ctx)
+	defer historyDone()
 	sources, diags, err := b.inc.sources()
 	if sources == nil && err == nil {
 		sources, diags, err = content.Discover(b.src)
@@ -253,7 +258,8 @@ func (b *builder) load(ctx context.Context) ([]*docResult, diag.List, error) {
 			docs = append(docs, r)
 		}
 	}
-	diags = append(diags, b.fillDates(ctx, docs)...)
+	diags = append(diags, historyDone()...)
+	diags = append(diags, b.fillDates(docs)...)
 	// What each page computes from its document alone, in parallel; the
 	// dev server's builds find it done for documents they reuse.
 	g, _ = errgroup.WithContext(ctx)
@@ -296,10 +302,55 @@ func (b *builder) loadOne(s content.Source) (res *docResult, diags diag.List) {
 	return &docResult{doc: doc, render: r, sum: checksum(src), diags: diags}, diags
 }
 
+// startHistory reads the git history of content/ in the background and
+// returns a function that waits for it and reports what went wrong. The
+// dev server reads it once and keeps it: a save changes no commit.
+func (b *builder) startHistory(ctx context.Context) func() diag.List {
+	if b.opts.Dir == "" {
+		return func() diag.List { return nil }
+	}
+	if h, ok := b.inc.cachedHistory(); ok {
+		b.history = h
+		return func() diag.List { return nil }
+	}
+	type result struct {
+		h   *history.History
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		h, err := history.Log(ctx, b.opts.Dir, content.Dir, history.Options{SweepThreshold: b.cfg.History.SweepThreshold})
+		ch <- result{h, err}
+	}()
+	var once sync.Once
+	var diags diag.List
+	return func() diag.List {
+		once.Do(func() {
+			r := <-ch
+			switch {
+			case errors.Is(r.err, history.ErrNoGit), errors.Is(r.err, history.ErrNotRepository):
+				// No history: dates and updates come from front matter.
+			case r.err != nil:
+				diags.Add(diag.Warnf(diag.Pos{}, "reading git history: %v; dates and updates come from front matter", r.err))
+			default:
+				b.history = r.h
+				if r.h.Shallow {
+					diags.Add(diag.Warnf(diag.Pos{}, "%s", history.ShallowWarning))
+				}
+				for _, w := range r.h.Warnings {
+					diags.Add(diag.Warnf(diag.Pos{}, "git: %s", w))
+				}
+			}
+			b.inc.rememberHistory(b.history, diags)
+		})
+		return diags
+	}
+}
+
 // fillDates gives undated posts the date of their file's first git commit,
 // else its modification time, with a warning either way so the author
 // knows to write one.
-func (b *builder) fillDates(ctx context.Context, docs []*docResult) diag.List {
+func (b *builder) fillDates(docs []*docResult) diag.List {
 	var undated []*docResult
 	var diags diag.List
 	for _, d := range docs {
@@ -313,14 +364,12 @@ func (b *builder) fillDates(ctx context.Context, docs []*docResult) diag.List {
 	if len(undated) == 0 {
 		return diags
 	}
-	var created map[string]time.Time
-	if b.opts.Dir != "" {
-		var err error
-		created, err = history.Created(ctx, b.opts.Dir, content.Dir)
-		switch {
-		case errors.Is(err, history.ErrNoGit), errors.Is(err, history.ErrNotRepository):
-		case err != nil:
-			diags.Add(diag.Warnf(diag.Pos{}, "reading git history for dates: %v", err))
+	created := map[string]time.Time{}
+	if b.history != nil {
+		for p, f := range b.history.Files {
+			if !f.Created.Date.IsZero() {
+				created[p] = f.Created.Date
+			}
 		}
 	}
 	sort.Slice(undated, func(i, j int) bool { return undated[i].doc.Path < undated[j].doc.Path })

@@ -14,6 +14,7 @@ import (
 	"github.com/accruehq/accrue/generator/config"
 	"github.com/accruehq/accrue/generator/content"
 	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/history"
 	"github.com/accruehq/accrue/generator/interactions"
 	"github.com/accruehq/accrue/generator/markdown"
 	"github.com/accruehq/accrue/generator/theme"
@@ -65,6 +66,23 @@ type Incremental struct {
 	sets      map[string]*cachedSet
 	dirtySets map[string]bool
 	setsMu    sync.Mutex
+	// history is read by the first build and kept: saving a file makes no
+	// commit. A full rebuild reads it again.
+	history     *history.History
+	historyRead bool
+}
+
+func (inc *Incremental) cachedHistory() (*history.History, bool) {
+	if inc == nil || !inc.historyRead {
+		return nil, false
+	}
+	return inc.history, true
+}
+
+func (inc *Incremental) rememberHistory(h *history.History, d diag.List) {
+	if inc != nil && !d.HasErrors() {
+		inc.history, inc.historyRead = h, true
+	}
 }
 
 type cachedSet struct {
@@ -178,6 +196,7 @@ func (inc *Incremental) reset() {
 	inc.ready = false
 	inc.docs, inc.files, inc.keys, inc.conn, inc.sets = nil, nil, nil, nil, nil
 	inc.dirtySets = map[string]bool{}
+	inc.history, inc.historyRead = nil, false
 	inc.dirty = map[string]bool{}
 	inc.found, inc.foundDiags, inc.rediscover = nil, nil, true
 }
@@ -323,7 +342,7 @@ func writePage(h hash.Hash64, p *Page, readingTime, source bool) {
 		h.Write([]byte{0})
 	}
 	doc := p.doc.doc
-	fmt.Fprintf(h, "%q%q%v", doc.Aliases, doc.Resources, p.Changelog)
+	fmt.Fprintf(h, "%q%q%v%d", doc.Aliases, doc.Resources, p.Changelog, len(p.Revisions))
 	// Links make references, which other posts show and count.
 	for _, l := range p.doc.render.Links {
 		fmt.Fprintf(h, "%s\x00", l.Dest)

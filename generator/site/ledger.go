@@ -5,8 +5,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/history"
 	"github.com/accruehq/accrue/generator/ledger"
 	"github.com/accruehq/accrue/generator/links"
 )
@@ -75,6 +77,15 @@ func (b *builder) connectAll() *connection {
 		events = append(events, ledger.Event{Date: p.Date, Post: p.File, Title: p.Title, Kind: ledger.KindPublish,
 			Actor: p.Author, Source: p.File})
 		switch {
+		case len(p.Revisions) > 0:
+			// git knows the real updates; front matter notes stay a changelog.
+			for _, r := range p.Revisions {
+				events = append(events, ledger.Event{Date: r.Date, Post: p.File, Title: p.Title, Kind: ledger.KindUpdate,
+					Actor: r.Author, Source: r.Hash, Note: revisionNote(r)})
+			}
+		case b.history != nil && b.history.Files[p.File] != nil && len(p.Changelog) == 0:
+			// In git and never revised: front matter's updated date is not
+			// an update of its own.
 		case len(p.Changelog) > 0:
 			for _, c := range p.Changelog {
 				events = append(events, ledger.Event{Date: c.Date, Post: p.File, Title: p.Title, Kind: ledger.KindUpdate,
@@ -91,7 +102,7 @@ func (b *builder) connectAll() *connection {
 				continue // pages link for navigation; a post that links twice references once
 			}
 			refs = append(refs, from)
-			date, _ := ledger.LinkDate(from.Date, nil, p.Date)
+			date, _ := ledger.LinkDate(from.Date, revisionDates(from), p.Date)
 			events = append(events, ledger.Event{Date: date, Post: p.File, Title: p.Title, Kind: ledger.KindInternalLink,
 				Actor: from.File, ActorURL: from.URL, Source: positioned(ref.From, ref.Line, ref.Col)})
 		}
@@ -108,8 +119,29 @@ func (b *builder) connectAll() *connection {
 		}
 		events = append(events, interactionEvents(p, b.cfg.Author)...)
 	}
+	if b.history != nil {
+		for _, sw := range b.history.Sweeps {
+			events = append(events, ledger.Event{Date: sw.Date, Kind: ledger.KindMaintenance, Actor: sw.Author,
+				Source: sw.Hash, Note: sw.Subject + " (" + strconv.Itoa(sw.Files) + " files)"})
+		}
+	}
 	c.ledger = ledger.New(events)
 	return c
+}
+
+func revisionNote(r history.Revision) string {
+	if r.Binary {
+		return r.Subject
+	}
+	return r.Subject + " (+" + strconv.Itoa(r.Added) + " -" + strconv.Itoa(r.Removed) + ")"
+}
+
+func revisionDates(p *Page) []time.Time {
+	out := make([]time.Time, len(p.Revisions))
+	for i, r := range p.Revisions {
+		out[i] = r.Date
+	}
+	return out
 }
 
 // outputPath is the output file that answers a site path: "/posts/a/" is

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/accruehq/accrue/generator/config"
+	"github.com/accruehq/accrue/generator/history"
 	"github.com/accruehq/accrue/generator/interactions"
 	"github.com/accruehq/accrue/generator/ledger"
 	"github.com/accruehq/accrue/generator/links"
@@ -112,6 +113,9 @@ type Page struct {
 	// Intro is the home page text from content/_index.md or index.md.
 	Intro template.HTML
 
+	// Revisions are the commits that changed the post after it was
+	// created, oldest first (git; sweeping commits excluded).
+	Revisions []history.Revision
 	// Changelog is the author's dated notes on the post's updates, oldest
 	// first (front matter "updates").
 	Changelog []Change
