@@ -100,6 +100,17 @@ const moreMarker = "<!--more-->"
 
 // Render renders src.
 func (r *Renderer) Render(src []byte) (res *Result, err error) {
+	return r.run(src, true)
+}
+
+// Scan parses src for what Render reports except the HTML and summary:
+// headings, links and words. It is much cheaper (no highlighting, no
+// rendering), for readers of the link graph such as the ledger.
+func (r *Renderer) Scan(src []byte) (*Result, error) {
+	return r.run(src, false)
+}
+
+func (r *Renderer) run(src []byte, render bool) (res *Result, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("internal error in the Markdown renderer: %v", p)
@@ -155,6 +166,9 @@ func (r *Renderer) Render(src []byte) (res *Result, err error) {
 		return nil, err
 	}
 	res.Words = words.n
+	if !render {
+		return res, nil
+	}
 	var buf bytes.Buffer
 	buf.Grow(len(src) * 2)
 	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {

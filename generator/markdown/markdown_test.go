@@ -684,3 +684,23 @@ func FuzzRender(f *testing.F) {
 		}
 	})
 }
+
+func TestScanMatchesRender(t *testing.T) {
+	t.Parallel()
+	src := []byte("# Title\n\nSee [a](/posts/a/) and https://go.dev/.\n\n## Part *two*\n\n```go\nx := 1\n```\n\n![img](p.png)\n")
+	r := New(Options{Typographer: true})
+	full, err := r.Render(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scan, err := r.Scan(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if scan.HTML != "" || scan.Summary != "" {
+		t.Errorf("Scan rendered HTML: %q %q", scan.HTML, scan.Summary)
+	}
+	if fmt.Sprint(scan.Links) != fmt.Sprint(full.Links) || fmt.Sprint(scan.Headings) != fmt.Sprint(full.Headings) || scan.Words != full.Words {
+		t.Errorf("Scan = %+v %+v %d; Render = %+v %+v %d", scan.Links, scan.Headings, scan.Words, full.Links, full.Headings, full.Words)
+	}
+}

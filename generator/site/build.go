@@ -288,7 +288,11 @@ func (b *builder) loadOne(s content.Source) (res *docResult, diags diag.List) {
 	if doc == nil {
 		return nil, diags
 	}
-	r, err := b.md.Render(doc.Body)
+	render := b.md.Render
+	if b.ledgerOnly {
+		render = b.md.Scan // the ledger needs links, not HTML
+	}
+	r, err := render(doc.Body)
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: s.Path}, "%v", err))
 		return nil, diags
