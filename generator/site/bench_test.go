@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -127,6 +128,57 @@ func BenchmarkIncrementalEdit(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(inc.Last.Rendered), "files-rendered")
+		})
+	}
+}
+
+// BenchmarkLedger builds the ledger of a generated blog with a git
+// history of as many revision commits as posts (history, comments and
+// mentions, links, events) and, in the same run, times a bare
+//
+//	git log --name-status > /dev/null
+//
+// over the same repository. ns/op is the ledger's time, git-ns/op the bare
+// log's and x-git their ratio. Generating 10,000 posts with git takes
+// about a minute; -short keeps to 1,000.
+//
+//	go test -run '^$' -bench Ledger -benchtime 3x ./generator/site
+func BenchmarkLedger(b *testing.B) {
+	if _, err := exec.LookPath("git"); err != nil {
+		b.Skip("git is not installed: apt-get install git")
+	}
+	for _, posts := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("posts=%d", posts), func(b *testing.B) {
+			if posts > 1000 && testing.Short() {
+				b.Skip("-short")
+			}
+			src := b.TempDir()
+			if err := corpus.Write(src, corpus.Options{Posts: posts, Git: true, Revisions: posts}); err != nil {
+				b.Fatal(err)
+			}
+			opts := site.Options{Now: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC), Theme: themes.Default(), Dir: src}
+			var bare time.Duration
+			for b.Loop() {
+				l, _, err := site.Ledger(context.Background(), os.DirFS(src), opts)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(l.Events) < posts {
+					b.Fatalf("ledger has %d events for %d posts", len(l.Events), posts)
+				}
+				b.StopTimer()
+				cmd := exec.Command("git", "log", "--name-status")
+				cmd.Dir = src
+				start := time.Now()
+				if err := cmd.Run(); err != nil {
+					b.Fatal(err)
+				}
+				bare += time.Since(start)
+				b.StartTimer()
+			}
+			gitNs := float64(bare.Nanoseconds()) / float64(b.N)
+			b.ReportMetric(gitNs, "git-ns/op")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/gitNs, "x-git")
 		})
 	}
 }
