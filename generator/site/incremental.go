@@ -90,6 +90,8 @@ type cachedSet struct {
 	sum       uint64
 	diags     diag.List
 	permalink string // a mention's target is checked against it
+	cards     []*interactions.Mention
+	reactions []interactions.Reaction
 }
 
 func (inc *Incremental) interactionsOf(folder, permalink string) *cachedSet {
@@ -105,16 +107,17 @@ func (inc *Incremental) interactionsOf(folder, permalink string) *cachedSet {
 	return c
 }
 
-func (inc *Incremental) rememberInteractions(folder, permalink string, s *interactions.Set, sum uint64, d diag.List) {
+func (inc *Incremental) rememberInteractions(folder, permalink string, c *cachedSet) {
 	if inc == nil {
 		return
 	}
+	c.permalink = permalink
 	inc.setsMu.Lock()
 	defer inc.setsMu.Unlock()
 	if inc.sets == nil {
 		inc.sets = map[string]*cachedSet{}
 	}
-	inc.sets[folder] = &cachedSet{set: s, sum: sum, diags: d, permalink: permalink}
+	inc.sets[folder] = c
 }
 
 func (inc *Incremental) interactionsLoaded() {

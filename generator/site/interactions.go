@@ -24,7 +24,8 @@ func (b *builder) loadInteractions(ctx context.Context) diag.List {
 	for i, p := range b.posts {
 		folder := p.doc.doc.Folder
 		if c := b.inc.interactionsOf(folder, p.Permalink); c != nil {
-			p.setInteractions(c.set, c.sum)
+			p.interactions, p.interactionsSum = c.set, c.sum
+			p.Comments, p.Mentions, p.Reactions = c.set.Threads, c.cards, c.reactions
 			perPost[i] = c.diags
 			continue
 		}
@@ -37,7 +38,8 @@ func (b *builder) loadInteractions(ctx context.Context) diag.List {
 			sum := interactionsSum(set)
 			p.setInteractions(set, sum)
 			perPost[i] = diags
-			b.inc.rememberInteractions(folder, p.Permalink, set, sum, diags)
+			b.inc.rememberInteractions(folder, p.Permalink, &cachedSet{set: set, sum: sum, diags: diags,
+				cards: p.Mentions, reactions: p.Reactions})
 			return gctx.Err()
 		})
 	}

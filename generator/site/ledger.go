@@ -30,6 +30,7 @@ func (b *builder) connect() diag.List {
 type connection struct {
 	referencedBy map[string][]string // post file -> linking post files, newest first
 	domains      map[string][]links.Domain
+	counts       map[string]ledger.Counts
 	ledger       *ledger.Ledger
 	broken       diag.List
 }
@@ -39,14 +40,17 @@ func (b *builder) apply(c *connection) diag.List {
 	byFile := make(map[string]*Page, len(b.posts))
 	for _, p := range b.posts {
 		byFile[p.File] = p
+		p.Counts = c.counts[p.File]
 	}
 	b.site.Ledger = c.ledger
-	for _, p := range b.posts {
-		for _, f := range c.referencedBy[p.File] {
+	for file, refs := range c.referencedBy {
+		p := byFile[file]
+		for _, f := range refs {
 			p.ReferencedBy = append(p.ReferencedBy, byFile[f])
 		}
-		p.Domains = c.domains[p.File]
-		p.Counts = c.ledger.CountsFor(p.File)
+	}
+	for file, d := range c.domains {
+		byFile[file].Domains = d
 	}
 	return c.broken
 }
@@ -126,6 +130,10 @@ func (b *builder) connectAll() *connection {
 		}
 	}
 	c.ledger = ledger.New(events)
+	c.counts = make(map[string]ledger.Counts, len(b.posts))
+	for _, p := range b.posts {
+		c.counts[p.File] = c.ledger.CountsFor(p.File)
+	}
 	return c
 }
 
