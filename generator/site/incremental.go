@@ -65,7 +65,6 @@ type Incremental struct {
 	// under the folder's comments/ or mentions/ changes (dirtySets).
 	sets      map[string]*cachedSet
 	dirtySets map[string]bool
-	setsMu    sync.Mutex
 	// history is read by the first build and kept: saving a file makes no
 	// commit. A full rebuild reads it again.
 	history     *history.History
@@ -98,8 +97,6 @@ func (inc *Incremental) interactionsOf(folder, permalink string) *cachedSet {
 	if inc == nil || inc.dirtySets[folder] {
 		return nil
 	}
-	inc.setsMu.Lock()
-	defer inc.setsMu.Unlock()
 	c := inc.sets[folder]
 	if c == nil || c.permalink != permalink {
 		return nil
@@ -112,8 +109,6 @@ func (inc *Incremental) rememberInteractions(folder, permalink string, c *cached
 		return
 	}
 	c.permalink = permalink
-	inc.setsMu.Lock()
-	defer inc.setsMu.Unlock()
 	if inc.sets == nil {
 		inc.sets = map[string]*cachedSet{}
 	}

@@ -19,32 +19,38 @@ import (
 // folder changes.
 func (b *builder) loadInteractions(ctx context.Context) diag.List {
 	perPost := make([]diag.List, len(b.posts))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
+	var todo []int
 	for i, p := range b.posts {
-		folder := p.doc.doc.Folder
-		if c := b.inc.interactionsOf(folder, p.Permalink); c != nil {
+		if c := b.inc.interactionsOf(p.doc.doc.Folder, p.Permalink); c != nil {
 			p.interactions, p.interactionsSum = c.set, c.sum
 			p.Comments, p.Mentions, p.Reactions = c.set.Threads, c.cards, c.reactions
 			perPost[i] = c.diags
 			continue
 		}
+		todo = append(todo, i)
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, i := range todo {
+		p := b.posts[i]
 		g.Go(func() error {
 			urls := []string{p.Permalink, strings.TrimSuffix(p.Permalink, "/")}
 			for _, a := range p.doc.doc.Aliases {
 				urls = append(urls, b.absURL(a))
 			}
-			set, diags := interactions.Load(b.src, folder, urls, b.cfg.Location)
-			sum := interactionsSum(set)
-			p.setInteractions(set, sum)
+			set, diags := interactions.Load(b.src, p.doc.doc.Folder, urls, b.cfg.Location)
+			p.setInteractions(set, interactionsSum(set))
 			perPost[i] = diags
-			b.inc.rememberInteractions(folder, p.Permalink, &cachedSet{set: set, sum: sum, diags: diags,
-				cards: p.Mentions, reactions: p.Reactions})
 			return gctx.Err()
 		})
 	}
 	if err := g.Wait(); err != nil {
 		return nil
+	}
+	for _, i := range todo {
+		p := b.posts[i]
+		b.inc.rememberInteractions(p.doc.doc.Folder, p.Permalink, &cachedSet{set: p.interactions, sum: p.interactionsSum,
+			diags: perPost[i], cards: p.Mentions, reactions: p.Reactions})
 	}
 	b.inc.interactionsLoaded()
 	return diag.Join(perPost...)

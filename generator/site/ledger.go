@@ -35,23 +35,9 @@ type connection struct {
 	broken       diag.List
 }
 
-// apply sets the pages' fields from c.
+// apply makes c the site's: pages read it through their methods.
 func (b *builder) apply(c *connection) diag.List {
-	byFile := make(map[string]*Page, len(b.posts))
-	for _, p := range b.posts {
-		byFile[p.File] = p
-		p.Counts = c.counts[p.File]
-	}
-	b.site.Ledger = c.ledger
-	for file, refs := range c.referencedBy {
-		p := byFile[file]
-		for _, f := range refs {
-			p.ReferencedBy = append(p.ReferencedBy, byFile[f])
-		}
-	}
-	for file, d := range c.domains {
-		byFile[file].Domains = d
-	}
+	b.site.conn, b.site.Ledger = c, c.ledger
 	return c.broken
 }
 

@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -40,6 +41,55 @@ type Site struct {
 	Config config.Config
 	// Ledger is every event of every post, in date order.
 	Ledger *ledger.Ledger
+
+	// conn is the link graph and ledger by source file; the pages' methods
+	// below read it, so a build fills it once rather than page by page.
+	conn       *connection
+	byFileOnce sync.Once
+	byFile     map[string]*Page
+}
+
+// post returns the published post whose source is file.
+func (s *Site) post(file string) *Page {
+	s.byFileOnce.Do(func() {
+		s.byFile = make(map[string]*Page, len(s.Posts))
+		for _, p := range s.Posts {
+			s.byFile[p.File] = p
+		}
+	})
+	return s.byFile[file]
+}
+
+// ReferencedBy returns the posts that link to p, newest first.
+func (p *Page) ReferencedBy() []*Page {
+	if p.Site == nil || p.Site.conn == nil {
+		return nil
+	}
+	files := p.Site.conn.referencedBy[p.File]
+	out := make([]*Page, 0, len(files))
+	for _, f := range files {
+		if q := p.Site.post(f); q != nil {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// Domains returns the other sites p links to, with the links.
+func (p *Page) Domains() []links.Domain {
+	if p.Site == nil || p.Site.conn == nil {
+		return nil
+	}
+	return p.Site.conn.domains[p.File]
+}
+
+// Counts totals p's ledger: comments, mentions, updates, references
+// ({{ .Counts.Summary }} says them in words).
+func (p *Page) Counts() ledger.Counts {
+	if p.Site == nil || p.Site.conn == nil {
+		return ledger.Counts{}
+	}
+	return p.Site.conn.counts[p.File]
 }
 
 // MenuItem is an entry of the site navigation.
@@ -119,13 +169,6 @@ type Page struct {
 	// Changelog is the author's dated notes on the post's updates, oldest
 	// first (front matter "updates").
 	Changelog []Change
-	// ReferencedBy are the posts that link to this one, newest first.
-	ReferencedBy []*Page
-	// Domains are the other sites this post links to, with the links.
-	Domains []links.Domain
-	// Counts total the post's ledger: comments, mentions, updates,
-	// references ({{ .Counts.Summary }} says them in words).
-	Counts ledger.Counts
 	// Comments are the approved comments, threaded: replies under their
 	// parent in .Replies.
 	Comments []*interactions.Comment
