@@ -34,6 +34,10 @@ type Options struct {
 	// rather than a revision of each file. 0 means DefaultSweepThreshold;
 	// a negative value turns sweeps off, so every commit is a revision.
 	SweepThreshold int
+	// Counts says which files count toward a sweep, by slash path relative
+	// to dir; nil counts every file under the folder. A blog counts its
+	// posts, so that a commit adding many comment files is no sweep.
+	Counts func(path string) bool
 }
 
 // Commit is what History keeps of one commit.
@@ -130,6 +134,7 @@ func Log(ctx context.Context, dir, folder string, o Options) (*History, error) {
 		threshold = DefaultSweepThreshold
 	}
 	w := newWalk(r, folder, threshold)
+	w.counts = o.Counts
 
 	logCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -264,6 +269,7 @@ type walk struct {
 	prefix    string // dir's path in the repository: "" or ending in "/"
 	folder    string // the folder's path in the repository, ending in "/" unless it is the whole repository
 	threshold int
+	counts    func(path string) bool
 	boundary  map[string]bool
 
 	alias    map[string]*lineage
@@ -365,7 +371,7 @@ func (w *walk) commit(c *logCommit) {
 		ch := &c.changes[i]
 		l := w.target(ch)
 		w.targets = append(w.targets, l)
-		if l != nil || w.inFolder(ch.path) || (ch.oldPath != "" && w.inFolder(ch.oldPath)) {
+		if (l != nil || w.inFolder(ch.path) || (ch.oldPath != "" && w.inFolder(ch.oldPath))) && (w.counts == nil || w.counts(strings.TrimPrefix(ch.path, w.prefix))) {
 			n++
 		}
 	}

@@ -521,3 +521,29 @@ func TestLogDirectoryMissing(t *testing.T) {
 		t.Errorf("err = %v; want an error other than ErrNotRepository", err)
 	}
 }
+
+func TestSweepCountsOnlyWhatOptionsCount(t *testing.T) {
+	t.Parallel()
+	r := newRepo(t)
+	r.write("content/posts/a.md", "a")
+	r.commit("2024-01-01T00:00:00Z", "add a")
+	for i := range 25 {
+		r.write(fmt.Sprintf("content/posts/a/comments/2024010%dT000000Z-c%d.md", i%9+1, i), "comment")
+	}
+	r.commit("2024-02-01T00:00:00Z", "25 comments")
+	posts := func(p string) bool { return !strings.Contains(p, "/comments/") }
+	h, err := Log(context.Background(), r.dir, "content", Options{Counts: posts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h.Sweeps) != 0 {
+		t.Errorf("Sweeps = %+v; adding comments is no sweep of posts", h.Sweeps)
+	}
+	h, err = Log(context.Background(), r.dir, "content", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h.Sweeps) != 1 || h.Sweeps[0].Files != 25 {
+		t.Errorf("without Counts, Sweeps = %+v; want the 25-file commit", h.Sweeps)
+	}
+}

@@ -323,7 +323,7 @@ func (b *builder) startHistory(ctx context.Context) func() diag.List {
 	}
 	ch := make(chan result, 1)
 	go func() {
-		h, err := history.Log(ctx, b.opts.Dir, content.Dir, history.Options{SweepThreshold: b.cfg.History.SweepThreshold})
+		h, err := history.Log(ctx, b.opts.Dir, content.Dir, history.Options{SweepThreshold: b.cfg.History.SweepThreshold, Counts: isPostFile})
 		ch <- result{h, err}
 	}()
 	var once sync.Once
@@ -351,6 +351,15 @@ func (b *builder) startHistory(ctx context.Context) func() diag.List {
 	}
 }
 
+// isPostFile reports whether a path is a post's Markdown: what a sweeping
+// commit is counted in (comments and mentions are not posts).
+func isPostFile(p string) bool {
+	if !strings.HasPrefix(p, content.Dir+"/"+content.PostsDir+"/") || strings.Contains(p, "/comments/") || strings.Contains(p, "/mentions/") {
+		return false
+	}
+	return strings.HasSuffix(p, ".md") || strings.HasSuffix(p, ".markdown")
+}
+
 // fillDates gives undated posts the date of their file's first git commit,
 // else its modification time, with a warning either way so the author
 // knows to write one.
@@ -371,7 +380,7 @@ func (b *builder) fillDates(docs []*docResult) diag.List {
 	created := map[string]time.Time{}
 	if b.history != nil {
 		for p, f := range b.history.Files {
-			if !f.Created.Date.IsZero() {
+			if !f.Created.Date.IsZero() && !f.Truncated {
 				created[p] = f.Created.Date
 			}
 		}
