@@ -681,3 +681,29 @@ func TestGitHistory(t *testing.T) {
 		t.Errorf("ledger =\n%s\nwant\n%s", b.String(), want)
 	}
 }
+
+func TestLedgerGolden(t *testing.T) {
+	t.Parallel()
+	l, _, err := site.Ledger(context.Background(), sitetest.FS(readFixture(t, "basic.txtar")), site.Options{Now: sitetest.Now, Theme: themes.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := l.WriteJSONL(&b); err != nil {
+		t.Fatal(err)
+	}
+	const golden = "testdata/sites/basic.ledger.golden.jsonl"
+	if *sitetest.Update {
+		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(b.Bytes(), want) {
+		t.Errorf("ledger differs from %s:\n%s", golden, sitetest.FirstDiff(b.String(), string(want)))
+	}
+}
