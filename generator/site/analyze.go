@@ -184,15 +184,23 @@ func (b *builder) newPage(d *docResult) *Page {
 			p.Updated = u.Date
 		}
 	}
-	if b.history != nil {
-		if f := b.history.Files[doc.Path]; f != nil {
+	return p
+}
+
+// applyHistory gives pages their revisions and real updated dates, once
+// git has answered.
+func (b *builder) applyHistory() {
+	if b.history == nil {
+		return
+	}
+	for _, p := range append(append([]*Page(nil), b.posts...), b.pages...) {
+		if f := b.history.Files[p.File]; f != nil {
 			p.Revisions = f.Revisions
 			if n := len(f.Revisions); n > 0 && f.Revisions[n-1].Date.After(p.Updated) {
 				p.Updated = f.Revisions[n-1].Date
 			}
 		}
 	}
-	return p
 }
 
 // derived holds what a page computes from its document alone. The dev
@@ -211,12 +219,15 @@ type derived struct {
 func (d *docResult) derive(b *builder) *derived {
 	d.deriveOnce.Do(func() {
 		doc, r := d.doc, d.render
-		dv := &derived{summary: r.Summary, toc: tocHTML(r.Headings), description: doc.Description}
-		if doc.Summary != "" {
-			dv.summary = b.summaryHTML(doc.Summary)
-		}
-		if dv.description == "" {
-			dv.description = truncate(stripTags(string(dv.summary)), 160)
+		dv := &derived{description: doc.Description}
+		if !b.ledgerOnly { // the ledger shows no summaries or contents
+			dv.summary, dv.toc = r.Summary, tocHTML(r.Headings)
+			if doc.Summary != "" {
+				dv.summary = b.summaryHTML(doc.Summary)
+			}
+			if dv.description == "" {
+				dv.description = truncate(stripTags(string(dv.summary)), 160)
+			}
 		}
 		dv.terms = [3][]termRef{termRefs(doc.Tags), termRefs(doc.Categories), termRefs(doc.FrontMatter.Series)}
 		dv.url = b.permalink(doc)

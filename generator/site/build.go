@@ -113,8 +113,11 @@ type builder struct {
 	global uint64
 	// ledgerOnly stops after the ledger is built: nothing is rendered.
 	ledgerOnly bool
-	// history is the site's git history, nil without git.
-	history *history.History
+	// history is the site's git history, nil without git. It is read in
+	// the background: waitHistory waits for it (once; later calls return
+	// nothing) and reports what went wrong.
+	history     *history.History
+	waitHistory func() diag.List
 }
 
 func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {
@@ -175,6 +178,8 @@ func (b *builder) runContent(ctx context.Context, w Writer) (diag.List, error) {
 	if idiags.HasErrors() {
 		return diags, nil
 	}
+	diags = append(diags, b.waitHistory()...)
+	b.applyHistory()
 	rdiags, err := b.render(ctx, w)
 	return append(diags, rdiags...), err
 }
@@ -218,9 +223,9 @@ type docResult struct {
 
 // load reads and renders every document in parallel, one task per file.
 func (b *builder) load(ctx context.Context) ([]*docResult, diag.List, error) {
-	// git runs in its own process while the documents render.
-	historyDone := b.startHistory(ctx)
-	defer historyDone()
+	// git runs in its own process while the documents render and the
+	// model is analyzed; only undated posts must wait for it here.
+	b.waitHistory = b.startHistory(ctx)
 	sources, diags, err := b.inc.sources()
 	if sources == nil && err == nil {
 		sources, diags, err = content.Discover(b.src)
@@ -258,7 +263,6 @@ func (b *builder) load(ctx context.Context) ([]*docResult, diag.List, error) {
 			docs = append(docs, r)
 		}
 	}
-	diags = append(diags, historyDone()...)
 	diags = append(diags, b.fillDates(docs)...)
 	// What each page computes from its document alone, in parallel; the
 	// dev server's builds find it done for documents they reuse.
@@ -327,8 +331,8 @@ func (b *builder) startHistory(ctx context.Context) func() diag.List {
 		ch <- result{h, err}
 	}()
 	var once sync.Once
-	var diags diag.List
 	return func() diag.List {
+		var diags diag.List
 		once.Do(func() {
 			r := <-ch
 			switch {
@@ -377,6 +381,7 @@ func (b *builder) fillDates(docs []*docResult) diag.List {
 	if len(undated) == 0 {
 		return diags
 	}
+	diags = append(diags, b.waitHistory()...)
 	created := map[string]time.Time{}
 	if b.history != nil {
 		for p, f := range b.history.Files {
