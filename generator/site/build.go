@@ -118,6 +118,9 @@ type builder struct {
 	// nothing) and reports what went wrong.
 	history     *history.History
 	waitHistory func() diag.List
+	// sharedReadingTime and sharedSource are how globalKey hashed pages,
+	// for the dev server's fast path.
+	sharedReadingTime, sharedSource bool
 }
 
 func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {

@@ -57,6 +57,10 @@ type Incremental struct {
 	rediscover bool
 	// Last describes the last successful build.
 	Last Stats
+	// prev is the last successful build, whose model the fast path
+	// reuses; lastDiags are its diagnostics.
+	prev      *builder
+	lastDiags diag.List
 	// conn is the last link graph and ledger, valid while the global key
 	// (which covers every page's links, URL and dates) is connGlobal.
 	conn       *connection
@@ -166,6 +170,11 @@ func (inc *Incremental) Build(ctx context.Context, o Options, changed []string) 
 			inc.reset()
 		}
 	}
+	if inc.ready && len(changed) > 0 {
+		if files, ok := inc.fast(ctx, o, changed); ok {
+			return files, inc.lastDiags, nil
+		}
+	}
 	w := &memStore{files: make(map[string][]byte, len(inc.files))}
 	b := &builder{src: inc.src, opts: o, inc: inc}
 	diags, err := b.run(ctx, w)
@@ -181,6 +190,7 @@ func (inc *Incremental) Build(ctx context.Context, o Options, changed []string) 
 	}
 	inc.files = w.files
 	inc.Last = b.stats
+	inc.prev, inc.lastDiags = b, diags
 	inc.keys = make(map[string]uint64, len(b.outputs))
 	for _, out := range b.outputs {
 		if out.reusable {
@@ -192,6 +202,7 @@ func (inc *Incremental) Build(ctx context.Context, o Options, changed []string) 
 
 func (inc *Incremental) reset() {
 	inc.ready = false
+	inc.prev, inc.lastDiags = nil, nil
 	inc.docs, inc.files, inc.keys, inc.conn, inc.sets = nil, nil, nil, nil, nil
 	inc.dirtySets = map[string]bool{}
 	inc.history, inc.historyRead = nil, false
@@ -304,6 +315,7 @@ func (b *builder) globalKey() uint64 {
 		withSource = withSource || shared[f]
 	}
 	readingTime := shared["ReadingTime"]
+	b.sharedReadingTime, b.sharedSource = readingTime, withSource
 	h := fnv.New64a()
 	var buf [8]byte
 	for _, p := range append(append([]*Page(nil), b.posts...), b.pages...) {

@@ -11,6 +11,7 @@ import (
 	"path"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -70,6 +71,13 @@ func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 	if b.ledgerOnly {
 		return diags, nil
 	}
+	rdiags, err := b.renderPlanned(ctx, w)
+	return append(diags, rdiags...), err
+}
+
+// renderPlanned renders and writes the planned outputs in parallel.
+func (b *builder) renderPlanned(ctx context.Context, w Writer) (diag.List, error) {
+	var diags diag.List
 	perOut := make([]*diag.Error, len(b.outputs))
 	g, gctx := errgroup.WithContext(ctx)
 	// Tasks block in file system calls; more tasks than processors keep
@@ -155,6 +163,16 @@ func indexPath(u string) string {
 	return strings.TrimPrefix(path.Join(u, "index.html"), "/")
 }
 
+// planPage plans p's own page.
+func (b *builder) planPage(p *Page, kind theme.Kind) {
+	b.addKeyed(indexPath(p.URL), p.File, b.key(p), func() ([]byte, error) {
+		if b.inc == nil {
+			defer p.releaseContent()
+		}
+		return b.execute(kind, p)
+	})
+}
+
 func (b *builder) planPages() {
 	for _, p := range append(append([]*Page(nil), b.posts...), b.pages...) {
 		kind := theme.KindPost
@@ -162,12 +180,7 @@ func (b *builder) planPages() {
 			kind = theme.KindPage
 		}
 		p.Feeds = b.site.Feeds
-		b.addKeyed(indexPath(p.URL), p.File, b.key(p), func() ([]byte, error) {
-			if b.inc == nil {
-				defer p.releaseContent()
-			}
-			return b.execute(kind, p)
-		})
+		b.planPage(p, kind)
 		doc := p.doc.doc
 		for _, res := range doc.Resources {
 			src := path.Join(doc.Folder, res)
@@ -277,8 +290,25 @@ func (b *builder) planLists() {
 func (b *builder) planFeeds() {
 	b.planFeed("", b.cfg.Title, b.absURL("/"), b.posts)
 	for _, t := range b.site.Tags {
-		dir := strings.Trim(t.URL, "/")
-		b.planFeed(dir, b.cfg.Title+": "+t.Name, b.absURL(t.URL), t.Posts)
+		b.planTagFeed(t)
+	}
+}
+
+func (b *builder) planTagFeed(t *Term) {
+	b.planFeed(strings.Trim(t.URL, "/"), b.cfg.Title+": "+t.Name, b.absURL(t.URL), t.Posts)
+}
+
+// planFeedsShowing plans again the feeds whose items include a post for
+// which show is true.
+func (b *builder) planFeedsShowing(show func(*Page) bool) {
+	shows := func(posts []*Page) bool { return slices.ContainsFunc(posts[:min(len(posts), b.cfg.FeedSize)], show) }
+	if shows(b.posts) {
+		b.planFeed("", b.cfg.Title, b.absURL("/"), b.posts)
+	}
+	for _, t := range b.site.Tags {
+		if shows(t.Posts) {
+			b.planTagFeed(t)
+		}
 	}
 }
 

@@ -1,0 +1,129 @@
+package site
+
+import (
+	"context"
+	"hash/fnv"
+	"slices"
+
+	"github.com/accruehq/accrue/generator/content"
+	"github.com/accruehq/accrue/generator/theme"
+)
+
+// fast rebuilds after edits to posts that change nothing any other page
+// shows: the usual save while writing. It reuses the previous build's
+// model and renders only the edited posts' pages and the feeds that carry
+// them. ok is false when the edits need the full incremental path: a new,
+// removed, undated, unpublished or warned-about document, a change to
+// what other pages show (title, date, summary, tags, links...), or
+// anything outside the posts' Markdown.
+func (inc *Incremental) fast(ctx context.Context, o Options, changed []string) (files map[string][]byte, ok bool) {
+	b := inc.prev
+	if b == nil || inc.rediscover || len(inc.dirtySets) > 0 {
+		return nil, false
+	}
+	if !o.Future {
+		// A post that was in the future may be due now: the list changes.
+		for _, d := range inc.docs {
+			if d.doc.Kind == content.KindPost && d.doc.Date.After(b.opts.Now) && !d.doc.Date.After(o.Now) {
+				return nil, false
+			}
+		}
+	}
+	type edit struct {
+		page *Page
+		doc  *docResult
+		tmp  *Page
+	}
+	var edits []edit
+	for _, path := range changed {
+		old := inc.docs[path]
+		page := b.site.post(path)
+		if old == nil || page == nil || page.doc != old || len(old.diags) > 0 || old.dateNote != nil {
+			return nil, false
+		}
+		d, diags := b.loadOne(old.doc.Source)
+		if d == nil || len(diags) > 0 || d.doc.Date.IsZero() {
+			return nil, false
+		}
+		// Still published, by the same rules as analyze.
+		if (d.doc.Draft && !o.Drafts) || (d.doc.Kind == content.KindPost && d.doc.Date.After(o.Now) && !o.Future) {
+			return nil, false
+		}
+		d.derive(b)
+		tmp := b.newPage(d)
+		b.historyOf(tmp)
+		// Terms as analyze would name them; writePage hashes the names.
+		tmp.Tags, tmp.Categories, tmp.Series = namedTerms(d, taxTags), namedTerms(d, taxCategories), namedTerms(d, taxSeries)
+		tmp.interactionsSum = page.interactionsSum
+		if b.fingerprint(tmp) != old.fp {
+			return nil, false
+		}
+		edits = append(edits, edit{page, d, tmp})
+	}
+	if ctx.Err() != nil {
+		return nil, false
+	}
+	// Commit: the edited pages take their new bodies; nothing else moves.
+	b.outputs = b.outputs[:0]
+	for _, e := range edits {
+		e.doc.fpOnce.Do(func() { e.doc.fp = e.page.doc.fp })
+		p, t := e.page, e.tmp
+		p.doc = e.doc
+		html := e.doc.render.HTML
+		p.content.Store(&html)
+		p.rerender = t.rerender
+		p.Headings, p.TOC, p.ShowTOC, p.WordCount, p.ReadingTime = t.Headings, t.TOC, t.ShowTOC, t.WordCount, t.ReadingTime
+		inc.docs[p.File] = e.doc
+		b.planPage(p, theme.KindPost)
+	}
+	b.planFeedsShowing(func(p *Page) bool {
+		return slices.ContainsFunc(edits, func(e edit) bool { return e.page == p })
+	})
+	files = make(map[string][]byte, len(inc.files))
+	for k, v := range inc.files {
+		files[k] = v
+	}
+	w := &memStore{files: files}
+	b.inc = nil // render everything planned; nothing here is reusable
+	rdiags, err := b.renderPlanned(ctx, w)
+	b.inc = inc
+	if err != nil || len(rdiags) > 0 {
+		return nil, false
+	}
+	for _, out := range b.outputs {
+		inc.keys[out.path] = out.key
+	}
+	inc.files = files
+	inc.Last.Rendered = len(b.outputs)
+	clear(inc.dirty)
+	b.opts.Now = o.Now
+	return files, true
+}
+
+func namedTerms(d *docResult, tax int) []*Term {
+	var out []*Term
+	for _, r := range d.derived.terms[tax] {
+		out = append(out, &Term{Name: r.name})
+	}
+	return out
+}
+
+// fingerprint is writePage's hash of p with the build's shared fields.
+func (b *builder) fingerprint(p *Page) uint64 {
+	h := fnv.New64a()
+	writePage(h, p, b.sharedReadingTime, b.sharedSource)
+	return h.Sum64()
+}
+
+// historyOf gives one page its revisions, as applyHistory does.
+func (b *builder) historyOf(p *Page) {
+	if b.history == nil {
+		return
+	}
+	if f := b.history.Files[p.File]; f != nil {
+		p.Revisions = f.Revisions
+		if n := len(f.Revisions); n > 0 && f.Revisions[n-1].Date.After(p.Updated) {
+			p.Updated = f.Revisions[n-1].Date
+		}
+	}
+}
