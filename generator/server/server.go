@@ -44,6 +44,8 @@ type Server struct {
 	hub     hub
 	// building serializes rebuilds: the watcher's and Rebuild's.
 	building sync.Mutex
+	// lastDiags is what the last build reported, printed once.
+	lastDiags string
 }
 
 // snapshot is one build as served: read-only once stored.
@@ -155,8 +157,12 @@ func (s *Server) rebuild(ctx context.Context, paths []string) {
 		return // stopping: the build was cut short, not broken
 	}
 	next := &snapshot{version: prev.version + 1}
-	for _, d := range diags {
-		fmt.Fprintln(s.o.Log, d.Error())
+	// Say each set of problems once, not again on every save.
+	if text := diags.Error(); text != s.lastDiags {
+		s.lastDiags = text
+		for _, d := range diags {
+			fmt.Fprintln(s.o.Log, d.Error())
+		}
 	}
 	if err != nil {
 		next.files, next.failed = prev.files, true
