@@ -86,8 +86,10 @@ type Event struct {
 	Actor    string
 	ActorURL string
 	// Source references where the event is recorded: a commit hash, a
-	// file, a URL.
-	Source string
+	// file, a URL. Line and Col, when set, place it in the file (a link);
+	// the dump writes them as file:line:col.
+	Source    string
+	Line, Col int32
 	// Note says more: a commit subject, lines changed, an excerpt.
 	Note string
 	// Withdrawn marks a deposit taken back (a deleted mention).
@@ -117,6 +119,12 @@ func New(events []Event) *Ledger {
 			return c
 		}
 		if c := strings.Compare(a.Source, b.Source); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Line, b.Line); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Col, b.Col); c != 0 {
 			return c
 		}
 		if c := strings.Compare(a.Actor, b.Actor); c != 0 {
@@ -208,7 +216,15 @@ type record struct {
 
 func (e Event) record() record {
 	return record{Date: e.Date.Format(time.RFC3339), Post: e.Post, Title: e.Title, Kind: e.Kind.String(),
-		Actor: e.Actor, ActorURL: e.ActorURL, Source: e.Source, Note: e.Note, Withdrawn: e.Withdrawn}
+		Actor: e.Actor, ActorURL: e.ActorURL, Source: e.Where(), Note: e.Note, Withdrawn: e.Withdrawn}
+}
+
+// Where is Source with the position when there is one: file:line:col.
+func (e Event) Where() string {
+	if e.Line == 0 {
+		return e.Source
+	}
+	return e.Source + ":" + strconv.Itoa(int(e.Line)) + ":" + strconv.Itoa(int(e.Col))
 }
 
 // WriteJSONL writes one JSON object a line, with the keys of Columns.

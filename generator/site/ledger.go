@@ -94,7 +94,7 @@ func (b *builder) connectAll() *connection {
 			refs = append(refs, from)
 			date, _ := ledger.LinkDate(from.Date, revisionDates(from), p.Date)
 			events = append(events, ledger.Event{Date: date, Post: p.File, Title: p.Title, Kind: ledger.KindInternalLink,
-				Actor: from.File, ActorURL: from.URL, Source: positioned(ref.From, ref.Line, ref.Col)})
+				Actor: from.File, ActorURL: from.URL, Source: ref.From, Line: int32(ref.Line), Col: int32(ref.Col)})
 		}
 		sort.SliceStable(refs, func(i, j int) bool { return refs[i].Date.After(refs[j].Date) })
 		for _, r := range refs {
@@ -102,7 +102,7 @@ func (b *builder) connectAll() *connection {
 		}
 		for _, e := range g.External[p.File] {
 			events = append(events, ledger.Event{Date: p.Date, Post: p.File, Title: p.Title, Kind: ledger.KindOutboundLink,
-				Actor: e.Domain, ActorURL: e.URL, Source: positioned(p.File, e.Line, e.Col)})
+				Actor: e.Domain, ActorURL: e.URL, Source: p.File, Line: int32(e.Line), Col: int32(e.Col)})
 		}
 		if d := g.Domains(p.File); len(d) > 0 {
 			c.domains[p.File] = d
@@ -115,7 +115,8 @@ func (b *builder) connectAll() *connection {
 				Source: sw.Hash, Note: sw.Subject + " (" + strconv.Itoa(sw.Files) + " files)"})
 		}
 	}
-	c.ledger = ledger.New(events)
+	// Exactly sized: the ledger lives through the whole build.
+	c.ledger = ledger.New(slices.Clip(slices.Clone(events)))
 	c.counts = make(map[string]ledger.Counts, len(b.posts))
 	for _, p := range b.posts {
 		c.counts[p.File] = c.ledger.CountsFor(p.File)
@@ -146,10 +147,4 @@ func outputPath(sitePath string) string {
 		return p + "index.html"
 	}
 	return p
-}
-
-// positioned writes file:line:col, without fmt: a large blog has tens of
-// thousands of links.
-func positioned(file string, line, col int) string {
-	return file + ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col)
 }

@@ -71,6 +71,13 @@ func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 	if b.ledgerOnly {
 		return diags, nil
 	}
+	if b.inc == nil {
+		// The link graph is built: a one-shot build needs the links no more,
+		// and memory peaks from here on, while every body is still held.
+		for _, p := range append(append([]*Page(nil), b.posts...), b.pages...) {
+			p.doc.render.Links = nil
+		}
+	}
 	rdiags, err := b.renderPlanned(ctx, w)
 	return append(diags, rdiags...), err
 }
