@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -92,6 +93,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if *dest == "" {
 		*dest = filepath.Join(*source, "public")
+	}
+	if os.Getenv("GOGC") == "" {
+		// A build's live memory is mostly rendered posts held until their
+		// pages are written. Collecting at half the usual growth keeps the
+		// peak about a fifth lower for a few percent more CPU; GOGC
+		// overrides it.
+		debug.SetGCPercent(50)
 	}
 	opts := site.Options{
 		Drafts: *drafts, Future: *future, BaseURL: *baseURL, Strict: *strict,
