@@ -7,7 +7,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
-	"time"
 )
 
 // requireGit fails the test when git is missing, unless the developer opted
@@ -77,66 +76,11 @@ func (r *repo) commit(date, msg string) {
 	r.git(date, "commit", "-q", "-m", msg)
 }
 
-func TestCreated(t *testing.T) {
-	t.Parallel()
-	r := newRepo(t)
-	r.write("content/posts/a.md", "a")
-	r.write("README.md", "not content")
-	r.commit("2024-01-02T10:00:00Z", "add a")
-	r.write("content/posts/a.md", "a, edited")
-	r.write("content/posts/b/index.md", "b")
-	r.commit("2024-03-04T11:30:00+02:00", "edit a, add b")
-	r.write("content/posts/ünïcode.md", "c")
-	r.commit("2024-05-06T00:00:00Z", "add c")
-
-	got, err := Created(context.Background(), r.dir, "content")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := map[string]time.Time{
-		"content/posts/a.md":       time.Date(2024, 1, 2, 10, 0, 0, 0, time.UTC),
-		"content/posts/b/index.md": time.Date(2024, 3, 4, 9, 30, 0, 0, time.UTC),
-		"content/posts/ünïcode.md": time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC),
-	}
-	if len(got) != len(want) {
-		t.Errorf("Created = %v; want %v", got, want)
-	}
-	for path, w := range want {
-		if g, ok := got[path]; !ok || !g.Equal(w) {
-			t.Errorf("Created[%q] = %v; want %v", path, g, w)
-		}
-	}
-}
-
-func TestCreatedInSubfolderOfRepository(t *testing.T) {
-	t.Parallel()
-	r := newRepo(t)
-	r.write("blog/content/posts/a.md", "a")
-	r.commit("2024-01-02T10:00:00Z", "add a")
-	got, err := Created(context.Background(), filepath.Join(r.dir, "blog"), "content")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, ok := got["content/posts/a.md"]; !ok || len(got) != 1 {
-		t.Errorf("Created = %v; want content/posts/a.md relative to the site", got)
-	}
-}
-
-func TestCreatedWithoutCommits(t *testing.T) {
-	t.Parallel()
-	r := newRepo(t)
-	r.write("content/posts/a.md", "a")
-	got, err := Created(context.Background(), r.dir, "content")
-	if err != nil || len(got) != 0 {
-		t.Errorf("Created = %v, %v; want nothing and no error", got, err)
-	}
-}
-
 func TestNotARepository(t *testing.T) {
 	requireGit(t)
 	dir := t.TempDir()
 	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
-	_, err := Created(context.Background(), dir, "content")
+	_, err := Log(context.Background(), dir, "content", Options{})
 	if !errors.Is(err, ErrNotRepository) {
 		t.Errorf("err = %v; want ErrNotRepository", err)
 	}
