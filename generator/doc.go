@@ -30,8 +30,9 @@
 //	cmd/accrue ─► server ─► site
 //	site ─► theme, feeds, markdown, content, history, links, interactions, ledger, config
 //	content ─► config
+//	content, interactions ─► internal/dates (one reader for hand-written dates)
 //	every package ─► diag (diag imports only the standard library)
-//	markdown, theme, feeds, history, links, interactions, ledger ─► no generator package except diag
+//	markdown, theme, feeds, history, links, ledger ─► no generator package except diag
 //
 // imports_test.go checks these edges.
 //

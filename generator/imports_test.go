@@ -12,7 +12,7 @@ import (
 var allowed = map[string][]string{
 	"diag":              {},
 	"config":            {"diag", "internal/tomlkeys"},
-	"content":           {"diag", "config", "internal/tomlkeys"},
+	"content":           {"diag", "config", "internal/tomlkeys", "internal/dates"},
 	"markdown":          {"diag"},
 	"theme":             {"diag"},
 	"feeds":             {"diag"},
@@ -20,10 +20,11 @@ var allowed = map[string][]string{
 	"site":              {"diag", "config", "content", "markdown", "theme", "feeds", "history", "links", "ledger", "interactions", "internal/safelink"},
 	"server":            {"diag", "site"},
 	"links":             {"diag"},
-	"interactions":      {"diag"},
+	"interactions":      {"diag", "internal/dates"},
 	"ledger":            {"diag"},
 	"internal/tomlkeys": {},
 	"internal/safelink": {},
+	"internal/dates":    {},
 	"internal/corpus":   {},
 	"internal/sitetest": {"diag", "site"},
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/internal/dates"
 	"github.com/accruehq/accrue/generator/internal/tomlkeys"
 	"github.com/pelletier/go-toml/v2"
 	yaml "go.yaml.in/yaml/v3"
@@ -347,36 +348,10 @@ func (v value) asTime(loc *time.Location) (time.Time, error) {
 	return ParseDate(v.str, loc)
 }
 
-var dateLayouts = []struct {
-	layout string
-	zoned  bool
-}{
-	{time.RFC3339Nano, true},
-	{"2006-01-02T15:04:05Z0700", true},
-	{"2006-01-02 15:04:05 -0700", true}, // Jekyll
-	{"2006-01-02 15:04:05 -07:00", true},
-	{"2006-01-02 15:04:05Z07:00", true},
-	{"2006-01-02T15:04:05", false},
-	{"2006-01-02 15:04:05", false},
-	{"2006-01-02T15:04", false},
-	{"2006-01-02 15:04", false},
-	{"2006-01-02", false},
-}
-
 // ParseDate reads the date formats bloggers write in front matter. A date
 // without an offset is in loc.
 func ParseDate(s string, loc *time.Location) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	for _, l := range dateLayouts {
-		if l.zoned {
-			if t, err := time.Parse(l.layout, s); err == nil {
-				return t, nil
-			}
-		} else if t, err := time.ParseInLocation(l.layout, s, loc); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("cannot read %q as a date; write 2024-05-01, 2024-05-01T09:30:00 or 2024-05-01T09:30:00+02:00", s)
+	return dates.Parse(s, loc)
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)

@@ -496,7 +496,7 @@ func TestDecodeFrontMatterDiagnostics(t *testing.T) {
 		{"bad date", FormatYAML, "date: next tuesday\n",
 			`post.md:2:1: front matter: date: cannot read "next tuesday" as a date; ` + dateHelp},
 		{"impossible date", FormatYAML, "updated: 2024-02-30\n",
-			`post.md:2:1: front matter: updated: cannot read "2024-02-30" as a date; ` + dateHelp},
+			`post.md:2:1: front matter: updated: "2024-02-30" is not a real date (day out of range)`},
 		{"bad toml date string", FormatTOML, "lastmod = \"2024/05/01\"\n",
 			`post.md:2:1: front matter: lastmod: cannot read "2024/05/01" as a date; ` + dateHelp},
 		{"date list", FormatYAML, "date: [2024-01-01]\n",
@@ -683,7 +683,10 @@ func TestParseDate(t *testing.T) {
 			t.Errorf("ParseDate(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 		}
 	}
-	for _, in := range []string{"", "May 1, 2024", "2024-5-1", "01/05/2024", "2024-05-01T25:00", "2024-05-01 10:00:00 CEST"} {
+	if _, err := ParseDate("2024-05-01T25:00", berlin); err == nil || err.Error() != `"2024-05-01T25:00" is not a real date (hour out of range)` {
+		t.Errorf("ParseDate of an impossible hour: error = %v", err)
+	}
+	for _, in := range []string{"", "May 1, 2024", "2024-5-1", "01/05/2024", "2024-05-01 10:00:00 CEST"} {
 		_, err := ParseDate(in, berlin)
 		want := `cannot read "` + strings.TrimSpace(in) + `" as a date; write 2024-05-01, 2024-05-01T09:30:00 or 2024-05-01T09:30:00+02:00`
 		if err == nil || err.Error() != want {

@@ -1,6 +1,7 @@
 package interactions
 
 import (
+	"github.com/accruehq/accrue/generator/internal/dates"
 	"html/template"
 	"strings"
 	"testing"
@@ -29,7 +30,7 @@ func TestCommentValidation(t *testing.T) {
 		}, c + `20250918T140502Z-k7m2qx.md:4:1: comment: field "Author" is already defined on line 2; keep one`},
 		{"date in no known form", map[string]string{
 			"comments/20250918T140502Z-k7m2qx.md": "---\nauthor: Ada\ndate: yesterday\nstatus: approved\n---\nHi\n",
-		}, c + `20250918T140502Z-k7m2qx.md:3:7: comment: date: cannot read "yesterday" as a date; write 2025-09-18T14:05:02Z or 2025-09-18 14:05:02`},
+		}, c + `20250918T140502Z-k7m2qx.md:3:7: comment: date: cannot read "yesterday" as a date; write 2024-05-01, 2024-05-01T09:30:00 or 2024-05-01T09:30:00+02:00`},
 		{"date that does not exist", map[string]string{
 			"comments/20250918T140502Z-k7m2qx.md": "---\nauthor: Ada\ndate: 2025-02-30 10:00:00\nstatus: approved\n---\nHi\n",
 		}, c + `20250918T140502Z-k7m2qx.md:3:7: comment: date: "2025-02-30 10:00:00" is not a real date (day out of range)`},
@@ -304,13 +305,13 @@ func TestCommentLocalDates(t *testing.T) {
 		{"2025-09-18 14:05:02.5 -0700", "2025-09-18T21:05:02.5Z"},
 		{"2025-09-18T14:05:02.123456789-03:00", "2025-09-18T17:05:02.123456789Z"},
 	} {
-		got, err := parseDate(tt.in, paris)
+		got, err := dates.Parse(tt.in, paris)
 		if err != nil {
-			t.Errorf("parseDate(%q): %v", tt.in, err)
+			t.Errorf("dates.Parse(%q): %v", tt.in, err)
 			continue
 		}
 		if s := got.UTC().Format(time.RFC3339Nano); s != tt.want {
-			t.Errorf("parseDate(%q) = %s; want %s", tt.in, s, tt.want)
+			t.Errorf("dates.Parse(%q) = %s; want %s", tt.in, s, tt.want)
 		}
 	}
 }

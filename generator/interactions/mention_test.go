@@ -69,7 +69,7 @@ func TestMentionValidation(t *testing.T) {
 			"mentions/20250918T141200Z-a1.yaml": strings.Replace(okMention, "2025-09-18T14:12:00Z", "2025-13-01", 1),
 			"mentions/20250918T141200Z-a2.yaml": okMention + "published: last week\n",
 		}, m + `20250918T141200Z-a1.yaml:8:11: mention: received: "2025-13-01" is not a real date (month out of range)
-` + m + `20250918T141200Z-a2.yaml:10:12: mention: published: cannot read "last week" as a date; write 2025-09-18T14:05:02Z or 2025-09-18 14:05:02`},
+` + m + `20250918T141200Z-a2.yaml:10:12: mention: published: cannot read "last week" as a date; write 2024-05-01, 2024-05-01T09:30:00 or 2024-05-01T09:30:00+02:00`},
 		{"missing required fields", map[string]string{
 			"mentions/20250918T141200Z-a1.yaml": "status: approved\n",
 			"mentions/20250918T141200Z-a2.yaml": "",

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/internal/dates"
 	yaml "go.yaml.in/yaml/v3"
 )
 
@@ -250,48 +251,12 @@ func (d *decoder) date(e entry) (time.Time, bool) {
 	if !ok {
 		return time.Time{}, false
 	}
-	t, err := parseDate(s, d.loc)
+	t, err := dates.Parse(s, d.loc)
 	if err != nil {
 		d.errorf(e.v, "%s: %v", e.key, err)
 		return time.Time{}, false
 	}
 	return t, true
-}
-
-var dateLayouts = []struct {
-	layout string
-	zoned  bool
-}{
-	{time.RFC3339Nano, true},
-	{"2006-01-02 15:04:05.999999999Z07:00", true},
-	{"2006-01-02 15:04:05.999999999 -0700", true},
-	{"2006-01-02T15:04:05.999999999", false},
-	{"2006-01-02 15:04:05.999999999", false},
-	{"2006-01-02", false},
-}
-
-func parseDate(s string, loc *time.Location) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	reason := ""
-	for _, l := range dateLayouts {
-		var t time.Time
-		var err error
-		if l.zoned {
-			t, err = time.Parse(l.layout, s)
-		} else {
-			t, err = time.ParseInLocation(l.layout, s, loc)
-		}
-		if err == nil {
-			return t, nil
-		}
-		if r := rangeReason(err); r != "" && reason == "" {
-			reason = r
-		}
-	}
-	if reason != "" {
-		return time.Time{}, fmt.Errorf("%q is not a real date%s", s, reason)
-	}
-	return time.Time{}, fmt.Errorf("cannot read %q as a date; write 2025-09-18T14:05:02Z or 2025-09-18 14:05:02", s)
 }
 
 // rangeReason returns " (day out of range)" and the like when the text had
