@@ -76,21 +76,42 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return fmt.Errorf("unknown command %q", args[0])
 }
 
+// siteFlags are the flags every command that reads a site takes.
+type siteFlags struct {
+	source         *string
+	drafts, future *bool
+}
+
+func addSiteFlags(fl *flag.FlagSet) siteFlags {
+	return siteFlags{
+		source: fl.String("source", ".", "the site's folder"),
+		drafts: fl.Bool("drafts", false, "include drafts"),
+		future: fl.Bool("future", false, "include posts dated in the future"),
+	}
+}
+
+// parseFlags parses args, which must hold flags only.
+func parseFlags(fl *flag.FlagSet, args []string) error {
+	if err := fl.Parse(args); err != nil {
+		return errReported // the flag package printed why
+	}
+	if fl.NArg() > 0 {
+		return fmt.Errorf("%s takes no arguments, got %q", fl.Name(), fl.Args())
+	}
+	return nil
+}
+
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("build", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	source := fl.String("source", ".", "the site's folder")
+	sf := addSiteFlags(fl)
 	dest := fl.String("destination", "", "output folder (default SOURCE/public)")
-	drafts := fl.Bool("drafts", false, "include drafts")
-	future := fl.Bool("future", false, "include posts dated in the future")
 	baseURL := fl.String("base-url", "", "override base_url from accrue.toml")
 	strict := fl.Bool("strict", false, "fail on warnings")
-	if err := fl.Parse(args); err != nil {
-		return errReported
+	if err := parseFlags(fl, args); err != nil {
+		return err
 	}
-	if fl.NArg() > 0 {
-		return fmt.Errorf("build takes no arguments, got %q", fl.Args())
-	}
+	source, drafts, future := sf.source, sf.drafts, sf.future
 	if *dest == "" {
 		*dest = filepath.Join(*source, "public")
 	}
@@ -133,17 +154,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	source := fl.String("source", ".", "the site's folder")
+	sf := addSiteFlags(fl)
 	port := fl.Int("port", 1313, "port to listen on")
 	bind := fl.String("bind", "127.0.0.1", "address to listen on; 0.0.0.0 lets other machines in")
-	drafts := fl.Bool("drafts", false, "include drafts")
-	future := fl.Bool("future", false, "include posts dated in the future")
-	if err := fl.Parse(args); err != nil {
-		return errReported
+	if err := parseFlags(fl, args); err != nil {
+		return err
 	}
-	if fl.NArg() > 0 {
-		return fmt.Errorf("serve takes no arguments, got %q", fl.Args())
-	}
+	source, drafts, future := sf.source, sf.drafts, sf.future
 	if _, err := os.Stat(filepath.Join(*source, content.Dir)); err != nil {
 		return fmt.Errorf("no %s/ folder in %s: is --source the site's root?", content.Dir, *source)
 	}
@@ -164,13 +181,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 func runLedger(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("ledger", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	source := fl.String("source", ".", "the site's folder")
+	sf := addSiteFlags(fl)
 	format := fl.String("format", "jsonl", "jsonl or csv")
-	drafts := fl.Bool("drafts", false, "include drafts")
-	future := fl.Bool("future", false, "include posts dated in the future")
-	if err := fl.Parse(args); err != nil {
-		return errReported
+	if err := parseFlags(fl, args); err != nil {
+		return err
 	}
+	source, drafts, future := sf.source, sf.drafts, sf.future
 	if *format != "jsonl" && *format != "csv" {
 		return fmt.Errorf("--format %q: use jsonl or csv", *format)
 	}
