@@ -44,8 +44,6 @@ type Graph struct {
 	// Inbound lists, per document ID, the links other documents make to
 	// it, by source document then position.
 	Inbound map[string][]Ref
-	// Outbound lists, per document ID, its internal links to others.
-	Outbound map[string][]Ref
 	// External lists, per document ID, its links to other sites.
 	External map[string][]External
 	// Broken are internal links that match no document and no other
@@ -188,7 +186,7 @@ func cleanSitePath(p string) (string, bool) {
 // file, a bundle image), so a link to it is not broken.
 func Build(baseURL string, docs []Doc, files map[string]string, exists func(sitePath string) bool) *Graph {
 	r := NewResolver(baseURL, docs)
-	g := &Graph{Inbound: map[string][]Ref{}, Outbound: map[string][]Ref{}, External: map[string][]External{}}
+	g := &Graph{Inbound: map[string][]Ref{}, External: map[string][]External{}}
 	for _, d := range docs {
 		for _, l := range d.Links {
 			kind, sitePath, to, domain := r.Resolve(d.URL, l.Dest)
@@ -198,9 +196,7 @@ func Build(baseURL string, docs []Doc, files map[string]string, exists func(site
 					continue // a link to itself is navigation, not a reference
 				}
 				if to != "" {
-					ref := Ref{From: d.ID, To: to, Line: l.Line, Col: l.Col}
-					g.Outbound[d.ID] = append(g.Outbound[d.ID], ref)
-					g.Inbound[to] = append(g.Inbound[to], ref)
+					g.Inbound[to] = append(g.Inbound[to], Ref{From: d.ID, To: to, Line: l.Line, Col: l.Col})
 					continue
 				}
 				if exists == nil || !exists(sitePath) {

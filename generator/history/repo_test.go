@@ -1,8 +1,6 @@
 package history
 
 import (
-	"context"
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -74,14 +72,4 @@ func (r *repo) commit(date, msg string) {
 	r.t.Helper()
 	r.git(date, "add", "-A")
 	r.git(date, "commit", "-q", "-m", msg)
-}
-
-func TestNotARepository(t *testing.T) {
-	requireGit(t)
-	dir := t.TempDir()
-	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
-	_, err := Log(context.Background(), dir, "content", Options{})
-	if !errors.Is(err, ErrNotRepository) {
-		t.Errorf("err = %v; want ErrNotRepository", err)
-	}
 }
