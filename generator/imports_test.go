@@ -25,6 +25,7 @@ var allowed = map[string][]string{
 	"internal/tomlkeys": {},
 	"internal/safelink": {},
 	"internal/dates":    {},
+	"internal/gittest":  {},
 	"internal/corpus":   {},
 	"internal/sitetest": {"diag", "site"},
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/accruehq/accrue/generator/internal/gittest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -23,24 +24,24 @@ func text(tag string, n int) string {
 }
 
 func (r *repo) head() string {
-	r.t.Helper()
-	return strings.TrimSpace(r.git("", "rev-parse", "HEAD"))
+	r.T.Helper()
+	return strings.TrimSpace(r.Git("", "rev-parse", "HEAD"))
 }
 
 // mv renames a file with git mv, making the new folder first.
 func (r *repo) mv(from, to string) {
-	r.t.Helper()
-	if err := os.MkdirAll(filepath.Dir(filepath.Join(r.dir, filepath.FromSlash(to))), 0o755); err != nil {
-		r.t.Fatal(err)
+	r.T.Helper()
+	if err := os.MkdirAll(filepath.Dir(filepath.Join(r.Dir, filepath.FromSlash(to))), 0o755); err != nil {
+		r.T.Fatal(err)
 	}
-	r.git("", "mv", from, to)
+	r.Git("", "mv", from, to)
 }
 
 func (r *repo) log(folder string, o Options) *History {
-	r.t.Helper()
-	h, err := Log(context.Background(), r.dir, folder, o)
+	r.T.Helper()
+	h, err := Log(context.Background(), r.Dir, folder, o)
 	if err != nil {
-		r.t.Fatalf("Log: %v", err)
+		r.T.Fatalf("Log: %v", err)
 	}
 	return h
 }
@@ -91,18 +92,18 @@ func checkSummary(t *testing.T, h *History, want string) {
 func TestLogCreationAndEdits(t *testing.T) {
 	t.Parallel()
 	r := newRepo(t)
-	r.write("content/posts/a.md", text("a", 5))
-	r.write("README.md", "not content\n")
-	r.commit("2024-01-02T10:00:00Z", "add a")
+	r.Write("content/posts/a.md", text("a", 5))
+	r.Write("README.md", "not content\n")
+	r.Commit("2024-01-02T10:00:00Z", "add a")
 	created := r.head()
 	// One line changed, two added.
-	r.write("content/posts/a.md", strings.Replace(text("a", 5), "a line 3", "a line three", 1)+"more\nand more\n")
-	r.commit("2024-02-03T08:00:00+02:00", "edit a")
+	r.Write("content/posts/a.md", strings.Replace(text("a", 5), "a line 3", "a line three", 1)+"more\nand more\n")
+	r.Commit("2024-02-03T08:00:00+02:00", "edit a")
 	edited := r.head()
-	r.write("README.md", "still not content\n")
-	r.commit("2024-02-04T00:00:00Z", "readme")
-	r.write("content/posts/a.md", strings.Replace(text("a", 5), "a line 3", "a line three", 1))
-	r.git("2024-03-01T12:00:00-05:00", "commit", "-q", "-a", "-m", "trim a\n\nThe body is not the subject.",
+	r.Write("README.md", "still not content\n")
+	r.Commit("2024-02-04T00:00:00Z", "readme")
+	r.Write("content/posts/a.md", strings.Replace(text("a", 5), "a line 3", "a line three", 1))
+	r.Git("2024-03-01T12:00:00-05:00", "commit", "-q", "-a", "-m", "trim a\n\nThe body is not the subject.",
 		"--author", "Grace Hopper <grace@example.org>")
 
 	h := r.log("content", Options{})
@@ -140,24 +141,24 @@ content/posts/a.md: created "add a"; "edit a" +3 -1; "trim a" +0 -2
 func TestLogRenames(t *testing.T) {
 	t.Parallel()
 	r := newRepo(t)
-	r.write("content/posts/pure.md", text("pure", 10))
-	r.write("content/posts/moved.md", text("moved", 10))
-	r.write("content/posts/edited.md", text("edited", 10))
-	r.commit("2024-01-01T00:00:00Z", "add")
-	r.write("content/posts/pure.md", text("pure", 11))
-	r.commit("2024-01-02T00:00:00Z", "edit pure")
+	r.Write("content/posts/pure.md", text("pure", 10))
+	r.Write("content/posts/moved.md", text("moved", 10))
+	r.Write("content/posts/edited.md", text("edited", 10))
+	r.Commit("2024-01-01T00:00:00Z", "add")
+	r.Write("content/posts/pure.md", text("pure", 11))
+	r.Commit("2024-01-02T00:00:00Z", "edit pure")
 	r.mv("content/posts/pure.md", "content/posts/renamed.md")
-	r.commit("2024-01-03T00:00:00Z", "rename pure")
+	r.Commit("2024-01-03T00:00:00Z", "rename pure")
 	r.mv("content/posts/moved.md", "content/2023/moved.md")
-	r.commit("2024-01-04T00:00:00Z", "move into a folder")
+	r.Commit("2024-01-04T00:00:00Z", "move into a folder")
 	r.mv("content/posts/edited.md", "content/posts/better-name.md")
-	r.write("content/posts/better-name.md", strings.Replace(text("edited", 10), "edited line 2\n", "", 1)+"new\n")
-	r.commit("2024-01-05T00:00:00Z", "rename with edits")
-	r.write("content/2023/moved.md", text("moved", 12))
-	r.commit("2024-01-06T00:00:00Z", "edit moved")
+	r.Write("content/posts/better-name.md", strings.Replace(text("edited", 10), "edited line 2\n", "", 1)+"new\n")
+	r.Commit("2024-01-05T00:00:00Z", "rename with edits")
+	r.Write("content/2023/moved.md", text("moved", 12))
+	r.Commit("2024-01-06T00:00:00Z", "edit moved")
 	// Renamed twice, the second time back to a name it had.
 	r.mv("content/posts/renamed.md", "content/posts/pure.md")
-	r.commit("2024-01-07T00:00:00Z", "rename back")
+	r.Commit("2024-01-07T00:00:00Z", "rename back")
 
 	checkSummary(t, r.log("content", Options{}), `
 content/2023/moved.md: created "add"; "edit moved" +2 -0
@@ -170,25 +171,25 @@ func TestLogSweeps(t *testing.T) {
 	t.Parallel()
 	r := newRepo(t)
 	for i := range 25 {
-		r.write(fmt.Sprintf("content/posts/p%02d.md", i), text(fmt.Sprint("p", i), 10))
+		r.Write(fmt.Sprintf("content/posts/p%02d.md", i), text(fmt.Sprint("p", i), 10))
 	}
-	r.write("content/posts/later.md", text("later", 10))
-	r.commit("2024-01-01T00:00:00Z", "import 26 posts")
-	r.write("content/posts/p00.md", text("p0", 11))
-	r.commit("2024-01-02T00:00:00Z", "edit p00")
+	r.Write("content/posts/later.md", text("later", 10))
+	r.Commit("2024-01-01T00:00:00Z", "import 26 posts")
+	r.Write("content/posts/p00.md", text("p0", 11))
+	r.Commit("2024-01-02T00:00:00Z", "edit p00")
 	for i := range 25 {
-		r.write(fmt.Sprintf("content/posts/p%02d.md", i), "---\n"+text(fmt.Sprint("p", i), 10))
+		r.Write(fmt.Sprintf("content/posts/p%02d.md", i), "---\n"+text(fmt.Sprint("p", i), 10))
 	}
-	r.commit("2024-01-03T00:00:00Z", "reformat 25 posts")
+	r.Commit("2024-01-03T00:00:00Z", "reformat 25 posts")
 	for i := range 25 { // a migration: every post moves and changes a little
 		old := fmt.Sprintf("content/posts/p%02d.md", i)
 		r.mv(old, fmt.Sprintf("content/posts/p%02d/index.md", i))
-		r.write(fmt.Sprintf("content/posts/p%02d/index.md", i), "+++\n"+text(fmt.Sprint("p", i), 10))
+		r.Write(fmt.Sprintf("content/posts/p%02d/index.md", i), "+++\n"+text(fmt.Sprint("p", i), 10))
 	}
-	r.commit("2024-01-04T00:00:00Z", "move 25 posts into bundles")
-	r.write("content/posts/p00/index.md", "+++\n"+text("p0", 12))
-	r.write("content/posts/later.md", text("later", 11))
-	r.commit("2024-01-05T00:00:00Z", "edit p00 and later")
+	r.Commit("2024-01-04T00:00:00Z", "move 25 posts into bundles")
+	r.Write("content/posts/p00/index.md", "+++\n"+text("p0", 12))
+	r.Write("content/posts/later.md", text("later", 11))
+	r.Commit("2024-01-05T00:00:00Z", "edit p00 and later")
 
 	get := func(h *History, path string) *File {
 		t.Helper()
@@ -257,18 +258,18 @@ func TestLogSweeps(t *testing.T) {
 func TestLogDeletedAndReadded(t *testing.T) {
 	t.Parallel()
 	r := newRepo(t)
-	r.write("content/posts/a.md", text("first a", 5))
-	r.write("content/posts/gone.md", text("gone", 5))
-	r.commit("2024-01-01T00:00:00Z", "add a and gone")
-	r.write("content/posts/a.md", text("first a", 6))
-	r.write("content/posts/gone.md", text("gone", 6))
-	r.commit("2024-01-02T00:00:00Z", "edit a and gone")
-	r.git("", "rm", "-q", "content/posts/a.md", "content/posts/gone.md")
-	r.commit("2024-01-03T00:00:00Z", "delete a and gone")
-	r.write("content/posts/a.md", text("second a", 3))
-	r.commit("2024-01-04T00:00:00Z", "add a again")
-	r.write("content/posts/a.md", text("second a", 4))
-	r.commit("2024-01-05T00:00:00Z", "edit new a")
+	r.Write("content/posts/a.md", text("first a", 5))
+	r.Write("content/posts/gone.md", text("gone", 5))
+	r.Commit("2024-01-01T00:00:00Z", "add a and gone")
+	r.Write("content/posts/a.md", text("first a", 6))
+	r.Write("content/posts/gone.md", text("gone", 6))
+	r.Commit("2024-01-02T00:00:00Z", "edit a and gone")
+	r.Git("", "rm", "-q", "content/posts/a.md", "content/posts/gone.md")
+	r.Commit("2024-01-03T00:00:00Z", "delete a and gone")
+	r.Write("content/posts/a.md", text("second a", 3))
+	r.Commit("2024-01-04T00:00:00Z", "add a again")
+	r.Write("content/posts/a.md", text("second a", 4))
+	r.Commit("2024-01-05T00:00:00Z", "edit new a")
 
 	checkSummary(t, r.log("content", Options{}), `
 content/posts/a.md: created "add a again"; "edit new a" +1 -0
@@ -283,13 +284,13 @@ content/posts/a.md: created "add a again"; "edit new a" +1 -0
 func TestLogRenameAndReplace(t *testing.T) {
 	t.Parallel()
 	r := newRepo(t)
-	r.write("content/posts/a.md", text("a", 10))
-	r.commit("2024-01-01T00:00:00Z", "add a")
-	r.write("content/posts/a.md", text("a", 11))
-	r.commit("2024-01-02T00:00:00Z", "edit a")
+	r.Write("content/posts/a.md", text("a", 10))
+	r.Commit("2024-01-01T00:00:00Z", "add a")
+	r.Write("content/posts/a.md", text("a", 11))
+	r.Commit("2024-01-02T00:00:00Z", "edit a")
 	r.mv("content/posts/a.md", "content/posts/b.md")
-	r.write("content/posts/a.md", text("new", 3))
-	r.commit("2024-01-03T00:00:00Z", "a is now b; new a")
+	r.Write("content/posts/a.md", text("new", 3))
+	r.Commit("2024-01-03T00:00:00Z", "a is now b; new a")
 
 	checkSummary(t, r.log("content", Options{}), `
 content/posts/a.md: created "add a"; "edit a" +1 -0; "a is now b; new a" +3 -11
@@ -300,14 +301,14 @@ content/posts/b.md: created "a is now b; new a"
 func TestLogShallowClone(t *testing.T) {
 	t.Parallel()
 	r := newRepo(t)
-	r.write("content/posts/a.md", text("a", 5))
-	r.write("content/posts/b.md", text("b", 5))
-	r.commit("2024-01-01T00:00:00Z", "add a and b")
-	r.write("content/posts/a.md", text("a", 6))
-	r.commit("2024-01-02T00:00:00Z", "edit a")
-	r.write("content/posts/a.md", text("a", 7))
-	r.write("content/posts/c.md", text("c", 5))
-	r.commit("2024-01-03T00:00:00Z", "edit a, add c")
+	r.Write("content/posts/a.md", text("a", 5))
+	r.Write("content/posts/b.md", text("b", 5))
+	r.Commit("2024-01-01T00:00:00Z", "add a and b")
+	r.Write("content/posts/a.md", text("a", 6))
+	r.Commit("2024-01-02T00:00:00Z", "edit a")
+	r.Write("content/posts/a.md", text("a", 7))
+	r.Write("content/posts/c.md", text("c", 5))
+	r.Commit("2024-01-03T00:00:00Z", "edit a, add c")
 
 	for _, tt := range []struct {
 		depth int
@@ -325,8 +326,8 @@ content/posts/c.md: created "edit a, add c"
 shallow`},
 	} {
 		t.Run(fmt.Sprint("depth ", tt.depth), func(t *testing.T) {
-			clone := &repo{t: t, dir: t.TempDir()}
-			clone.git("", "clone", "-q", "--depth", fmt.Sprint(tt.depth), "file://"+r.dir, ".")
+			clone := &repo{&gittest.Repo{T: t, Dir: t.TempDir()}}
+			clone.Git("", "clone", "-q", "--depth", fmt.Sprint(tt.depth), "file://"+r.Dir, ".")
 			// At depth 1 the boundary commit shows 3 files as added: it
 			// would be a sweep if it were read as a commit.
 			checkSummary(t, clone.log("content", Options{SweepThreshold: 3}), tt.want)
@@ -354,15 +355,15 @@ func TestLogUnusualPaths(t *testing.T) {
 		`content/posts/"quoted" back\slash.md`,
 	}
 	for i, n := range names {
-		r.write(n, text(fmt.Sprint("f", i), 10))
+		r.Write(n, text(fmt.Sprint("f", i), 10))
 	}
-	r.commit("2024-01-01T00:00:00Z", "add")
+	r.Commit("2024-01-01T00:00:00Z", "add")
 	for i, n := range names {
-		r.write(n, text(fmt.Sprint("f", i), 11))
+		r.Write(n, text(fmt.Sprint("f", i), 11))
 	}
-	r.commit("2024-01-02T00:00:00Z", "edit")
+	r.Commit("2024-01-02T00:00:00Z", "edit")
 	r.mv(names[0], "content/posts/ünï space/moved here.md")
-	r.commit("2024-01-03T00:00:00Z", "move")
+	r.Commit("2024-01-03T00:00:00Z", "move")
 
 	h := r.log("content", Options{})
 	want := append([]string{"content/posts/ünï space/moved here.md"}, names[1:]...)
@@ -380,20 +381,20 @@ func TestLogUnusualPaths(t *testing.T) {
 func TestLogBinaryAndOtherFiles(t *testing.T) {
 	t.Parallel()
 	r := newRepo(t)
-	r.write("content/posts/a/index.md", text("a", 3))
-	r.write("content/posts/a/photo.png", "\x89PNG\x00\x01\x02")
-	r.write("themes/default/post.html", "{{ .Title }}\n")
-	r.commit("2024-01-01T00:00:00Z", "add")
-	r.write("content/posts/a/photo.png", "\x89PNG\x00\x03\x04")
-	r.commit("2024-01-02T00:00:00Z", "new photo")
+	r.Write("content/posts/a/index.md", text("a", 3))
+	r.Write("content/posts/a/photo.png", "\x89PNG\x00\x01\x02")
+	r.Write("themes/default/post.html", "{{ .Title }}\n")
+	r.Commit("2024-01-01T00:00:00Z", "add")
+	r.Write("content/posts/a/photo.png", "\x89PNG\x00\x03\x04")
+	r.Commit("2024-01-02T00:00:00Z", "new photo")
 	for _, p := range []string{"content/posts/a/photo.png", "content/posts/a/index.md"} {
-		if err := os.Chmod(filepath.Join(r.dir, p), 0o755); err != nil {
+		if err := os.Chmod(filepath.Join(r.Dir, p), 0o755); err != nil {
 			t.Fatal(err)
 		}
 	}
-	r.commit("2024-01-03T00:00:00Z", "mode only")
-	r.write("themes/default/post.html", "<h1>{{ .Title }}</h1>\n")
-	r.commit("2024-01-04T00:00:00Z", "theme")
+	r.Commit("2024-01-03T00:00:00Z", "mode only")
+	r.Write("themes/default/post.html", "<h1>{{ .Title }}</h1>\n")
+	r.Commit("2024-01-04T00:00:00Z", "theme")
 
 	checkSummary(t, r.log("content", Options{}), `
 content/posts/a/index.md: created "add"
@@ -418,16 +419,16 @@ func TestLogMerges(t *testing.T) {
 		t.Run(editDate, func(t *testing.T) {
 			t.Parallel()
 			r := newRepo(t)
-			r.write("content/posts/a.md", text("a", 10))
-			r.commit("2024-01-01T00:00:00Z", "add a")
-			r.git("", "checkout", "-q", "-b", "side")
-			r.write("content/posts/a.md", strings.Replace(text("a", 10), "a line 9", "a line nine", 1))
-			r.write("content/posts/side.md", text("side", 3))
-			r.commit(editDate, "edit a on side, add side")
-			r.git("", "checkout", "-q", "main")
+			r.Write("content/posts/a.md", text("a", 10))
+			r.Commit("2024-01-01T00:00:00Z", "add a")
+			r.Git("", "checkout", "-q", "-b", "side")
+			r.Write("content/posts/a.md", strings.Replace(text("a", 10), "a line 9", "a line nine", 1))
+			r.Write("content/posts/side.md", text("side", 3))
+			r.Commit(editDate, "edit a on side, add side")
+			r.Git("", "checkout", "-q", "main")
 			r.mv("content/posts/a.md", "content/posts/b.md")
-			r.commit("2024-01-03T00:00:00Z", "rename a to b")
-			r.git("2024-01-05T00:00:00Z", "merge", "-q", "--no-edit", "side")
+			r.Commit("2024-01-03T00:00:00Z", "rename a to b")
+			r.Git("2024-01-05T00:00:00Z", "merge", "-q", "--no-edit", "side")
 
 			checkSummary(t, r.log("content", Options{}), `
 content/posts/b.md: created "add a"; "edit a on side, add side" +1 -1
@@ -440,16 +441,16 @@ content/posts/side.md: created "edit a on side, add side"
 func TestLogRenameLimitWarning(t *testing.T) {
 	t.Parallel()
 	r := newRepo(t)
-	r.git("", "config", "diff.renameLimit", "1")
+	r.Git("", "config", "diff.renameLimit", "1")
 	for i := range 3 {
-		r.write(fmt.Sprintf("content/posts/p%d.md", i), text(fmt.Sprint("p", i), 10))
+		r.Write(fmt.Sprintf("content/posts/p%d.md", i), text(fmt.Sprint("p", i), 10))
 	}
-	r.commit("2024-01-01T00:00:00Z", "add")
+	r.Commit("2024-01-01T00:00:00Z", "add")
 	for i := range 3 {
 		r.mv(fmt.Sprintf("content/posts/p%d.md", i), fmt.Sprintf("content/posts/q%d.md", i))
-		r.write(fmt.Sprintf("content/posts/q%d.md", i), text(fmt.Sprint("p", i), 11))
+		r.Write(fmt.Sprintf("content/posts/q%d.md", i), text(fmt.Sprint("p", i), 11))
 	}
-	r.commit("2024-01-02T00:00:00Z", "rename and edit")
+	r.Commit("2024-01-02T00:00:00Z", "rename and edit")
 	h := r.log("content", Options{})
 	if !strings.Contains(strings.Join(h.Warnings, "\n"), "diff.renameLimit") {
 		t.Errorf("Warnings = %q; want git's advice about diff.renameLimit", h.Warnings)
@@ -459,13 +460,13 @@ func TestLogRenameLimitWarning(t *testing.T) {
 func TestLogInSubfolderOfRepository(t *testing.T) {
 	t.Parallel()
 	r := newRepo(t)
-	r.write("blog/content/posts/a.md", text("a", 3))
-	r.write("content/posts/other.md", "another site's post\n")
-	r.commit("2024-01-02T10:00:00Z", "add a")
+	r.Write("blog/content/posts/a.md", text("a", 3))
+	r.Write("content/posts/other.md", "another site's post\n")
+	r.Commit("2024-01-02T10:00:00Z", "add a")
 	r.mv("blog/content/posts/a.md", "blog/content/a.md")
-	r.write("blog/content/a.md", text("a", 4))
-	r.commit("2024-01-03T10:00:00Z", "move a")
-	h, err := Log(context.Background(), filepath.Join(r.dir, "blog"), "content", Options{})
+	r.Write("blog/content/a.md", text("a", 4))
+	r.Commit("2024-01-03T10:00:00Z", "move a")
+	h, err := Log(context.Background(), filepath.Join(r.Dir, "blog"), "content", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -475,8 +476,8 @@ func TestLogInSubfolderOfRepository(t *testing.T) {
 func TestLogWithoutCommits(t *testing.T) {
 	t.Parallel()
 	r := newRepo(t)
-	r.write("content/posts/a.md", "a")
-	h, err := Log(context.Background(), r.dir, "content", Options{})
+	r.Write("content/posts/a.md", "a")
+	h, err := Log(context.Background(), r.Dir, "content", Options{})
 	if err != nil || h == nil || len(h.Files) != 0 || len(h.Sweeps) != 0 || h.Shallow {
 		t.Errorf("Log = %+v, %v; want an empty history and no error", h, err)
 	}
@@ -503,11 +504,11 @@ func TestLogWithoutGit(t *testing.T) {
 func TestLogCanceled(t *testing.T) {
 	t.Parallel()
 	r := newRepo(t)
-	r.write("content/posts/a.md", "a\n")
-	r.commit("2024-01-02T10:00:00Z", "add a")
+	r.Write("content/posts/a.md", "a\n")
+	r.Commit("2024-01-02T10:00:00Z", "add a")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := Log(ctx, r.dir, "content", Options{}); !errors.Is(err, context.Canceled) {
+	if _, err := Log(ctx, r.Dir, "content", Options{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v; want context.Canceled", err)
 	}
 }
@@ -525,21 +526,21 @@ func TestLogDirectoryMissing(t *testing.T) {
 func TestSweepCountsOnlyWhatOptionsCount(t *testing.T) {
 	t.Parallel()
 	r := newRepo(t)
-	r.write("content/posts/a.md", "a")
-	r.commit("2024-01-01T00:00:00Z", "add a")
+	r.Write("content/posts/a.md", "a")
+	r.Commit("2024-01-01T00:00:00Z", "add a")
 	for i := range 25 {
-		r.write(fmt.Sprintf("content/posts/a/comments/2024010%dT000000Z-c%d.md", i%9+1, i), "comment")
+		r.Write(fmt.Sprintf("content/posts/a/comments/2024010%dT000000Z-c%d.md", i%9+1, i), "comment")
 	}
-	r.commit("2024-02-01T00:00:00Z", "25 comments")
+	r.Commit("2024-02-01T00:00:00Z", "25 comments")
 	posts := func(p string) bool { return !strings.Contains(p, "/comments/") }
-	h, err := Log(context.Background(), r.dir, "content", Options{Counts: posts})
+	h, err := Log(context.Background(), r.Dir, "content", Options{Counts: posts})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(h.Sweeps) != 0 {
 		t.Errorf("Sweeps = %+v; adding comments is no sweep of posts", h.Sweeps)
 	}
-	h, err = Log(context.Background(), r.dir, "content", Options{})
+	h, err = Log(context.Background(), r.Dir, "content", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
+	"github.com/accruehq/accrue/generator/internal/gittest"
 	"github.com/accruehq/accrue/generator/internal/sitetest"
 	"github.com/accruehq/accrue/generator/site"
 	"github.com/accruehq/accrue/themes"
@@ -443,12 +443,12 @@ Second paragraph.
 }
 
 func TestUndatedPostTakesGitDate(t *testing.T) {
-	g := newGitSite(t)
-	dir := g.dir
-	g.write("content/posts/committed.md", "# Committed\n\nIn git.\n")
-	g.git("2022-02-03T04:05:06Z", "add", "content/posts/committed.md")
-	g.git("2022-02-03T04:05:06Z", "commit", "-q", "-m", "add")
-	g.write("content/posts/loose.md", "# Loose\n\nNot in git.\n")
+	g := gittest.New(t)
+	dir := g.Dir
+	g.Write("content/posts/committed.md", "# Committed\n\nIn git.\n")
+	g.Git("2022-02-03T04:05:06Z", "add", "content/posts/committed.md")
+	g.Git("2022-02-03T04:05:06Z", "commit", "-q", "-m", "add")
+	g.Write("content/posts/loose.md", "# Loose\n\nNot in git.\n")
 	mtime := time.Date(2023, 7, 8, 9, 0, 0, 0, time.UTC)
 	if err := os.Chtimes(filepath.Join(dir, "content/posts/loose.md"), mtime, mtime); err != nil {
 		t.Fatal(err)
@@ -553,84 +553,35 @@ Body.
 	r.AssertFile("feed.json", `"date_modified": "2024-03-01T00:00:00Z"`)
 }
 
-// gitSite is a site on disk in a git repository whose commits the test
-// makes at fixed dates.
-type gitSite struct {
-	t   *testing.T
-	dir string
-}
-
-func newGitSite(t *testing.T) *gitSite {
-	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		if os.Getenv("ACCRUE_SKIP_GIT_TESTS") == "1" {
-			t.Skip("git is not installed and ACCRUE_SKIP_GIT_TESTS=1")
-		}
-		t.Fatal("git is not installed: apt-get install git (or set ACCRUE_SKIP_GIT_TESTS=1 to skip)")
-	}
-	g := &gitSite{t: t, dir: t.TempDir()}
-	g.git("2020-01-01T00:00:00Z", "init", "-q", "-b", "main")
-	return g
-}
-
-func (g *gitSite) write(name, text string) {
-	g.t.Helper()
-	p := filepath.Join(g.dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		g.t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		g.t.Fatal(err)
-	}
-}
-
-func (g *gitSite) git(date string, args ...string) {
-	g.t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = g.dir
-	cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
-		"GIT_AUTHOR_NAME=Ada", "GIT_AUTHOR_EMAIL=ada@example.org", "GIT_COMMITTER_NAME=Ada", "GIT_COMMITTER_EMAIL=ada@example.org",
-		"GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		g.t.Fatalf("git %v: %v\n%s", args, err, out)
-	}
-}
-
-func (g *gitSite) commit(date, msg string) {
-	g.t.Helper()
-	g.git(date, "add", "-A")
-	g.git(date, "commit", "-q", "-m", msg)
-}
-
 func TestGitHistory(t *testing.T) {
 	t.Parallel()
-	g := newGitSite(t)
+	g := gittest.New(t)
 	post := func(title, date, body string) string {
 		return "---\ntitle: " + title + "\ndate: " + date + "\n---\n" + body
 	}
-	g.write("accrue.toml", "author = \"Ada\"\n[history]\nsweep_threshold = 3\n")
-	g.write("content/posts/old.md", post("Old", "2024-01-01", "Old post.\n"))
-	g.commit("2024-01-01T10:00:00Z", "add old")
-	g.write("content/posts/new.md", post("New", "2024-03-01", "New post.\n"))
-	g.commit("2024-03-01T10:00:00Z", "add new")
+	g.Write("accrue.toml", "author = \"Ada\"\n[history]\nsweep_threshold = 3\n")
+	g.Write("content/posts/old.md", post("Old", "2024-01-01", "Old post.\n"))
+	g.Commit("2024-01-01T10:00:00Z", "add old")
+	g.Write("content/posts/new.md", post("New", "2024-03-01", "New post.\n"))
+	g.Commit("2024-03-01T10:00:00Z", "add new")
 	// old is revised after new exists, and links to it then.
-	g.write("content/posts/old.md", post("Old", "2024-01-01", "Old post.\n\nNow see [new](/posts/new/).\n"))
-	g.commit("2024-04-01T10:00:00Z", "old: link to new")
-	g.write("content/posts/third.md", post("Third", "2024-04-15", "Third.\n"))
-	g.commit("2024-04-15T10:00:00Z", "add third")
+	g.Write("content/posts/old.md", post("Old", "2024-01-01", "Old post.\n\nNow see [new](/posts/new/).\n"))
+	g.Commit("2024-04-01T10:00:00Z", "old: link to new")
+	g.Write("content/posts/third.md", post("Third", "2024-04-15", "Third.\n"))
+	g.Commit("2024-04-15T10:00:00Z", "add third")
 	// A sweep over three posts is maintenance, not an update of each.
 	for _, n := range []string{"old", "new", "third"} {
-		b, err := os.ReadFile(filepath.Join(g.dir, "content/posts", n+".md"))
+		b, err := os.ReadFile(filepath.Join(g.Dir, "content/posts", n+".md"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		g.write("content/posts/"+n+".md", string(b)+"\n<!-- reformatted -->\n")
+		g.Write("content/posts/"+n+".md", string(b)+"\n<!-- reformatted -->\n")
 	}
-	g.commit("2024-05-01T10:00:00Z", "reformat every post")
+	g.Commit("2024-05-01T10:00:00Z", "reformat every post")
 
-	opts := site.Options{Now: sitetest.Now, Theme: themes.Default(), Dir: g.dir}
+	opts := site.Options{Now: sitetest.Now, Theme: themes.Default(), Dir: g.Dir}
 	w := &site.MemWriter{}
-	if _, diags, err := site.Build(context.Background(), os.DirFS(g.dir), w, opts); err != nil {
+	if _, diags, err := site.Build(context.Background(), os.DirFS(g.Dir), w, opts); err != nil {
 		t.Fatal(err, diags)
 	}
 	if got := string(w.Files["posts/old/index.html"]); !strings.Contains(got, `class="dt-updated" datetime="2024-04-01T10:00:00Z"`) ||
@@ -640,7 +591,7 @@ func TestGitHistory(t *testing.T) {
 	if got := string(w.Files["posts/new/index.html"]); strings.Contains(got, "dt-updated") || !strings.Contains(got, `referenced by 1 post`) {
 		t.Errorf("new post: the sweep must not count as an update, and old's link must:\n%s", got)
 	}
-	l, _, err := site.Ledger(context.Background(), os.DirFS(g.dir), opts)
+	l, _, err := site.Ledger(context.Background(), os.DirFS(g.Dir), opts)
 	if err != nil {
 		t.Fatal(err)
 	}

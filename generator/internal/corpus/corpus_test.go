@@ -1,9 +1,9 @@
 package corpus
 
 import (
+	"github.com/accruehq/accrue/generator/internal/gittest"
 	"maps"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -184,18 +184,6 @@ func TestWriteShape(t *testing.T) {
 	}
 }
 
-// requireGit fails the test when git is missing, because a skipped git
-// test is easy to miss, unless the caller opted out on purpose.
-func requireGit(t *testing.T) {
-	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		if os.Getenv("ACCRUE_SKIP_GIT_TESTS") == "1" {
-			t.Skip("git not found and ACCRUE_SKIP_GIT_TESTS=1")
-		}
-		t.Fatal("git not found on PATH: apt-get install git (or set ACCRUE_SKIP_GIT_TESTS=1 to skip git tests)")
-	}
-}
-
 func gitOut(t *testing.T, dir string, args ...string) string {
 	t.Helper()
 	out, err := runGit(dir, args...)
@@ -207,7 +195,7 @@ func gitOut(t *testing.T, dir string, args ...string) string {
 
 func TestWriteGit(t *testing.T) {
 	t.Parallel()
-	requireGit(t)
+	gittest.Require(t)
 	const n = 200
 	dir := write(t, Options{Posts: n, Seed: 5, Git: true, Revisions: -1})
 
@@ -300,7 +288,7 @@ func TestWriteGit(t *testing.T) {
 
 func TestWriteGitNoRevisions(t *testing.T) {
 	t.Parallel()
-	requireGit(t)
+	gittest.Require(t)
 	dir := write(t, Options{Posts: 30, Git: true})
 	if got := strings.TrimSpace(gitOut(t, dir, "rev-list", "--count", "HEAD")); got != "30" {
 		t.Errorf("got %s commits with Revisions 0, want 30", got)
