@@ -28,7 +28,8 @@
 // An arrow means "may import"; nothing points up or sideways:
 //
 //	cmd/accrue ─► server ─► site
-//	site ─► theme, feeds, markdown, content, history, links, interactions, ledger, config
+//	site ─► theme, feeds, markdown, content, history, links, interactions, report, ledger, config
+//	report ─► ledger (the value report reads only the ledger and what site gathers)
 //	content ─► config
 //	content, interactions ─► internal/dates (one reader for hand-written dates)
 //	every package ─► diag (diag imports only the standard library)

@@ -39,6 +39,8 @@ type Config struct {
 	Markdown   Markdown   `toml:"markdown"`
 	Highlight  Highlight  `toml:"highlight"`
 	History    History    `toml:"history"`
+	Value      Value      `toml:"value"`
+	Report     Report     `toml:"report"`
 
 	// Location is Timezone loaded; dates written without an offset are read in it.
 	Location *time.Location `toml:"-"`
@@ -77,6 +79,51 @@ type History struct {
 	SweepThreshold int `toml:"sweep_threshold"`
 }
 
+// Value configures the value model of the report: what each kind of
+// event deposits, the monthly interest rate and the classes of posts.
+type Value struct {
+	// MonthlyRate is the compound interest a deposit earns a month: 0.01
+	// is 1%.
+	MonthlyRate float64 `toml:"monthly_rate"`
+	Weights     Weights `toml:"weights"`
+	Classes     Classes `toml:"classes"`
+}
+
+// Weights are the points each kind of event deposits. A nil field keeps
+// the model's default (see the ledger package), so accrue.toml names only
+// the weights it changes.
+type Weights struct {
+	Publish      *float64 `toml:"publish"`
+	Update       *float64 `toml:"update"`
+	Comment      *float64 `toml:"comment"`
+	AuthorReply  *float64 `toml:"author_reply"`
+	Reply        *float64 `toml:"reply"`
+	Mention      *float64 `toml:"mention"`
+	Like         *float64 `toml:"like"`
+	Repost       *float64 `toml:"repost"`
+	Bookmark     *float64 `toml:"bookmark"`
+	Pingback     *float64 `toml:"pingback"`
+	Trackback    *float64 `toml:"trackback"`
+	InternalLink *float64 `toml:"internal_link"`
+	OutboundLink *float64 `toml:"outbound_link"`
+}
+
+// Classes are the thresholds that class posts as new, compounding,
+// decaying or dormant.
+type Classes struct {
+	NewDays       int `toml:"new_days"`       // younger than this: new
+	DormantMonths int `toml:"dormant_months"` // no deposit for this long: dormant
+	WindowMonths  int `toml:"window_months"`  // the recent rate is measured over this window
+	LaunchMonths  int `toml:"launch_months"`  // the launch rate over the first months
+}
+
+// Report configures the value report.
+type Report struct {
+	// Publish writes the report into the built site at /_accrue/report/.
+	// Off by default: a blog's numbers are its author's business.
+	Publish bool `toml:"publish"`
+}
+
 // Default returns the configuration of a site without accrue.toml.
 func Default() Config {
 	return Config{
@@ -92,8 +139,10 @@ func Default() Config {
 		Markdown:     Markdown{Typographer: true},
 		Highlight:    Highlight{Style: "github", DarkStyle: "github-dark"},
 		History:      History{SweepThreshold: 20},
-		Location:     time.UTC,
-		Positions:    map[string]diag.Pos{},
+		Value: Value{MonthlyRate: 0.01,
+			Classes: Classes{NewDays: 60, DormantMonths: 12, WindowMonths: 6, LaunchMonths: 1}},
+		Location:  time.UTC,
+		Positions: map[string]diag.Pos{},
 	}
 }
 
@@ -213,6 +262,7 @@ func (c *Config) validate() diag.List {
 	if c.ReadingSpeed < 1 {
 		l.Add(diag.Errorf(c.pos("reading_speed"), "reading_speed must be at least 1 word a minute, not %d", c.ReadingSpeed))
 	}
+	l = append(l, c.validateValue()...)
 	if c.Theme == "" || strings.ContainsAny(c.Theme, `/\`) || c.Theme == "." || c.Theme == ".." {
 		l.Add(diag.Errorf(c.pos("theme"), "theme %q must be a folder name under themes/", c.Theme))
 	}
@@ -256,4 +306,31 @@ func CheckPermalink(pattern string) error {
 		}
 	}
 	return nil
+}
+
+func (c *Config) validateValue() diag.List {
+	var l diag.List
+	if r := c.Value.MonthlyRate; r < 0 || r > 1 {
+		l.Add(diag.Errorf(c.pos("value.monthly_rate"), "value.monthly_rate must be between 0 and 1 (0.01 is 1%% a month), not %g", r))
+	}
+	w := reflect.ValueOf(c.Value.Weights)
+	for i := range w.NumField() {
+		if f := w.Field(i); !f.IsNil() && f.Elem().Float() < 0 {
+			key := "value.weights." + w.Type().Field(i).Tag.Get("toml")
+			l.Add(diag.Errorf(c.pos(key), "%s must not be negative, not %g", key, f.Elem().Float()))
+		}
+	}
+	for _, th := range []struct {
+		key string
+		n   int
+	}{
+		{"new_days", c.Value.Classes.NewDays}, {"dormant_months", c.Value.Classes.DormantMonths},
+		{"window_months", c.Value.Classes.WindowMonths}, {"launch_months", c.Value.Classes.LaunchMonths},
+	} {
+		if th.n < 1 {
+			key := "value.classes." + th.key
+			l.Add(diag.Errorf(c.pos(key), "%s must be at least 1, not %d", key, th.n))
+		}
+	}
+	return l
 }

@@ -44,6 +44,10 @@ func TestParseErrors(t *testing.T) {
 		{"bad timezone", "\ntimezone = \"Mars/Olympus\"\n", `accrue.toml:2:1: unknown timezone "Mars/Olympus" (use an IANA name such as "Europe/Berlin" or "UTC")`},
 		{"bad paginate", "paginate = 0\n", "accrue.toml:1:1: paginate must be at least 1, not 0"},
 		{"bad permalink", "[permalinks]\nposts = \"/:yaer/:slug/\"\n", `accrue.toml:2:1: permalinks.posts: unknown token ":yaer" in pattern "/:yaer/:slug/" (known: :year :month :day :slug :section :title :path)`},
+		{"unknown weight", "[value.weights]\ncomments = 3\n", `accrue.toml:2:1: unknown key "value.weights.comments" (did you mean "comment"?)`},
+		{"negative weight", "[value.weights]\nlike = -1\n", `accrue.toml:2:1: value.weights.like must not be negative, not -1`},
+		{"bad rate", "[value]\nmonthly_rate = 5\n", `accrue.toml:2:1: value.monthly_rate must be between 0 and 1 (0.01 is 1% a month), not 5`},
+		{"bad class threshold", "[value.classes]\nnew_days = 0\n", `accrue.toml:2:1: value.classes.new_days must be at least 1, not 0`},
 		{"permalink without slug", "[permalinks]\npages = \"/:year/\"\n", `accrue.toml:2:1: permalinks.pages: pattern "/:year/" must contain :slug, :title or :path`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,6 +59,18 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("error = %q; want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestParseValue(t *testing.T) {
+	cfg, err := Parse([]byte("[value]\nmonthly_rate = 0.02\n[value.weights]\ncomment = 4\ninternal_link = 0\n[value.classes]\ndormant_months = 18\n[report]\npublish = true\n"), Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := cfg.Value
+	if v.MonthlyRate != 0.02 || *v.Weights.Comment != 4 || *v.Weights.InternalLink != 0 || v.Weights.Like != nil ||
+		v.Classes.DormantMonths != 18 || v.Classes.NewDays != 60 || !cfg.Report.Publish {
+		t.Errorf("value = %+v, report = %+v", v, cfg.Report)
 	}
 }
 

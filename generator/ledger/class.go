@@ -47,17 +47,40 @@ func (m Model) Classify(events []Event, published, asOf time.Time, t Thresholds)
 	if asOf.Sub(published) < time.Duration(t.NewDays)*24*time.Hour {
 		return ClassNew
 	}
+	r := m.Rates(events, published, asOf, t)
+	if !r.Active {
+		return ClassDormant
+	}
+	if r.Recent > 0 && r.Recent >= r.Launch {
+		return ClassCompounding
+	}
+	return ClassDecaying
+}
+
+// Rates are what Classify compares: points per month deposited by
+// others at launch and lately.
+type Rates struct {
+	Launch float64 // over the first LaunchMonths after publication
+	Recent float64 // over the last WindowMonths before the date
+	// Active is false when nothing at all was deposited in the last
+	// DormantMonths.
+	Active bool
+}
+
+// Rates measures a post's deposits from others at launch and lately, as
+// of asOf.
+func (m Model) Rates(events []Event, published, asOf time.Time, t Thresholds) Rates {
 	dormantSince := addMonths(asOf, -float64(t.DormantMonths))
 	windowStart := addMonths(asOf, -float64(t.WindowMonths))
 	launchEnd := addMonths(published, float64(t.LaunchMonths))
-	active := false
+	var r Rates
 	var recent, launch float64
 	for _, e := range events {
 		if e.Withdrawn || e.Date.After(asOf) {
 			continue
 		}
 		if e.Date.After(dormantSince) {
-			active = true
+			r.Active = true
 		}
 		if !e.Kind.FromOthers() {
 			continue
@@ -70,15 +93,9 @@ func (m Model) Classify(events []Event, published, asOf time.Time, t Thresholds)
 			launch += w
 		}
 	}
-	if !active {
-		return ClassDormant
-	}
-	recentRate := recent / float64(t.WindowMonths)
-	launchRate := launch / float64(t.LaunchMonths)
-	if recentRate > 0 && recentRate >= launchRate {
-		return ClassCompounding
-	}
-	return ClassDecaying
+	r.Recent = recent / float64(t.WindowMonths)
+	r.Launch = launch / float64(t.LaunchMonths)
+	return r
 }
 
 // addMonths moves t by m mean months.

@@ -78,7 +78,7 @@ func interactionEvents(p *Page, siteAuthor string) []ledger.Event {
 			continue
 		}
 		kind := ledger.KindComment
-		if c.Author == p.Author || c.Author == siteAuthor {
+		if isAuthor(c.Author, p, siteAuthor) {
 			kind = ledger.KindAuthorReply
 		}
 		out = append(out, ledger.Event{Date: c.Date, Post: p.File, Title: p.Title, Kind: kind,
