@@ -1,0 +1,404 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/accruehq/accrue/generator/ledger"
+)
+
+// The text and Markdown forms show the same sections; only the layout
+// differs.
+
+// section is a part of the report: a heading, lines of prose or figures,
+// then tables.
+type section struct {
+	title  string
+	lines  []string
+	tables []table
+}
+
+// table is rows of cells under a head; align says which columns are
+// figures, aligned right.
+type table struct {
+	caption string
+	head    []string
+	right   []bool
+	rows    [][]string
+	// empty is said instead of the table when it has no rows.
+	empty string
+}
+
+func (r *Report) sections() []section {
+	return []section{r.summarySection(), r.timelineSection(), r.changesSection(), r.championsSection(),
+		r.actionsSection(), r.postsSection(), modelSection(r.Model)}
+}
+
+func (r *Report) summarySection() section {
+	s := r.Summary
+	growth := "n/a (nothing a year ago)"
+	if s.AnnualGrowth != nil {
+		growth = signedPercent(float64(*s.AnnualGrowth))
+	}
+	return section{title: fmt.Sprintf("%s: statement as of %s", r.Site.Title, date(r.AsOf)), lines: []string{
+		fmt.Sprintf("Value        %s points (principal %s, interest %s)", num(s.Value), num(s.Principal), num(s.Interest)),
+		fmt.Sprintf("A year ago   %s points; annual growth %s", num(s.ValueYearAgo), growth),
+		fmt.Sprintf("Posts        %d: %d compounding, %d decaying, %d dormant, %d new", s.Posts,
+			s.Classes["compounding"], s.Classes["decaying"], s.Classes["dormant"], s.Classes["new"]),
+		fmt.Sprintf("Deposits     %d", s.Deposits),
+		fmt.Sprintf("Top 10%% of posts hold %s of the value; compounding posts hold %s",
+			percent(float64(s.TopTenthShare)), percent(float64(s.CompoundingShare))),
+	}}
+}
+
+func (r *Report) timelineSection() section {
+	t := table{head: []string{"Month", "Deposits", "Points", "Interest", "Closing", "By kind"},
+		right: []bool{false, true, true, true, true, false}, empty: "No deposits yet."}
+	for _, m := range r.Timeline {
+		t.rows = append(t.rows, []string{m.Month, strconv.Itoa(m.Count), num(m.Principal), num(m.Interest), num(m.Closing), byKind(m.Deposits)})
+	}
+	var closing []float64
+	for _, m := range r.Timeline {
+		closing = append(closing, float64(m.Closing))
+	}
+	s := section{title: "Timeline", tables: []table{t}}
+	if len(closing) > 1 {
+		s.lines = []string{"Value by month  " + Sparkline(closing)}
+	}
+	return s
+}
+
+// byKind lists a month's deposits by kind, in the ledger's order of kinds.
+func byKind(d map[string]Points) string {
+	var parts []string
+	for _, k := range ledger.Kinds() {
+		if p, ok := d[k.String()]; ok && p != 0 {
+			parts = append(parts, k.String()+" "+num(p))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (r *Report) changesSection() section {
+	c := r.Changes
+	firsts := func(caption string, l []First, who string) table {
+		t := table{caption: caption, head: []string{"Date", who, "Post", "Kind"}, empty: "None."}
+		for _, f := range l {
+			t.rows = append(t.rows, []string{date(f.Date), f.Name, f.Title, f.Kind})
+		}
+		return t
+	}
+	classes := table{caption: "Posts that changed class", head: []string{"Post", "Was", "Now"}, empty: "None."}
+	for _, cc := range c.ClassChanges {
+		classes.rows = append(classes.rows, []string{cc.Title, cc.From, cc.To})
+	}
+	gainers := table{caption: "Biggest gainers", head: []string{"Post", "Gain", "Value"}, right: []bool{false, true, true}, empty: "None."}
+	for _, g := range c.Gainers {
+		gainers.rows = append(gainers.rows, []string{g.Title, "+" + num(g.Gain), num(g.Value)})
+	}
+	links := table{caption: "New internal links", head: []string{"Date", "From", "To"}, empty: "None."}
+	for _, l := range c.NewLinks {
+		links.rows = append(links.rows, []string{date(l.Date), or(l.FromTitle, l.From), l.ToTitle})
+	}
+	return section{title: fmt.Sprintf("What changed since %s", date(r.Since)), tables: []table{
+		firsts("First-time commenters", c.NewCommenters, "Who"), firsts("First-time linking domains", c.NewDomains, "Domain"),
+		classes, gainers, links,
+	}}
+}
+
+func (r *Report) championsSection() section {
+	t := table{head: []string{"Who", "Site", "Points", "Deposits", "Posts", "First seen", "Last seen"},
+		right: []bool{false, false, true, true, true, false, false}, empty: "Nobody yet: champions are the people and sites that comment, mention and link."}
+	for _, c := range r.Champions {
+		t.rows = append(t.rows, []string{c.Name, c.Site, num(c.Points), strconv.Itoa(c.Deposits), strconv.Itoa(c.Posts), date(c.First), date(c.Last)})
+	}
+	return section{title: "Champions", tables: []table{t}}
+}
+
+func (r *Report) actionsSection() section {
+	a := r.Actions
+	update := table{caption: "Update: valuable posts gone quiet (an update is a deposit, and readers come back to fresh posts)",
+		head: []string{"Post", "Value", "Why"}, right: []bool{false, true, false}, empty: "None: every valuable post is still earning."}
+	for _, c := range a.Update {
+		update.rows = append(update.rows, []string{c.Title, num(c.Value), c.Why})
+	}
+	orphans := table{caption: "Link: orphans, posts no other post links to", head: []string{"Post", "Value"}, right: []bool{false, true}, empty: "None."}
+	for _, o := range a.Orphans {
+		orphans.rows = append(orphans.rows, []string{o.Title, num(o.Value)})
+	}
+	talk := table{caption: fmt.Sprintf("Answer: comments of the last %d days without a reply from you", ConversationDays),
+		head: []string{"Date", "Who", "Post", "File"}, empty: "None."}
+	for _, c := range a.Conversations {
+		talk.rows = append(talk.rows, []string{date(c.Date), c.Author, c.Title, c.File})
+	}
+	broken := table{caption: "Fix: broken internal links", head: []string{"Where"}, empty: "None."}
+	for _, b := range a.Broken {
+		broken.rows = append(broken.rows, []string{b})
+	}
+	return section{title: "Next actions", tables: []table{update, orphans, talk, broken}}
+}
+
+func (r *Report) postsSection() section {
+	t := table{head: []string{"Post", "Class", "Value", "Principal", "Growth", "Age", "Last deposit", "Last 12 months", "Deposits"},
+		right: []bool{false, false, true, true, true, true, false, false, false}, empty: "No posts yet."}
+	for _, p := range r.Posts {
+		t.rows = append(t.rows, []string{p.Title, p.Class, num(p.Value), num(p.Principal), signed(p.Growth), age(p.AgeDays),
+			date(p.LastDeposit), Sparkline(floats(p.Spark)), counts(p.Deposits)})
+	}
+	return section{title: "Posts", tables: []table{t}}
+}
+
+func counts(d map[string]int) string {
+	var parts []string
+	for _, k := range ledger.Kinds() {
+		if n := d[k.String()]; n > 0 {
+			parts = append(parts, strconv.Itoa(n)+" "+k.String())
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func modelSection(m ModelInfo) section {
+	t := table{caption: "Weights", head: []string{"Kind", "Points"}, right: []bool{false, true}}
+	for _, k := range ledger.Kinds() {
+		if w, ok := m.Weights[k.String()]; ok {
+			t.rows = append(t.rows, []string{k.String(), strconv.FormatFloat(float64(w), 'f', -1, 64)})
+		}
+	}
+	return section{title: "How value is counted", lines: m.Definitions, tables: []table{t}}
+}
+
+// Sparkline draws values as a row of block characters, lowest to highest.
+func Sparkline(v []float64) string {
+	const bars = "▁▂▃▄▅▆▇█"
+	if len(v) == 0 {
+		return ""
+	}
+	lo, hi := v[0], v[0]
+	for _, x := range v {
+		lo, hi = math.Min(lo, x), math.Max(hi, x)
+	}
+	var b strings.Builder
+	for _, x := range v {
+		i := 0
+		if hi > lo {
+			i = int(math.Round((x - lo) / (hi - lo) * 7))
+		}
+		b.WriteString(string([]rune(bars)[i]))
+	}
+	return b.String()
+}
+
+func floats(p []Points) []float64 {
+	out := make([]float64, len(p))
+	for i, x := range p {
+		out[i] = float64(x)
+	}
+	return out
+}
+
+func num(p Points) string { return points(float64(p)) }
+
+func signed(p Points) string {
+	if p > 0.05 {
+		return "+" + num(p)
+	}
+	return num(p)
+}
+
+func signedPercent(f float64) string {
+	if f > 0 {
+		return "+" + percent(f)
+	}
+	return percent(f)
+}
+
+func date(t time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	return t.Format("2 Jan 2006")
+}
+
+// age writes days as the largest unit that fits: "41d", "10mo", "2.5y".
+func age(days int) string {
+	switch {
+	case days < 60:
+		return strconv.Itoa(days) + "d"
+	case days < 730:
+		return strconv.Itoa(int(float64(days)/(365.2425/12))) + "mo"
+	}
+	return strconv.FormatFloat(float64(days)/365.2425, 'f', 1, 64) + "y"
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// TextOptions choose how the text form looks.
+type TextOptions struct {
+	// Color adds ANSI colours: for a terminal that is not told NO_COLOR.
+	Color bool
+}
+
+// WriteText writes the report as aligned plain text for a terminal.
+func (r *Report) WriteText(w io.Writer, o TextOptions) error {
+	return writeText(w, r.sections(), o)
+}
+
+func writeText(w io.Writer, sections []section, o TextOptions) error {
+	var b strings.Builder
+	style := func(code, s string) string {
+		if !o.Color {
+			return s
+		}
+		return "\x1b[" + code + "m" + s + "\x1b[0m"
+	}
+	for i, s := range sections {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(style("1", s.title) + "\n")
+		b.WriteString(style("2", strings.Repeat("─", utf8.RuneCountInString(s.title))) + "\n")
+		for _, l := range s.lines {
+			b.WriteString(l + "\n")
+		}
+		for _, t := range s.tables {
+			if len(s.lines) > 0 || t.caption != "" {
+				b.WriteString("\n")
+			}
+			if t.caption != "" {
+				b.WriteString(style("4", t.caption) + "\n")
+			}
+			if len(t.rows) == 0 {
+				b.WriteString(t.empty + "\n")
+				continue
+			}
+			writeAligned(&b, t, style)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// maxCell is the widest a text cell gets; longer ones end in "…".
+const maxCell = 44
+
+func writeAligned(b *strings.Builder, t table, style func(code, s string) string) {
+	cells := append([][]string{t.head}, t.rows...)
+	width := make([]int, len(t.head))
+	for _, row := range cells {
+		for i, c := range row {
+			if i < len(row)-1 { // the last column may run long: nothing follows it
+				row[i] = clip(c, maxCell)
+			}
+			width[i] = max(width[i], utf8.RuneCountInString(row[i]))
+		}
+	}
+	for n, row := range cells {
+		var line strings.Builder
+		for i, c := range row {
+			pad := strings.Repeat(" ", width[i]-utf8.RuneCountInString(c))
+			if i > 0 {
+				line.WriteString("  ")
+			}
+			if i < len(t.right) && t.right[i] {
+				line.WriteString(pad + c)
+			} else if i < len(row)-1 {
+				line.WriteString(c + pad)
+			} else {
+				line.WriteString(c) // no trailing spaces
+			}
+		}
+		s := strings.TrimRight(line.String(), " ")
+		if n == 0 {
+			s = style("2", s)
+		}
+		b.WriteString(s + "\n")
+	}
+}
+
+// clip shortens s to n characters, marking the cut, and makes it one line.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
+// WriteMarkdown writes the report as Markdown with GFM tables.
+func (r *Report) WriteMarkdown(w io.Writer) error {
+	return writeMarkdown(w, r.sections())
+}
+
+func writeMarkdown(w io.Writer, sections []section) error {
+	var b strings.Builder
+	for i, s := range sections {
+		level := "## "
+		if i == 0 {
+			level = "# "
+		}
+		b.WriteString(level + mdEscape(s.title) + "\n\n")
+		for _, l := range s.lines {
+			b.WriteString("- " + mdEscape(l) + "\n")
+		}
+		if len(s.lines) > 0 {
+			b.WriteString("\n")
+		}
+		for _, t := range s.tables {
+			if t.caption != "" {
+				b.WriteString("### " + mdEscape(t.caption) + "\n\n")
+			}
+			if len(t.rows) == 0 {
+				b.WriteString(mdEscape(t.empty) + "\n\n")
+				continue
+			}
+			writeRow(&b, t.head)
+			b.WriteString("|")
+			for i := range t.head {
+				if i < len(t.right) && t.right[i] {
+					b.WriteString("---:|")
+				} else {
+					b.WriteString("---|")
+				}
+			}
+			b.WriteString("\n")
+			for _, row := range t.rows {
+				writeRow(&b, row)
+			}
+			b.WriteString("\n")
+		}
+	}
+	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
+	return err
+}
+
+func writeRow(b *strings.Builder, row []string) {
+	b.WriteString("|")
+	for _, c := range row {
+		b.WriteString(" " + strings.ReplaceAll(mdEscape(strings.Join(strings.Fields(c), " ")), "|", `\|`) + " |")
+	}
+	b.WriteString("\n")
+}
+
+// mdEscape keeps text from content (titles, names) from turning into
+// Markdown or HTML where it is shown.
+func mdEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_[]<>#!~&", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
