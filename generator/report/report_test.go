@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -240,6 +241,27 @@ func TestHostileTextEscaped(t *testing.T) {
 	var back Report
 	if err := json.Unmarshal(js.Bytes(), &back); err != nil || back.Posts[0].Title == "" {
 		t.Errorf("JSON does not read back: %v", err)
+	}
+}
+
+func TestTextColor(t *testing.T) {
+	r := Compute(fixture(), Options{AsOf: fixtureAsOf})
+	var plain, color bytes.Buffer
+	r.WriteText(&plain, TextOptions{})
+	r.WriteText(&color, TextOptions{Color: true})
+	if strings.Contains(plain.String(), "\x1b[") {
+		t.Error("colour without TextOptions.Color")
+	}
+	for _, want := range []string{"\x1b[1mAda's notes", "\x1b[32mcompounding\x1b[0m", "\x1b[90mdormant\x1b[0m", "\x1b[32m+9.2\x1b[0m"} {
+		if !strings.Contains(color.String(), want) {
+			t.Errorf("coloured text lacks %q", want)
+		}
+	}
+	// Colour must not move the columns: without the escapes, the text is
+	// the plain text.
+	stripped := regexp.MustCompile("\x1b\\[[0-9;]*m").ReplaceAllString(color.String(), "")
+	if stripped != plain.String() {
+		t.Error("colour changed the layout")
 	}
 }
 

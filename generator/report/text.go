@@ -46,8 +46,8 @@ func (r *Report) summarySection() section {
 		growth = signedPercent(float64(*s.AnnualGrowth))
 	}
 	return section{title: fmt.Sprintf("%s: statement as of %s", r.Site.Title, date(r.AsOf)), lines: []string{
-		fmt.Sprintf("Value        %s points (principal %s, interest %s)", num(s.Value), num(s.Principal), num(s.Interest)),
-		fmt.Sprintf("A year ago   %s points; annual growth %s", num(s.ValueYearAgo), growth),
+		fmt.Sprintf("Value        %s points (principal %s, interest %s)", pointsText(s.Value), pointsText(s.Principal), pointsText(s.Interest)),
+		fmt.Sprintf("A year ago   %s points; annual growth %s", pointsText(s.ValueYearAgo), growth),
 		fmt.Sprintf("Posts        %d: %d compounding, %d decaying, %d dormant, %d new", s.Posts,
 			s.Classes["compounding"], s.Classes["decaying"], s.Classes["dormant"], s.Classes["new"]),
 		fmt.Sprintf("Deposits     %d", s.Deposits),
@@ -60,7 +60,7 @@ func (r *Report) timelineSection() section {
 	t := table{head: []string{"Month", "Deposits", "Points", "Interest", "Closing", "By kind"},
 		right: []bool{false, true, true, true, true, false}, empty: "No deposits yet."}
 	for _, m := range r.Timeline {
-		t.rows = append(t.rows, []string{m.Month, strconv.Itoa(m.Count), num(m.Principal), num(m.Interest), num(m.Closing), byKind(m.Deposits)})
+		t.rows = append(t.rows, []string{m.Month, strconv.Itoa(m.Count), pointsText(m.Principal), pointsText(m.Interest), pointsText(m.Closing), byKind(m.Deposits)})
 	}
 	var closing []float64
 	for _, m := range r.Timeline {
@@ -78,7 +78,7 @@ func byKind(d map[string]Points) string {
 	var parts []string
 	for _, k := range ledger.Kinds() {
 		if p, ok := d[k.String()]; ok && p != 0 {
-			parts = append(parts, k.String()+" "+num(p))
+			parts = append(parts, k.String()+" "+pointsText(p))
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -99,7 +99,7 @@ func (r *Report) changesSection() section {
 	}
 	gainers := table{caption: "Biggest gainers", head: []string{"Post", "Gain", "Value"}, right: []bool{false, true, true}, empty: "None."}
 	for _, g := range c.Gainers {
-		gainers.rows = append(gainers.rows, []string{g.Title, "+" + num(g.Gain), num(g.Value)})
+		gainers.rows = append(gainers.rows, []string{g.Title, "+" + pointsText(g.Gain), pointsText(g.Value)})
 	}
 	links := table{caption: "New internal links", head: []string{"Date", "From", "To"}, empty: "None."}
 	for _, l := range c.NewLinks {
@@ -115,7 +115,7 @@ func (r *Report) championsSection() section {
 	t := table{head: []string{"Who", "Site", "Points", "Deposits", "Posts", "First seen", "Last seen"},
 		right: []bool{false, false, true, true, true, false, false}, empty: "Nobody yet: champions are the people and sites that comment, mention and link."}
 	for _, c := range r.Champions {
-		t.rows = append(t.rows, []string{c.Name, c.Site, num(c.Points), strconv.Itoa(c.Deposits), strconv.Itoa(c.Posts), date(c.First), date(c.Last)})
+		t.rows = append(t.rows, []string{c.Name, c.Site, pointsText(c.Points), strconv.Itoa(c.Deposits), strconv.Itoa(c.Posts), date(c.First), date(c.Last)})
 	}
 	return section{title: "Champions", tables: []table{t}}
 }
@@ -125,11 +125,11 @@ func (r *Report) actionsSection() section {
 	update := table{caption: "Update: valuable posts gone quiet (an update is a deposit, and readers come back to fresh posts)",
 		head: []string{"Post", "Value", "Why"}, right: []bool{false, true, false}, empty: "None: every valuable post is still earning."}
 	for _, c := range a.Update {
-		update.rows = append(update.rows, []string{c.Title, num(c.Value), c.Why})
+		update.rows = append(update.rows, []string{c.Title, pointsText(c.Value), c.Why})
 	}
 	orphans := table{caption: "Link: orphans, posts no other post links to", head: []string{"Post", "Value"}, right: []bool{false, true}, empty: "None."}
 	for _, o := range a.Orphans {
-		orphans.rows = append(orphans.rows, []string{o.Title, num(o.Value)})
+		orphans.rows = append(orphans.rows, []string{o.Title, pointsText(o.Value)})
 	}
 	talk := table{caption: fmt.Sprintf("Answer: comments of the last %d days without a reply from you", ConversationDays),
 		head: []string{"Date", "Who", "Post", "File"}, empty: "None."}
@@ -147,7 +147,7 @@ func (r *Report) postsSection() section {
 	t := table{head: []string{"Post", "Class", "Value", "Principal", "Growth", "Age", "Last deposit", "Last 12 months", "Deposits"},
 		right: []bool{false, false, true, true, true, true, false, false, false}, empty: "No posts yet."}
 	for _, p := range r.Posts {
-		t.rows = append(t.rows, []string{p.Title, p.Class, num(p.Value), num(p.Principal), signed(p.Growth), age(p.AgeDays),
+		t.rows = append(t.rows, []string{p.Title, p.Class, pointsText(p.Value), pointsText(p.Principal), signed(p.Growth), age(p.AgeDays),
 			date(p.LastDeposit), Sparkline(floats(p.Spark)), counts(p.Deposits)})
 	}
 	return section{title: "Posts", tables: []table{t}}
@@ -202,13 +202,13 @@ func floats(p []Points) []float64 {
 	return out
 }
 
-func num(p Points) string { return points(float64(p)) }
+func pointsText(p Points) string { return points(float64(p)) }
 
 func signed(p Points) string {
 	if p > 0.05 {
-		return "+" + num(p)
+		return "+" + pointsText(p)
 	}
-	return num(p)
+	return pointsText(p)
 }
 
 func signedPercent(f float64) string {
@@ -310,12 +310,16 @@ func writeAligned(b *strings.Builder, t table, style func(code, s string) string
 			if i > 0 {
 				line.WriteString("  ")
 			}
+			shown := c
+			if n > 0 {
+				shown = tint(t.head[i], c, style)
+			}
 			if i < len(t.right) && t.right[i] {
-				line.WriteString(pad + c)
+				line.WriteString(pad + shown)
 			} else if i < len(row)-1 {
-				line.WriteString(c + pad)
+				line.WriteString(shown + pad)
 			} else {
-				line.WriteString(c) // no trailing spaces
+				line.WriteString(shown) // no trailing spaces
 			}
 		}
 		s := strings.TrimRight(line.String(), " ")
@@ -324,6 +328,22 @@ func writeAligned(b *strings.Builder, t table, style func(code, s string) string
 		}
 		b.WriteString(s + "\n")
 	}
+}
+
+// classColors are the ANSI colours of the classes, as in the HTML report.
+var classColors = map[string]string{"compounding": "32", "decaying": "33", "dormant": "90", "new": "36"}
+
+// tint colours a cell by what it says: a class, a gain.
+func tint(head, cell string, style func(code, s string) string) string {
+	switch {
+	case head == "Class" || head == "Was" || head == "Now":
+		if code, ok := classColors[cell]; ok {
+			return style(code, cell)
+		}
+	case strings.HasPrefix(cell, "+") && len(cell) > 1 && cell[1] >= '0' && cell[1] <= '9':
+		return style("32", cell)
+	}
+	return cell
 }
 
 // clip shortens s to n characters, marking the cut, and makes it one line.

@@ -117,17 +117,17 @@ func (s *Statement) sections() []section {
 	head := section{title: fmt.Sprintf("%s: statement as of %s", p.Title, date(s.AsOf)), lines: []string{
 		fmt.Sprintf("Post         %s (%s)", p.URL, p.File),
 		fmt.Sprintf("Published    %s, %s ago; class %s", date(p.Published), age(p.AgeDays), p.Class),
-		fmt.Sprintf("Value        %s points (principal %s, interest %s)", num(p.Value), num(p.Principal), num(p.Interest)),
+		fmt.Sprintf("Value        %s points (principal %s, interest %s)", pointsText(p.Value), pointsText(p.Principal), pointsText(p.Interest)),
 		fmt.Sprintf("Last deposit %s", date(p.LastDeposit)),
 	}}
 	t := table{head: []string{"Date", "Kind", "Who", "Note", "Points", "Balance"},
 		right: []bool{false, false, false, false, true, true}, empty: "No deposits."}
 	for _, e := range s.Entries {
-		t.rows = append(t.rows, []string{date(e.Date), e.Kind, e.Actor, or(e.Note, e.Source), num(e.Points), num(e.Balance)})
+		t.rows = append(t.rows, []string{date(e.Date), e.Kind, e.Actor, or(e.Note, e.Source), pointsText(e.Points), pointsText(e.Balance)})
 	}
 	entries := section{title: "Deposits", tables: []table{t}}
 	if p.Value != 0 {
-		entries.lines = []string{fmt.Sprintf("Balance on %s: %s points, with the interest earned since the last deposit", date(s.AsOf), num(p.Value))}
+		entries.lines = []string{fmt.Sprintf("Balance on %s: %s points, with the interest earned since the last deposit", date(s.AsOf), pointsText(p.Value))}
 	}
 	return []section{head, entries, modelSection(s.Model)}
 }
