@@ -28,6 +28,7 @@
 // An arrow means "may import"; nothing points up or sideways:
 //
 //	cmd/accrue ─► server ─► site
+//	server ─► report (the live report at /_accrue/report/)
 //	site ─► theme, feeds, markdown, content, history, links, interactions, report, ledger, config
 //	report ─► ledger (the value report reads only the ledger and what site gathers)
 //	content ─► config

@@ -45,6 +45,7 @@ Usage:
   accrue build [flags]        build the site into public/
   accrue serve [flags]        serve the site with live reload while you write
   accrue ledger [flags]       print every post's dated events (JSON lines or CSV)
+  accrue report [flags]       what the blog is worth, how it grew, what to do next
   accrue new post "Title"     start a post in content/posts/
   accrue version              print the version
 
@@ -63,6 +64,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runServe(ctx, args[1:], stdout, stderr)
 	case "ledger":
 		return runLedger(ctx, args[1:], stdout, stderr)
+	case "report":
+		return runReport(ctx, args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
 	case "version":
@@ -88,6 +91,24 @@ func addSiteFlags(fl *flag.FlagSet) siteFlags {
 		drafts: fl.Bool("drafts", false, "include drafts"),
 		future: fl.Bool("future", false, "include posts dated in the future"),
 	}
+}
+
+// options are the site options of a command that reads the site without
+// writing it.
+func (sf siteFlags) options() site.Options {
+	return site.Options{Drafts: *sf.drafts, Future: *sf.future, Now: time.Now(), Dir: *sf.source, Theme: themes.Default()}
+}
+
+// printDiags prints a read's problems and says whether it failed: errReported
+// when the problems say why.
+func printDiags(stderr io.Writer, diags diag.List, err error) error {
+	for _, d := range diags {
+		fmt.Fprintln(stderr, d.Error())
+	}
+	if err != nil && len(diags.Errors()) > 0 {
+		return errReported
+	}
+	return err
 }
 
 // parseFlags parses args, which must hold flags only.
@@ -186,20 +207,12 @@ func runLedger(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := parseFlags(fl, args); err != nil {
 		return err
 	}
-	source, drafts, future := sf.source, sf.drafts, sf.future
+	source := sf.source
 	if *format != "jsonl" && *format != "csv" {
 		return fmt.Errorf("--format %q: use jsonl or csv", *format)
 	}
-	l, diags, err := site.Ledger(ctx, os.DirFS(*source), site.Options{
-		Drafts: *drafts, Future: *future, Now: time.Now(), Dir: *source, Theme: themes.Default(),
-	})
-	for _, d := range diags {
-		fmt.Fprintln(stderr, d.Error())
-	}
-	if err != nil {
-		if len(diags.Errors()) > 0 {
-			return errReported
-		}
+	l, diags, err := site.Ledger(ctx, os.DirFS(*source), sf.options())
+	if err := printDiags(stderr, diags, err); err != nil {
 		return err
 	}
 	if *format == "csv" {

@@ -331,13 +331,14 @@ func isWebmention(k ledger.Kind) bool {
 	return false
 }
 
-// personKey identifies who made e: their URL when they gave one, else
-// their name, ignoring case.
+// personKey identifies who made e: their name, ignoring case and spacing
+// (people sign comments and mentions alike, but give a URL on some and
+// not on others), else their URL.
 func personKey(e ledger.Event) string {
-	if e.ActorURL != "" {
-		return strings.TrimSuffix(strings.ToLower(e.ActorURL), "/")
+	if name := strings.Join(strings.Fields(strings.ToLower(e.Actor)), " "); name != "" {
+		return name
 	}
-	return strings.ToLower(strings.TrimSpace(e.Actor))
+	return strings.TrimSuffix(strings.ToLower(e.ActorURL), "/")
 }
 
 func domainOf(u string) string {
@@ -375,6 +376,9 @@ func (c *computer) champions() []Champion {
 				ch = &Champion{Name: name, URL: url, Site: site, First: e.Date.In(c.loc)}
 				byKey[key] = ch
 				posts[key] = map[string]bool{}
+			}
+			if ch.Site == "" { // a comment without a URL says less than a mention
+				ch.Site, ch.URL = site, url
 			}
 			w := c.m.Weights[e.Kind]
 			ch.Points += Points(w)

@@ -65,6 +65,8 @@ func TestGolden(t *testing.T) {
 		{"statement.md", func(b *bytes.Buffer) error { return st.WriteMarkdown(b) }},
 		{"statement.json", func(b *bytes.Buffer) error { return st.WriteJSON(b) }},
 		{"statement.csv", func(b *bytes.Buffer) error { return st.WriteCSV(b) }},
+		{"report.html", func(b *bytes.Buffer) error { return r.WriteHTML(b) }},
+		{"statement.html", func(b *bytes.Buffer) error { return st.WriteHTML(b) }},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer

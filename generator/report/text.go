@@ -59,8 +59,31 @@ func (r *Report) summarySection() section {
 func (r *Report) timelineSection() section {
 	t := table{head: []string{"Month", "Deposits", "Points", "Interest", "Closing", "By kind"},
 		right: []bool{false, true, true, true, true, false}, empty: "No deposits yet."}
-	for _, m := range r.Timeline {
-		t.rows = append(t.rows, []string{m.Month, strconv.Itoa(m.Count), pointsText(m.Principal), pointsText(m.Interest), pointsText(m.Closing), byKind(m.Deposits)})
+	// Quiet months only earn interest: a run of them is one line, so a
+	// blog's years fit on a screen. The report's own month always shows.
+	row := func(m Month) []string {
+		return []string{m.Month, strconv.Itoa(m.Count), pointsText(m.Principal), pointsText(m.Interest), pointsText(m.Closing), byKind(m.Deposits)}
+	}
+	tl := r.Timeline
+	for i := 0; i < len(tl); {
+		j := i
+		var interest Points
+		for j < len(tl)-1 && tl[j].Count == 0 {
+			interest += tl[j].Interest
+			j++
+		}
+		switch j - i {
+		case 0:
+			t.rows = append(t.rows, row(tl[i]))
+			i++
+		case 1:
+			t.rows = append(t.rows, row(tl[i]))
+			i = j
+		default:
+			t.rows = append(t.rows, []string{tl[i].Month + " to " + tl[j-1].Month, "0", pointsText(0),
+				pointsText(interest), pointsText(tl[j-1].Closing), "no deposits"})
+			i = j
+		}
 	}
 	var closing []float64
 	for _, m := range r.Timeline {

@@ -3,51 +3,13 @@ package server
 import (
 	"context"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/accruehq/accrue/generator/internal/browsertest"
 	"github.com/chromedp/chromedp"
 )
-
-// browser starts headless Chromium for the test. Without it the test
-// fails, saying how to install it, unless ACCRUE_SKIP_BROWSER_TESTS=1:
-// a skip in CI would hide that the live reload was never tried.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	path := os.Getenv("ACCRUE_CHROMIUM")
-	if path == "" {
-		for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-			if p, err := exec.LookPath(name); err == nil {
-				path = p
-				break
-			}
-		}
-	}
-	if path == "" {
-		if os.Getenv("ACCRUE_SKIP_BROWSER_TESTS") == "1" {
-			t.Skip("no Chromium and ACCRUE_SKIP_BROWSER_TESTS=1")
-		}
-		t.Fatal("headless Chromium is needed: apt-get install chromium (or set ACCRUE_CHROMIUM to a Chrome binary; ACCRUE_SKIP_BROWSER_TESTS=1 skips)")
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox, // CI runs as root
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
-	if _, err := chromedp.Run(ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatalf("starting Chromium at %s: %v", path, err)
-	}
-	return ctx
-}
 
 // waitText polls the page until js returns a string containing want.
 func waitText(t *testing.T, ctx context.Context, js, want string) string {
@@ -72,7 +34,7 @@ func waitText(t *testing.T, ctx context.Context, js, want string) string {
 // its file: the page shows the new text without a manual reload; broken
 // front matter shows an overlay naming file and line; the fix clears it.
 func TestBrowserLiveReload(t *testing.T) {
-	ctx := browser(t)
+	ctx := browsertest.Start(t)
 	dir := testSite(t)
 	base := start(t, dir)
 	tctx, cancel := context.WithTimeout(ctx, 60*time.Second)

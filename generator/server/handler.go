@@ -37,6 +37,10 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		s.hub.serve(w, r)
 		return
 	}
+	if r.URL.Path == reportURL || r.URL.Path == strings.TrimSuffix(reportURL, "/") {
+		s.serveReport(w, r)
+		return
+	}
 	name, ok := cleanPath(r.URL.EscapedPath())
 	if !ok {
 		http.Error(w, "bad path", http.StatusBadRequest)

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/report"
 	"github.com/accruehq/accrue/generator/site"
 )
 
@@ -54,6 +55,12 @@ type snapshot struct {
 	diags   diag.List // errors of the last build, if it failed
 	failed  bool
 	version int
+	// report is the last good build's report input; the page is made on
+	// the first request for it.
+	report     report.Input
+	hasReport  bool
+	reportOnce sync.Once
+	reportPage []byte
 }
 
 // watched are the folders a build reads, besides accrue.toml.
@@ -166,6 +173,7 @@ func (s *Server) rebuild(ctx context.Context, paths []string) {
 	}
 	if err != nil {
 		next.files, next.failed = prev.files, true
+		next.report, next.hasReport = prev.report, prev.hasReport
 		next.diags = diags.Errors()
 		if len(next.diags) == 0 {
 			next.diags = diag.List{{Msg: err.Error()}}
@@ -176,8 +184,13 @@ func (s *Server) rebuild(ctx context.Context, paths []string) {
 		return
 	}
 	next.files = files
+	next.report, next.hasReport = s.builder.ReportInput()
 	s.state.Store(next)
 	changed, cssOnly := diff(prev.files, files)
+	if len(changed) > 0 && !cssOnly {
+		// Whatever changed may change what the blog is worth.
+		changed = append(changed, "/"+reportFile)
+	}
 	if prev.version > 0 {
 		fmt.Fprintf(s.o.Log, "rebuilt in %s: %d %s changed\n", time.Since(start).Round(time.Millisecond), len(changed), plural(len(changed), "file", "files"))
 	}

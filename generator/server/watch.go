@@ -38,7 +38,10 @@ func newWatcher(root string, folders []string) (*watcher, error) {
 }
 
 // addTree watches dir and every folder under it; a missing dir is fine.
-func (wt *watcher) addTree(dir string) {
+// It returns the files found: in a folder made a moment ago, they were
+// written before its watch existed, so no event will tell of them.
+func (wt *watcher) addTree(dir string) []string {
+	var files []string
 	// Errors are skipped: a folder removed while walking needs no watch.
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -49,9 +52,12 @@ func (wt *watcher) addTree(dir string) {
 				return filepath.SkipDir
 			}
 			_ = wt.w.Add(p) // a folder that vanished meanwhile needs no watch
+		} else {
+			files = append(files, p)
 		}
 		return nil
 	})
+	return files
 }
 
 // relevant reports whether path (absolute) is something the build reads.
@@ -107,7 +113,11 @@ func (wt *watcher) run(ctx context.Context, quiet time.Duration, out chan<- []st
 			if ev.Has(fsnotify.Create) {
 				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
 					if _, ok := wt.relevant(ev.Name); ok || wt.isFolderRoot(ev.Name) {
-						wt.addTree(ev.Name)
+						for _, f := range wt.addTree(ev.Name) {
+							if rel, ok := wt.relevant(f); ok {
+								pending[rel] = true
+							}
+						}
 					}
 				}
 			}

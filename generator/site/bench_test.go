@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/accruehq/accrue/generator/internal/corpus"
+	"github.com/accruehq/accrue/generator/report"
 	"github.com/accruehq/accrue/generator/site"
 	"github.com/accruehq/accrue/themes"
 )
@@ -144,6 +146,37 @@ func BenchmarkIncrementalEdit(b *testing.B) {
 //
 //	go test -run '^$' -bench Ledger -benchtime 3x ./generator/site
 func BenchmarkLedger(b *testing.B) {
+	forGitCorpus(b, func(b *testing.B, posts int, src string) {
+		opts := site.Options{Now: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC), Theme: themes.Default(), Dir: src}
+		var bare time.Duration
+		for b.Loop() {
+			l, _, err := site.Ledger(context.Background(), os.DirFS(src), opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(l.Events) < posts {
+				b.Fatalf("ledger has %d events for %d posts", len(l.Events), posts)
+			}
+			b.StopTimer()
+			cmd := exec.Command("git", "log", "--name-status")
+			cmd.Dir = src
+			start := time.Now()
+			if err := cmd.Run(); err != nil {
+				b.Fatal(err)
+			}
+			bare += time.Since(start)
+			b.StartTimer()
+		}
+		gitNs := float64(bare.Nanoseconds()) / float64(b.N)
+		b.ReportMetric(gitNs, "git-ns/op")
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/gitNs, "x-git")
+	})
+}
+
+// forGitCorpus runs bench on generated blogs of 1,000 and 10,000 posts
+// with a git history of as many revision commits as posts. -short keeps
+// to 1,000.
+func forGitCorpus(b *testing.B, bench func(b *testing.B, posts int, src string)) {
 	if _, err := exec.LookPath("git"); err != nil {
 		b.Skip("git is not installed: apt-get install git")
 	}
@@ -156,29 +189,48 @@ func BenchmarkLedger(b *testing.B) {
 			if err := corpus.Write(src, corpus.Options{Posts: posts, Git: true, Revisions: posts}); err != nil {
 				b.Fatal(err)
 			}
-			opts := site.Options{Now: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC), Theme: themes.Default(), Dir: src}
-			var bare time.Duration
-			for b.Loop() {
-				l, _, err := site.Ledger(context.Background(), os.DirFS(src), opts)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if len(l.Events) < posts {
-					b.Fatalf("ledger has %d events for %d posts", len(l.Events), posts)
-				}
-				b.StopTimer()
-				cmd := exec.Command("git", "log", "--name-status")
-				cmd.Dir = src
-				start := time.Now()
-				if err := cmd.Run(); err != nil {
-					b.Fatal(err)
-				}
-				bare += time.Since(start)
-				b.StartTimer()
-			}
-			gitNs := float64(bare.Nanoseconds()) / float64(b.N)
-			b.ReportMetric(gitNs, "git-ns/op")
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/gitNs, "x-git")
+			bench(b, posts, src)
 		})
 	}
+}
+
+// BenchmarkReport makes the value report of the blog BenchmarkLedger
+// reads (the ledger, then the report computed and written as HTML and as
+// text) and, in the same run, builds the ledger alone. ns/op is the
+// report's time, ledger-ns/op the ledger's and extra-s the difference in
+// seconds: what the report costs on top of its ledger.
+//
+//	go test -run '^$' -bench Report -benchtime 3x ./generator/site
+func BenchmarkReport(b *testing.B) {
+	forGitCorpus(b, func(b *testing.B, posts int, src string) {
+		now := time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)
+		opts := site.Options{Now: now, Theme: themes.Default(), Dir: src}
+		var ledgerTime time.Duration
+		for b.Loop() {
+			in, _, err := site.ReportInput(context.Background(), os.DirFS(src), opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			r := report.Compute(in, report.Options{AsOf: now})
+			if len(r.Posts) != len(in.Posts) || len(r.Posts) < posts*9/10 {
+				b.Fatalf("report has %d posts of %d published, %d generated", len(r.Posts), len(in.Posts), posts)
+			}
+			if err := r.WriteHTML(io.Discard); err != nil {
+				b.Fatal(err)
+			}
+			if err := r.WriteText(io.Discard, report.TextOptions{}); err != nil {
+				b.Fatal(err)
+			}
+			b.StopTimer()
+			start := time.Now()
+			if _, _, err := site.Ledger(context.Background(), os.DirFS(src), opts); err != nil {
+				b.Fatal(err)
+			}
+			ledgerTime += time.Since(start)
+			b.StartTimer()
+		}
+		ledgerNs := float64(ledgerTime.Nanoseconds()) / float64(b.N)
+		b.ReportMetric(ledgerNs, "ledger-ns/op")
+		b.ReportMetric((float64(b.Elapsed().Nanoseconds())/float64(b.N)-ledgerNs)/1e9, "extra-s")
+	})
 }

@@ -411,6 +411,11 @@ func (b *builder) planFiles() {
 		}
 		return css, nil
 	})
+	if b.cfg.Report.Publish {
+		// Made afresh by every build: it reads the whole ledger, which no
+		// page key covers.
+		b.addFresh(ReportPath, "[report] publish in accrue.toml", b.publishedReport)
+	}
 	b.add("sitemap.xml", "sitemap", b.sitemap)
 	b.add("robots.txt", "robots.txt", func() ([]byte, error) {
 		return []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.absURL("/sitemap.xml") + "\n"), nil

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"io/fs"
 
@@ -102,4 +103,11 @@ func ValueModel(cfg config.Config) (ledger.Model, ledger.Thresholds) {
 	}
 	c := cfg.Value.Classes
 	return m, ledger.Thresholds{NewDays: c.NewDays, DormantMonths: c.DormantMonths, WindowMonths: c.WindowMonths, LaunchMonths: c.LaunchMonths}
+}
+
+// publishedReport is the report as of the build, for [report] publish.
+func (b *builder) publishedReport() ([]byte, error) {
+	var buf bytes.Buffer
+	err := report.Compute(b.reportInput(), report.Options{AsOf: b.opts.Now}).WriteHTML(&buf)
+	return buf.Bytes(), err
 }

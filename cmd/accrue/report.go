@@ -1,0 +1,200 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/accruehq/accrue/generator/report"
+	"github.com/accruehq/accrue/generator/site"
+)
+
+var reportFormats = []string{"text", "markdown", "json", "csv", "html"}
+
+func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("report", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	sf := addSiteFlags(fl)
+	asOf := fl.String("as-of", "", "compute every figure as of this date, YYYY-MM-DD or RFC 3339 (default now)")
+	since := fl.String("since", "", `start of the "what changed" period, YYYY-MM-DD (default 30 days before --as-of)`)
+	format := fl.String("format", "", "text, markdown, json, csv or html (default text, or from -o's extension)")
+	out := fl.String("o", "", "write to this file instead of standard output")
+	post := fl.String("post", "", "one post's statement: its slug, URL or source file")
+	tableName := fl.String("table", "posts", "with --format csv: posts or timeline")
+	if err := parseFlags(fl, args); err != nil {
+		return err
+	}
+	f, err := reportFormat(*format, *out)
+	if err != nil {
+		return err
+	}
+	if *tableName != "posts" && *tableName != "timeline" {
+		return fmt.Errorf("--table %q: use posts or timeline", *tableName)
+	}
+	if *tableName != "posts" && f != "csv" {
+		return errors.New("--table goes with --format csv")
+	}
+	progress := isTerminal(stderr)
+	if progress {
+		fmt.Fprint(stderr, "reading the site and its history…")
+	}
+	in, diags, err := site.ReportInput(ctx, os.DirFS(*sf.source), sf.options())
+	if progress {
+		fmt.Fprint(stderr, "\r\x1b[K")
+	}
+	if err := printDiags(stderr, diags, err); err != nil {
+		return err
+	}
+	o := report.Options{AsOf: time.Now()}
+	if *asOf != "" {
+		if o.AsOf, err = parseDay(*asOf, in.Location, true); err != nil {
+			return fmt.Errorf("--as-of: %w", err)
+		}
+	}
+	if *since != "" {
+		if o.Since, err = parseDay(*since, in.Location, false); err != nil {
+			return fmt.Errorf("--since: %w", err)
+		}
+		if o.Since.After(o.AsOf) {
+			return fmt.Errorf("--since %s is after the report's date", *since)
+		}
+	}
+	var buf bytes.Buffer
+	color := *out == "" && isTerminal(stdout) && os.Getenv("NO_COLOR") == ""
+	if *post != "" {
+		st, ok := report.PostStatement(in, o, *post)
+		if !ok {
+			return fmt.Errorf("no post %q was published by the report's date (name it by slug, URL or file, e.g. %q)", *post, examplePost(in))
+		}
+		err = writeStatement(&buf, st, f, color)
+	} else {
+		err = writeReport(&buf, report.Compute(in, o), f, *tableName, color)
+	}
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		_, err = stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "wrote %s\n", *out)
+	return nil
+}
+
+// reportFormat is the format asked for, or the one -o's extension names.
+func reportFormat(format, out string) (string, error) {
+	if format == "" {
+		switch strings.ToLower(filepath.Ext(out)) {
+		case ".html", ".htm":
+			return "html", nil
+		case ".md", ".markdown":
+			return "markdown", nil
+		case ".json":
+			return "json", nil
+		case ".csv":
+			return "csv", nil
+		}
+		return "text", nil
+	}
+	for _, f := range reportFormats {
+		if f == format {
+			return f, nil
+		}
+	}
+	return "", fmt.Errorf("--format %q: use %s", format, strings.Join(reportFormats, ", "))
+}
+
+func writeReport(w io.Writer, r *report.Report, format, table string, color bool) error {
+	switch format {
+	case "markdown":
+		return r.WriteMarkdown(w)
+	case "json":
+		return r.WriteJSON(w)
+	case "csv":
+		return r.WriteCSV(w, table)
+	case "html":
+		return r.WriteHTML(w)
+	}
+	return r.WriteText(w, report.TextOptions{Color: color})
+}
+
+func writeStatement(w io.Writer, s *report.Statement, format string, color bool) error {
+	switch format {
+	case "markdown":
+		return s.WriteMarkdown(w)
+	case "json":
+		return s.WriteJSON(w)
+	case "csv":
+		return s.WriteCSV(w)
+	case "html":
+		return s.WriteHTML(w)
+	}
+	return s.WriteText(w, report.TextOptions{Color: color})
+}
+
+// parseDay reads a date as YYYY-MM-DD in the blog's time zone, or as an
+// RFC 3339 instant. A day given for --as-of means its end: the report as
+// of 30 June counts what happened on 30 June.
+func parseDay(s string, loc *time.Location, endOfDay bool) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	d, err := time.ParseInLocation("2006-01-02", s, loc)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not a date: write YYYY-MM-DD or an RFC 3339 time such as 2025-06-30T12:00:00Z", s)
+	}
+	if endOfDay {
+		d = d.AddDate(0, 0, 1).Add(-time.Second)
+	}
+	return d, nil
+}
+
+func examplePost(in report.Input) string {
+	if len(in.Posts) == 0 {
+		return "hello-world"
+	}
+	return strings.Trim(in.Posts[0].URL, "/")
+}
+
+// writeFileAtomic replaces name with data only once data is fully
+// written, so a failure never leaves half a report.
+func writeFileAtomic(name string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), name)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
+// isTerminal reports whether w is a terminal, for colour and progress.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

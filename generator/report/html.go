@@ -1,0 +1,751 @@
+package report
+
+import (
+	"embed"
+	"html/template"
+	"io"
+	"math"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/accruehq/accrue/generator/ledger"
+)
+
+//go:embed html/*.html
+var htmlFiles embed.FS
+
+// pages are the HTML report's templates, parsed once; they are only read
+// afterwards, so concurrent builds share them.
+var pages = template.Must(template.New("").ParseFS(htmlFiles, "html/*.html"))
+
+// WriteHTML writes the report as one self-contained page: its styles,
+// charts and the small script that sorts the posts table are inline, so
+// the file can be opened or mailed alone and makes no request.
+func (r *Report) WriteHTML(w io.Writer) error {
+	return pages.ExecuteTemplate(w, "report.html", newReportView(r))
+}
+
+// WriteHTML writes a post's statement as one self-contained page.
+func (s *Statement) WriteHTML(w io.Writer) error {
+	return pages.ExecuteTemplate(w, "statement.html", newStatementView(s))
+}
+
+// The views hold the report as the templates show it: text formatted,
+// links checked and charts drawn in Go. The posts table can have ten
+// thousand rows, and a template that only prints strings stays fast.
+
+// anchor is text that links to Href, or plain text when Href is "": a
+// URL that is not http(s) never becomes a link.
+type anchor struct {
+	Text string
+	Href string
+}
+
+// card is a headline figure, like a balance on a bank's front page.
+type card struct {
+	Label, Value, Note string
+	Tone               string // "up", "down" or ""
+}
+
+// kindView is a deposit kind as legends and tables show it.
+type kindView struct {
+	Name  string // ledger name: "internal-link"
+	Label string // "Internal link"
+	Class string // colours it: "k-internal-link"
+}
+
+type reportView struct {
+	PageTitle   string
+	Site        anchor
+	AsOf, Since string
+	Cards       []card
+	Shares      []card
+	Classes     classesView
+	Kinds       []kindView // the kinds with deposits, in the ledger's order
+	ValueChart  sized
+	BarChart    sized
+	Months      []monthRow // newest first
+	Posts       []postRow
+	Changes     changesView
+	Champions   []championRow
+	Actions     actionsView
+	Model       modelView
+}
+
+type classesView struct {
+	Chart template.HTML
+	Items []classItem
+}
+
+type classItem struct {
+	Name, Class, Count, Share string
+}
+
+type monthRow struct {
+	Month                        string
+	Deposits                     []amount // by kind, in the ledger's order
+	Count                        int
+	Principal, Interest, Closing string
+}
+
+// amount is points of a kind.
+type amount struct {
+	Kind   kindView
+	Points string
+}
+
+// postRow is a row of the posts table. The *Key fields are the sort
+// keys the table's script reads from data-value.
+type postRow struct {
+	Title                   anchor
+	Value, ValueKey         string
+	Principal, PrincipalKey string
+	Deposits                int
+	Breakdown               string
+	Class                   string
+	ClassKey                int
+	Age                     string
+	AgeKey                  int
+	Last, LastKey           string
+	Growth, GrowthKey       string
+	Spark                   template.HTML
+}
+
+type changesView struct {
+	Since         string
+	NewCommenters []firstRow
+	NewDomains    []firstRow
+	ClassChanges  []classChangeRow
+	Gainers       []gainerRow
+	NewLinks      []linkRow
+}
+
+type firstRow struct {
+	Who, Post anchor
+	Kind      string
+	Date      string
+}
+
+type classChangeRow struct {
+	Post     anchor
+	From, To string
+}
+
+type gainerRow struct {
+	Post        anchor
+	Gain, Value string
+}
+
+type linkRow struct {
+	From, To anchor
+	Date     string
+}
+
+type championRow struct {
+	Name            anchor
+	Site            string
+	Points, Value   string
+	Deposits, Posts int
+	First, Last     string
+}
+
+type actionsView struct {
+	Update      []candidateRow
+	Orphans     []refRow // the most valuable first
+	MoreOrphans []refRow // the next ones, folded
+	// UnlistedOrphans are past maxOrphans: a big blog's long tail, which
+	// the page counts but does not list.
+	UnlistedOrphans int
+	Conversations   []conversationRow
+	Broken          []string
+	MoreBroken      []string
+}
+
+type candidateRow struct {
+	Post             anchor
+	Value, Last, Why string
+}
+
+type refRow struct {
+	Post  anchor
+	Value string
+}
+
+type conversationRow struct {
+	Post, Author anchor
+	Date, File   string
+}
+
+type modelView struct {
+	Weights                      []weightRow
+	Monthly                      string
+	Annual                       string
+	New, Dormant, Window, Launch string
+	Definitions                  []string
+}
+
+type weightRow struct {
+	Kind   kindView
+	Points string
+}
+
+func newReportView(r *Report) *reportView {
+	f := formatter{site: r.Site.URL, posts: postURLs(r.Posts)}
+	v := &reportView{
+		Site:  siteLink(r.Site),
+		AsOf:  showDate(r.AsOf),
+		Since: showDate(r.Since),
+		Kinds: kindsIn(r.Timeline),
+	}
+	v.PageTitle = v.Site.Text + " · compound interest statement, " + v.AsOf
+	v.Cards, v.Shares = summaryCards(r.Summary)
+	v.Classes = classesOf(r.Summary)
+	v.ValueChart = valueChart(r.Timeline, v.Kinds, "value", "Value over time, by kind of deposit")
+	v.BarChart = depositChart(r.Timeline, v.Kinds)
+	v.Months = monthRows(r.Timeline, v.Kinds)
+	v.Posts = f.postRows(r.Posts)
+	v.Changes = f.changes(r.Changes, v.Since)
+	v.Champions = f.champions(r.Champions)
+	v.Actions = f.actions(r.Actions)
+	v.Model = modelOf(r.Model)
+	return v
+}
+
+// formatter turns the report's references into links: post files into
+// their URLs on the site, other URLs only when they are http(s).
+type formatter struct {
+	site  string
+	posts map[string]string // post file → site-relative URL
+}
+
+func postURLs(rows []PostRow) map[string]string {
+	m := make(map[string]string, len(rows))
+	for _, r := range rows {
+		m[r.File] = r.URL
+	}
+	return m
+}
+
+// post links a post by its file.
+func (f formatter) post(file, title string) anchor {
+	if title == "" {
+		title = file
+	}
+	return anchor{Text: title, Href: siteHref(f.site, f.posts[file])}
+}
+
+// person links someone to their site, if they gave one that is http(s).
+func (f formatter) person(name, u string) anchor {
+	if name == "" {
+		name = "someone"
+	}
+	return anchor{Text: name, Href: safeHref(u)}
+}
+
+// safeHref is u when it is an absolute http(s) URL, else "": a name's
+// URL comes from a comment file or another site, and javascript: or
+// data: must not become a link.
+func safeHref(u string) string {
+	u = strings.TrimSpace(u)
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" || p.Scheme != "http" && p.Scheme != "https" {
+		return ""
+	}
+	return u
+}
+
+// siteHref makes a site-relative URL absolute on the site's URL, so the
+// report links to the posts wherever the file is opened; without a
+// site URL it stays site-relative. An absolute http(s) URL is kept.
+func siteHref(site, u string) string {
+	if u == "" {
+		return ""
+	}
+	if !strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//") {
+		return safeHref(u)
+	}
+	if base := safeHref(site); base != "" {
+		return strings.TrimSuffix(base, "/") + "/" + strings.TrimPrefix(u, "/")
+	}
+	return u
+}
+
+func siteLink(s Site) anchor {
+	title := s.Title
+	if title == "" {
+		title = "Your blog"
+	}
+	return anchor{Text: title, Href: safeHref(s.URL)}
+}
+
+func summaryCards(s Summary) (cards, shares []card) {
+	growth := card{Label: "Annual growth", Value: "—", Note: "nothing was deposited a year ago"}
+	if s.AnnualGrowth != nil {
+		growth = card{Label: "Annual growth", Value: showSignedPercent(float64(*s.AnnualGrowth)),
+			Note: "from " + showPoints(s.ValueYearAgo) + " a year ago", Tone: tone(float64(*s.AnnualGrowth))}
+	}
+	interestShare := ""
+	if s.Value > 0 {
+		interestShare = showPercent(float64(s.Interest/s.Value)) + " of the value"
+	}
+	cards = []card{
+		{Label: "Value", Value: showPoints(s.Value), Note: "points, principal and interest"},
+		{Label: "Interest earned", Value: showPoints(s.Interest), Note: interestShare, Tone: tone(float64(s.Interest))},
+		growth,
+		{Label: "Principal", Value: showPoints(s.Principal), Note: showCount(s.Deposits, "deposit") + " in " + showCount(s.Posts, "post")},
+	}
+	shares = []card{
+		{Label: "Top 10% of posts", Value: showPercent(float64(s.TopTenthShare)), Note: "of the value"},
+		{Label: "Compounding posts", Value: showPercent(float64(s.CompoundingShare)), Note: "of the value"},
+	}
+	return cards, shares
+}
+
+func tone(f float64) string {
+	switch {
+	case f > 0:
+		return "up"
+	case f < 0:
+		return "down"
+	}
+	return ""
+}
+
+// classOrder is the order classes are listed and stacked in.
+var classOrder = []ledger.Class{ledger.ClassCompounding, ledger.ClassNew, ledger.ClassDecaying, ledger.ClassDormant}
+
+func classesOf(s Summary) classesView {
+	var parts []share
+	var v classesView
+	for _, c := range classOrder {
+		name := c.String()
+		n := s.Classes[name]
+		parts = append(parts, share{Class: "c-" + name, Name: name, Count: n})
+		v.Items = append(v.Items, classItem{Name: name, Class: "c-" + name, Count: strconv.Itoa(n), Share: shareOf(n, s.Posts)})
+	}
+	var desc []string
+	for _, it := range v.Items {
+		desc = append(desc, it.Count+" "+it.Name+" ("+it.Share+")")
+	}
+	v.Chart = shareBar(chartText{ID: "classes", Title: "Posts by class",
+		Desc: showCount(s.Posts, "post") + ": " + strings.Join(desc, ", ") + "."}, parts, "No posts yet")
+	return v
+}
+
+func shareOf(n, total int) string {
+	if total == 0 {
+		return "0%"
+	}
+	return showPercent(float64(n) / float64(total))
+}
+
+// kindsIn lists the kinds deposited in the months, in the ledger's order.
+func kindsIn(months []Month) []kindView {
+	var out []kindView
+	for _, k := range ledger.Kinds() {
+		for _, m := range months {
+			if _, ok := m.Deposits[k.String()]; ok {
+				out = append(out, kindOf(k.String()))
+				break
+			}
+		}
+	}
+	return out
+}
+
+func kindOf(name string) kindView {
+	l := strings.ReplaceAll(name, "-", " ")
+	if l != "" {
+		l = strings.ToUpper(l[:1]) + l[1:]
+	}
+	return kindView{Name: name, Label: l, Class: "k-" + name}
+}
+
+// monthTimes parses the months' "2006-01" names.
+func monthTimes(months []Month) []time.Time {
+	out := make([]time.Time, 0, len(months))
+	for _, m := range months {
+		// Compute names every month so; were one not, its zero time
+		// would only misplace an axis label.
+		t, err := time.Parse("2006-01", m.Month)
+		if err != nil {
+			t = time.Time{}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// valueLayers are the value chart's layers: the principal deposited so
+// far of each kind, then the interest earned so far, which is what the
+// closing value holds above the principal. At each month they add up to
+// the closing value.
+func valueLayers(months []Month, kinds []kindView) []series {
+	layers := make([]series, len(kinds)+1)
+	for k, kv := range kinds {
+		layers[k] = series{Class: kv.Class, Name: kv.Label, Values: make([]float64, len(months))}
+	}
+	interest := series{Class: "k-interest", Name: "Interest", Hatched: true, Values: make([]float64, len(months))}
+	sums := make([]float64, len(kinds))
+	for i, m := range months {
+		var principal float64
+		for k, kv := range kinds {
+			sums[k] += float64(m.Deposits[kv.Name])
+			layers[k].Values[i] = sums[k]
+			principal += sums[k]
+		}
+		interest.Values[i] = float64(m.Closing) - principal
+	}
+	layers[len(kinds)] = interest
+	return layers
+}
+
+// depositLayers are the points deposited each month, by kind.
+func depositLayers(months []Month, kinds []kindView) []series {
+	layers := make([]series, len(kinds))
+	for k, kv := range kinds {
+		layers[k] = series{Class: kv.Class, Name: kv.Label, Values: make([]float64, len(months))}
+		for i, m := range months {
+			layers[k].Values[i] = float64(m.Deposits[kv.Name])
+		}
+	}
+	return layers
+}
+
+// sized is a time chart drawn for a wide screen and for a phone; the
+// stylesheet shows one.
+type sized struct {
+	Wide, Narrow template.HTML
+}
+
+// valueChart draws the value over the months, stacked by kind with the
+// interest on top; id tells it from other charts on the page.
+func valueChart(months []Month, kinds []kindView, id, title string) sized {
+	l := chartText{ID: id, Title: title, Desc: "No deposits yet."}
+	if len(months) > 0 {
+		first, last := months[0], months[len(months)-1]
+		layers := valueLayers(months, kinds)
+		var parts []string
+		for _, s := range layers[:len(layers)-1] {
+			parts = append(parts, s.Name+" "+points(s.Values[len(months)-1]))
+		}
+		l.Desc = "Value at the end of each month from " + showMonth(first.Month) + " to " + showMonth(last.Month) +
+			": from " + showPoints(first.Closing) + " to " + showPoints(last.Closing) + " points. Principal deposited by kind: " +
+			strings.Join(parts, ", ") + "; interest earned " + points(layers[len(layers)-1].Values[len(months)-1]) + "."
+	}
+	times, layers := monthTimes(months), valueLayers(months, kinds)
+	narrow := l
+	narrow.ID += "-narrow"
+	return sized{
+		Wide:   areaChart(valueWide, l, times, layers, "No deposits yet"),
+		Narrow: areaChart(valueNarrow, narrow, times, layers, "No deposits yet"),
+	}
+}
+
+func depositChart(months []Month, kinds []kindView) sized {
+	l := chartText{ID: "deposits", Title: "Points deposited per month, by kind", Desc: "No deposits yet."}
+	if len(months) > 0 {
+		best := months[0]
+		var total Points
+		for _, m := range months {
+			total += m.Principal
+			if m.Principal > best.Principal {
+				best = m
+			}
+		}
+		l.Desc = showPoints(total) + " points deposited over " + showCount(len(months), "month") + " from " + showMonth(months[0].Month) +
+			" to " + showMonth(months[len(months)-1].Month) + "; the most in " + showMonth(best.Month) + ", " + showPoints(best.Principal) + " points."
+	}
+	times, layers := monthTimes(months), depositLayers(months, kinds)
+	narrow := l
+	narrow.ID += "-narrow"
+	return sized{
+		Wide:   barChart(depositWide, l, times, layers, "No deposits yet"),
+		Narrow: barChart(depositNarrow, narrow, times, layers, "No deposits yet"),
+	}
+}
+
+func monthRows(months []Month, kinds []kindView) []monthRow {
+	rows := make([]monthRow, 0, len(months))
+	for i := len(months) - 1; i >= 0; i-- {
+		m := months[i]
+		row := monthRow{Month: showMonth(m.Month), Count: m.Count, Principal: showPoints(m.Principal),
+			Interest: showPoints(m.Interest), Closing: showPoints(m.Closing)}
+		for _, k := range kinds {
+			if p, ok := m.Deposits[k.Name]; ok {
+				row.Deposits = append(row.Deposits, amount{Kind: k, Points: showPoints(p)})
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// classRank orders the class column by health, compounding first.
+func classRank(c string) int {
+	for i, k := range classOrder {
+		if k.String() == c {
+			return i
+		}
+	}
+	return len(classOrder)
+}
+
+func (f formatter) postRows(rows []PostRow) []postRow {
+	out := make([]postRow, len(rows))
+	for i, r := range rows {
+		n := 0
+		for _, c := range r.Deposits {
+			n += c
+		}
+		out[i] = postRow{
+			Title: anchor{Text: titleOr(r.Title, r.File), Href: siteHref(f.site, r.URL)},
+			Value: showPoints(r.Value), ValueKey: sortKey(float64(r.Value)),
+			Principal: showPoints(r.Principal), PrincipalKey: sortKey(float64(r.Principal)),
+			Deposits: n, Breakdown: depositBreakdown(r.Deposits),
+			Class: r.Class, ClassKey: classRank(r.Class),
+			Age: showAge(r.AgeDays), AgeKey: r.AgeDays,
+			Growth: showSigned(float64(r.Growth)), GrowthKey: sortKey(float64(r.Growth)),
+			Spark: sparkline(r.Spark, sparkTitle(r.Spark)),
+		}
+		if !r.LastDeposit.IsZero() {
+			out[i].Last, out[i].LastKey = showDate(r.LastDeposit), r.LastDeposit.Format("20060102")
+		}
+	}
+	return out
+}
+
+// titleOr is s, or alt when s is empty.
+func titleOr(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
+}
+
+// sortKey writes a sort key: a number the table's script compares.
+func sortKey(f float64) string { return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64) }
+
+func sparkTitle(values []Points) string {
+	if len(values) == 0 {
+		return ""
+	}
+	return showCount(len(values), "month") + ": " + showPoints(values[0]) + " to " + showPoints(values[len(values)-1])
+}
+
+// depositBreakdown counts deposits by kind in words, in the ledger's
+// order: "1 update, 3 comments". Every post has its one publish, which
+// goes without saying.
+func depositBreakdown(counts map[string]int) string {
+	var parts []string
+	for _, k := range ledger.Kinds() {
+		if n := counts[k.String()]; n > 0 && k != ledger.KindPublish {
+			parts = append(parts, showCount(n, strings.ReplaceAll(k.String(), "-", " ")))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// showAge writes a post's age: days, then months, then years.
+func showAge(days int) string {
+	switch {
+	case days < 60:
+		return showCount(days, "day")
+	case days < 730:
+		return strconv.Itoa(int(float64(days)/(365.2425/12))) + " months"
+	}
+	return strconv.FormatFloat(float64(days)/365.2425, 'f', 1, 64) + " years"
+}
+
+func (f formatter) changes(c Changes, since string) changesView {
+	v := changesView{Since: since}
+	for _, x := range c.NewCommenters {
+		v.NewCommenters = append(v.NewCommenters, firstRow{Who: f.person(x.Name, x.URL), Post: f.post(x.Post, x.Title), Kind: x.Kind, Date: showDate(x.Date)})
+	}
+	for _, x := range c.NewDomains {
+		v.NewDomains = append(v.NewDomains, firstRow{Who: f.person(x.Name, x.URL), Post: f.post(x.Post, x.Title), Kind: x.Kind, Date: showDate(x.Date)})
+	}
+	for _, x := range c.ClassChanges {
+		v.ClassChanges = append(v.ClassChanges, classChangeRow{Post: f.post(x.Post, x.Title), From: x.From, To: x.To})
+	}
+	for _, x := range c.Gainers {
+		v.Gainers = append(v.Gainers, gainerRow{Post: f.post(x.Post, x.Title), Gain: showSigned(float64(x.Gain)), Value: showPoints(x.Value)})
+	}
+	for _, x := range c.NewLinks {
+		v.NewLinks = append(v.NewLinks, linkRow{From: f.post(x.From, x.FromTitle), To: f.post(x.To, x.ToTitle), Date: showDate(x.Date)})
+	}
+	return v
+}
+
+func (f formatter) champions(cs []Champion) []championRow {
+	out := make([]championRow, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, championRow{Name: f.person(c.Name, c.URL), Site: c.Site, Points: showPoints(c.Points), Value: showPoints(c.Value),
+			Deposits: c.Deposits, Posts: c.Posts, First: showDate(c.First), Last: showDate(c.Last)})
+	}
+	return out
+}
+
+// maxOrphans is how many orphans the page lists.
+const maxOrphans = 100
+
+func (f formatter) actions(a Actions) actionsView {
+	var v actionsView
+	for _, c := range a.Update {
+		v.Update = append(v.Update, candidateRow{Post: f.post(c.Post, c.Title), Value: showPoints(c.Value), Last: showDate(c.LastDeposit), Why: c.Why})
+	}
+	for i, o := range a.Orphans {
+		row := refRow{Post: anchor{Text: titleOr(o.Title, o.Post), Href: siteHref(f.site, o.URL)}, Value: showPoints(o.Value)}
+		switch {
+		case i < listSize:
+			v.Orphans = append(v.Orphans, row)
+		case i < maxOrphans:
+			v.MoreOrphans = append(v.MoreOrphans, row)
+		default:
+			v.UnlistedOrphans++
+		}
+	}
+	for _, c := range a.Conversations {
+		v.Conversations = append(v.Conversations, conversationRow{Post: f.post(c.Post, c.Title), Author: f.person(c.Author, c.URL), Date: showDate(c.Date), File: c.File})
+	}
+	v.Broken = a.Broken
+	if len(v.Broken) > listSize {
+		v.Broken, v.MoreBroken = a.Broken[:listSize], a.Broken[listSize:]
+	}
+	return v
+}
+
+func modelOf(m ModelInfo) modelView {
+	th := m.Thresholds
+	v := modelView{Monthly: percent(m.MonthlyRate), Annual: percent(float64(m.AnnualRate)), Definitions: m.Definitions,
+		New: "under " + showCount(th.NewDays, "day") + " old", Dormant: "no deposit in " + showCount(th.DormantMonths, "month"),
+		Window: showCount(th.WindowMonths, "month"), Launch: showCount(th.LaunchMonths, "month")}
+	for _, k := range ledger.Kinds() {
+		if w, ok := m.Weights[k.String()]; ok {
+			v.Weights = append(v.Weights, weightRow{Kind: kindOf(k.String()), Points: strconv.FormatFloat(float64(w), 'f', -1, 64)})
+		}
+	}
+	return v
+}
+
+type statementView struct {
+	PageTitle string
+	Site      anchor
+	AsOf      string
+	Post      anchor
+	Class     string
+	Cards     []card
+	Kinds     []kindView
+	Chart     sized
+	Entries   []entryRow
+	Model     modelView
+}
+
+type entryRow struct {
+	Date            string
+	Kind            kindView
+	Who, Source     anchor
+	Note            string
+	Points, Balance string
+}
+
+func newStatementView(s *Statement) *statementView {
+	f := formatter{site: s.Site.URL}
+	p := s.Post
+	v := &statementView{
+		Site:  siteLink(s.Site),
+		AsOf:  showDate(s.AsOf),
+		Post:  anchor{Text: titleOr(p.Title, p.File), Href: siteHref(s.Site.URL, p.URL)},
+		Class: p.Class,
+		Kinds: kindsIn(s.Months),
+		Model: modelOf(s.Model),
+	}
+	v.Cards = []card{
+		{Label: "Value", Value: showPoints(p.Value), Note: "points, principal and interest"},
+		{Label: "Interest earned", Value: showPoints(p.Interest), Tone: tone(float64(p.Interest)), Note: interestNote(p)},
+		{Label: "Principal", Value: showPoints(p.Principal), Note: showCount(len(s.Entries), "deposit")},
+		{Label: "Published", Value: showDate(p.Published), Note: showAge(p.AgeDays) + " ago"},
+	}
+	v.PageTitle = v.Post.Text + " · statement, " + v.AsOf
+	v.Chart = valueChart(s.Months, v.Kinds, "balance", "Balance of "+v.Post.Text+" over time, by kind of deposit")
+	for _, e := range s.Entries {
+		v.Entries = append(v.Entries, entryRow{Date: showDate(e.Date), Kind: kindOf(e.Kind), Who: f.person(e.Actor, e.ActorURL),
+			Source: anchor{Text: e.Source, Href: safeHref(e.Source)}, Note: e.Note, Points: showPoints(e.Points), Balance: showPoints(e.Balance)})
+	}
+	return v
+}
+
+func interestNote(p PostRow) string {
+	if p.Value <= 0 {
+		return ""
+	}
+	return showPercent(float64(p.Interest/p.Value)) + " of the value"
+}
+
+// Formatting: points with one place and thousands separators, shares as
+// percentages, dates as "2 Jan 2006".
+
+// showPoints writes points: "1,234.5".
+func showPoints(p Points) string { return thousands(points(float64(p))) }
+
+// showSigned writes a change with its sign: "+3.2", "−1.5" (a minus sign,
+// not a hyphen), "0.0".
+func showSigned(f float64) string {
+	s := showPoints(Points(math.Abs(f)))
+	switch {
+	case s == "0.0":
+		return s
+	case f > 0:
+		return "+" + s
+	}
+	return "−" + s
+}
+
+// showPercent writes a fraction as a percentage with one place: "12.3%".
+func showPercent(f float64) string { return strconv.FormatFloat(f*100, 'f', 1, 64) + "%" }
+
+// showSignedPercent writes a growth: "+12.3%", "−4.0%".
+func showSignedPercent(f float64) string {
+	s := showPercent(math.Abs(f))
+	switch {
+	case s == "0.0%":
+		return s
+	case f > 0:
+		return "+" + s
+	}
+	return "−" + s
+}
+
+// showDate writes a date as "2 Jan 2006", and no date as nothing.
+func showDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2 Jan 2006")
+}
+
+// showMonth writes "2006-01" as "Jan 2006".
+func showMonth(m string) string {
+	t, err := time.Parse("2006-01", m)
+	if err != nil {
+		return m
+	}
+	return t.Format("Jan 2006")
+}
+
+// showCount writes a count and its noun: "1 post", "3 posts", "2 replies".
+func showCount(n int, noun string) string {
+	if n != 1 {
+		switch {
+		case strings.HasSuffix(noun, "y") && !strings.HasSuffix(noun, "ay"):
+			noun = noun[:len(noun)-1] + "ies"
+		case strings.HasSuffix(noun, "sh"):
+			noun += "es"
+		default:
+			noun += "s"
+		}
+	}
+	return strconv.Itoa(n) + " " + noun
+}

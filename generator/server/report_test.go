@@ -1,0 +1,54 @@
+package server
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+func TestLiveReport(t *testing.T) {
+	t.Parallel()
+	dir := testSite(t)
+	base := start(t, dir)
+
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := noRedirect.Get(base + "/_accrue/report")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != reportURL {
+		t.Errorf("/_accrue/report = %d to %q; want a redirect to %s", resp.StatusCode, resp.Header.Get("Location"), reportURL)
+	}
+
+	code, body, h := get(t, base+reportURL, "")
+	if code != 200 || h.Get("Content-Type") != "text/html; charset=utf-8" || !strings.Contains(body, "Hello") ||
+		!strings.Contains(body, `new EventSource("/_accrue/events")`) {
+		t.Fatalf("report: %d %q\n%s", code, h.Get("Content-Type"), body)
+	}
+	if strings.Contains(body, "Grace") {
+		t.Fatal("the fixture has no commenter yet")
+	}
+
+	// A comment arrives: open reports are told to reload, and the report
+	// shows the new commenter.
+	events := subscribe(t, base)
+	writeFile(t, dir, "content/posts/hello/comments/20250101T100000Z-abc123.md",
+		"---\nid: abc123\nauthor: Grace\ndate: 2025-01-01T10:00:00Z\nstatus: approved\n---\nLovely.\n")
+	if e := events.next(t); !strings.Contains(e, `"/`+reportFile+`"`) {
+		t.Errorf("event after a new comment = %s; want the report among the changes", e)
+	}
+	waitFor(t, base+reportURL, func(code int, body string) bool { return strings.Contains(body, "Grace") })
+
+	code, body, _ = get(t, base+reportURL+"?post=hello", "")
+	if code != 200 || !strings.Contains(body, "Grace") || !strings.Contains(body, "Hello") {
+		t.Errorf("statement: %d\n%s", code, body)
+	}
+	if code, _, _ := get(t, base+reportURL+"?post=nope", ""); code != 404 {
+		t.Errorf("statement of an unknown post = %d; want 404", code)
+	}
+	// The report is served, never part of the site.
+	if code, _, _ := get(t, base+"/_accrue/report/index.html", ""); code != 404 {
+		t.Errorf("/_accrue/report/index.html = %d; want 404 without [report] publish", code)
+	}
+}
