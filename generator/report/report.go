@@ -113,6 +113,8 @@ type computer struct {
 	events map[string][]ledger.Event
 	rows   []PostRow
 	byFile map[string]*PostRow
+	// all are the events of every post in rows, in date order.
+	all []ledger.Event
 }
 
 // counted reports whether e is a deposit as of asOf.
@@ -128,6 +130,7 @@ func (c *computer) posts() {
 		}
 	}
 	sparkStart := monthStart(c.asOf, c.loc).AddDate(0, -(sparkMonths - 1), 0)
+	c.rows = make([]PostRow, 0, len(c.in.Posts))
 	for _, p := range c.in.Posts {
 		if p.Published.After(c.asOf) {
 			continue // not published yet as of the report's date
@@ -169,6 +172,12 @@ func (c *computer) posts() {
 	c.byFile = make(map[string]*PostRow, len(c.rows))
 	for i := range c.rows {
 		c.byFile[c.rows[i].File] = &c.rows[i]
+	}
+	c.all = make([]ledger.Event, 0, len(c.in.Ledger.Events))
+	for _, e := range c.in.Ledger.Events { // in date order already
+		if c.counted(e) && c.byFile[e.Post] != nil {
+			c.all = append(c.all, e)
+		}
 	}
 }
 
@@ -213,14 +222,10 @@ func (c *computer) summary() Summary {
 // timeline is the bank statement: a row a month from the first deposit's
 // month to the report's.
 func (c *computer) timeline() []Month {
-	var all []ledger.Event
-	for _, r := range c.rows {
-		all = append(all, c.events[r.File]...)
-	}
+	all := c.all
 	if len(all) == 0 {
 		return nil
 	}
-	slices.SortFunc(all, func(a, b ledger.Event) int { return a.Date.Compare(b.Date) })
 	var out []Month
 	var value float64
 	i := 0
@@ -263,12 +268,7 @@ func (c *computer) changes() Changes {
 	ch := Changes{}
 	commenters := map[string]bool{}
 	domains := map[string]bool{}
-	var all []ledger.Event
-	for _, r := range c.rows {
-		all = append(all, c.events[r.File]...)
-	}
-	slices.SortStableFunc(all, func(a, b ledger.Event) int { return a.Date.Compare(b.Date) })
-	for _, e := range all {
+	for _, e := range c.all {
 		switch {
 		case e.Kind == ledger.KindComment:
 			key := personKey(e)

@@ -101,6 +101,11 @@ func TestReportInput(t *testing.T) {
 		t.Errorf("broken = %q", in.Broken)
 	}
 	r := report.Compute(in, report.Options{AsOf: time.Date(2024, 2, 10, 0, 0, 0, 0, time.UTC)})
+	// Two publishes (10 each), two comments at accrue.toml's weight of 4,
+	// the author's reply (1) and B's link to A (2).
+	if r.Summary.Principal != 31 {
+		t.Errorf("principal = %v; want 31 with the weights of accrue.toml", r.Summary.Principal)
+	}
 	if len(r.Actions.Conversations) != 1 || r.Actions.Conversations[0].Author != "Ken" {
 		t.Errorf("conversations = %+v", r.Actions.Conversations)
 	}
