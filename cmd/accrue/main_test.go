@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,5 +59,41 @@ func TestDemoBlog(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dest, f)); err != nil {
 			t.Errorf("demo blog output lacks %s: %v", f, err)
 		}
+	}
+	if _, err := os.Stat(filepath.Join(dest, "_accrue")); err == nil {
+		t.Error("the demo blog publishes its report, which accrue.toml does not ask for")
+	}
+
+	// The demo's report, as of a date its content reaches, has something
+	// in every section a reader looks at first.
+	stdout.Reset()
+	stderr.Reset()
+	if err := run(context.Background(), []string{"report", "--source", root, "--as-of", "2026-11-30", "--format", "json"}, &stdout, &stderr); err != nil {
+		t.Fatalf("the demo's report: %v\n%s", err, stderr.String())
+	}
+	var r struct {
+		Summary struct {
+			Posts int     `json:"posts"`
+			Value float64 `json:"value"`
+		} `json:"summary"`
+		Timeline  []any `json:"timeline"`
+		Champions []any `json:"champions"`
+		Changes   struct {
+			NewCommenters []any `json:"new_commenters"`
+			NewDomains    []any `json:"new_domains"`
+			NewLinks      []any `json:"new_internal_links"`
+		} `json:"changes"`
+		Actions struct {
+			Update        []any `json:"update"`
+			Conversations []any `json:"conversations"`
+		} `json:"actions"`
+	}
+	if err := json.Unmarshal([]byte(stdout.String()), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Summary.Posts < 10 || r.Summary.Value <= 0 || len(r.Timeline) == 0 || len(r.Champions) == 0 ||
+		len(r.Changes.NewCommenters) == 0 || len(r.Changes.NewDomains) == 0 || len(r.Changes.NewLinks) == 0 ||
+		len(r.Actions.Update) == 0 || len(r.Actions.Conversations) == 0 {
+		t.Errorf("the demo's report has an empty section: %+v", r)
 	}
 }
