@@ -147,6 +147,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Drafts: *drafts, Future: *future, BaseURL: *baseURL, Strict: *strict,
 		Now: time.Now(), Dir: *source, Theme: themes.Default(),
 	}
+	line := newProgressLine(stderr)
+	if isTerminal(stderr) {
+		opts.Progress = line.show
+	}
 	var stats site.Stats
 	var diags diag.List
 	err := site.BuildDir(*dest, func(w site.Writer) error {
@@ -154,6 +158,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		stats, diags, err = site.Build(ctx, os.DirFS(*source), w, opts)
 		return err
 	})
+	line.clear()
 	for _, d := range diags {
 		fmt.Fprintln(stderr, d.Error())
 	}

@@ -41,14 +41,13 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *tableName != "posts" && f != "csv" {
 		return errors.New("--table goes with --format csv")
 	}
-	progress := isTerminal(stderr)
-	if progress {
-		fmt.Fprint(stderr, "reading the site and its history…")
+	opts := sf.options()
+	line := newProgressLine(stderr)
+	if isTerminal(stderr) {
+		opts.Progress = line.show
 	}
-	in, diags, err := site.ReportInput(ctx, os.DirFS(*sf.source), sf.options())
-	if progress {
-		fmt.Fprint(stderr, "\r\x1b[K")
-	}
+	in, diags, err := site.ReportInput(ctx, os.DirFS(*sf.source), opts)
+	line.clear()
 	if err := printDiags(stderr, diags, err); err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/accruehq/accrue/generator/config"
@@ -40,6 +41,28 @@ type Options struct {
 	// Theme is the built-in default theme, the lowest layer. Nil means
 	// the site must bring its whole theme.
 	Theme fs.FS
+	// Progress, when set, is told how far the long phases are, from any
+	// goroutine: "reading" counts documents, "writing" output files.
+	Progress func(phase string, done, total int)
+}
+
+// progress counts one step of a phase for Options.Progress.
+type progress struct {
+	report      func(phase string, done, total int)
+	phase       string
+	done, total atomic.Int64
+}
+
+func (b *builder) progress(phase string, total int) *progress {
+	p := &progress{report: b.opts.Progress, phase: phase}
+	p.total.Store(int64(total))
+	return p
+}
+
+func (p *progress) step() {
+	if p.report != nil {
+		p.report(p.phase, int(p.done.Add(1)), int(p.total.Load()))
+	}
 }
 
 // Stats summarizes a build.
@@ -245,6 +268,7 @@ func (b *builder) load(ctx context.Context) ([]*docResult, diag.List, error) {
 	perDoc := make([]diag.List, len(sources))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
+	reading := b.progress("reading", len(sources))
 	for i, s := range sources {
 		if cached := b.inc.cached(s); cached != nil {
 			results[i], perDoc[i] = cached, cached.diags
@@ -252,6 +276,7 @@ func (b *builder) load(ctx context.Context) ([]*docResult, diag.List, error) {
 		}
 		g.Go(func() error {
 			results[i], perDoc[i] = b.loadOne(s)
+			reading.step()
 			return gctx.Err()
 		})
 	}

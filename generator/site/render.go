@@ -93,6 +93,7 @@ func (b *builder) renderPlanned(ctx context.Context, w Writer) (diag.List, error
 	var writeErr error
 	var once sync.Once
 	var rendered atomic.Int64
+	writing := b.progress("writing", len(b.outputs))
 	for i, o := range b.outputs {
 		if data, ok := b.inc.reuse(o); ok {
 			if err := w.WriteFile(o.path, data); err != nil {
@@ -120,6 +121,7 @@ func (b *builder) renderPlanned(ctx context.Context, w Writer) (diag.List, error
 				once.Do(func() { writeErr = fmt.Errorf("writing %s: %w", o.path, err) })
 				return writeErr
 			}
+			writing.step()
 			return nil
 		})
 	}
