@@ -51,7 +51,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := printDiags(stderr, diags, err); err != nil {
 		return err
 	}
-	o := report.Options{AsOf: time.Now()}
+	o := report.Options{AsOf: time.Now().Truncate(time.Second)}
 	if *asOf != "" {
 		if o.AsOf, err = parseDay(*asOf, in.Location, true); err != nil {
 			return fmt.Errorf("--as-of: %w", err)
