@@ -100,16 +100,23 @@ func Build(ctx context.Context, src fs.FS, w Writer, o Options) (Stats, diag.Lis
 // Ledger reads the site in src as Build does and returns its ledger
 // without rendering anything.
 func Ledger(ctx context.Context, src fs.FS, o Options) (*ledger.Ledger, diag.List, error) {
+	b, diags, err := connectOnly(ctx, src, o)
+	if err != nil {
+		return nil, diags, err
+	}
+	return b.site.Ledger, diags, nil
+}
+
+// connectOnly runs a build up to the ledger and the link graph, rendering
+// nothing.
+func connectOnly(ctx context.Context, src fs.FS, o Options) (*builder, diag.List, error) {
 	b := &builder{src: src, opts: o, ledgerOnly: true}
 	diags, err := b.run(ctx, nil)
 	diags.Sort()
 	if err == nil && diags.HasErrors() {
 		err = diags.Errors()
 	}
-	if err != nil {
-		return nil, diags, err
-	}
-	return b.site.Ledger, diags, nil
+	return b, diags, err
 }
 
 // builder holds one build's state. Fields are filled phase by phase and

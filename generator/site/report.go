@@ -19,12 +19,7 @@ const ReportPath = "_accrue/report/index.html"
 // ReportInput reads the site in src as Ledger does and returns what the
 // value report is computed from.
 func ReportInput(ctx context.Context, src fs.FS, o Options) (report.Input, diag.List, error) {
-	b := &builder{src: src, opts: o, ledgerOnly: true}
-	diags, err := b.run(ctx, nil)
-	diags.Sort()
-	if err == nil && diags.HasErrors() {
-		err = diags.Errors()
-	}
+	b, diags, err := connectOnly(ctx, src, o)
 	if err != nil {
 		return report.Input{}, diags, err
 	}
