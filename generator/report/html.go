@@ -23,13 +23,37 @@ var pages = template.Must(template.New("").ParseFS(htmlFiles, "html/*.html"))
 // WriteHTML writes the report as one self-contained page: its styles,
 // charts and the small script that sorts the posts table are inline, so
 // the file can be opened or mailed alone and makes no request.
-func (r *Report) WriteHTML(w io.Writer) error {
-	return pages.ExecuteTemplate(w, "report.html", newReportView(r))
+func (r *Report) WriteHTML(w io.Writer) error { return r.WriteHTMLWith(w, HTMLOptions{}) }
+
+// HTMLOptions adapt the page to where it is shown.
+type HTMLOptions struct {
+	// Served links each post's number of deposits to its statement at
+	// ?post=FILE, and each statement back to the report: for a server
+	// that answers those requests, as accrue serve does.
+	Served bool
+}
+
+// WriteHTMLWith writes the report as WriteHTML does, adapted by o.
+func (r *Report) WriteHTMLWith(w io.Writer, o HTMLOptions) error {
+	v := newReportView(r)
+	if o.Served {
+		for i, p := range r.Posts {
+			v.Posts[i].Statement = "?post=" + url.QueryEscape(p.File)
+		}
+	}
+	return pages.ExecuteTemplate(w, "report.html", v)
 }
 
 // WriteHTML writes a post's statement as one self-contained page.
-func (s *Statement) WriteHTML(w io.Writer) error {
-	return pages.ExecuteTemplate(w, "statement.html", newStatementView(s))
+func (s *Statement) WriteHTML(w io.Writer) error { return s.WriteHTMLWith(w, HTMLOptions{}) }
+
+// WriteHTMLWith writes the statement as WriteHTML does, adapted by o.
+func (s *Statement) WriteHTMLWith(w io.Writer, o HTMLOptions) error {
+	v := newStatementView(s)
+	if o.Served {
+		v.Report = "./"
+	}
+	return pages.ExecuteTemplate(w, "statement.html", v)
 }
 
 // The views hold the report as the templates show it: text formatted,
@@ -111,6 +135,8 @@ type postRow struct {
 	Last, LastKey           string
 	Growth, GrowthKey       string
 	Spark                   template.HTML
+	// Statement links the deposits to the post's statement, when served.
+	Statement string
 }
 
 type changesView struct {
@@ -631,6 +657,8 @@ func modelOf(m ModelInfo) modelView {
 }
 
 type statementView struct {
+	// Report links back to the blog's report, when served.
+	Report    string
 	PageTitle string
 	Site      anchor
 	AsOf      string

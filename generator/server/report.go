@@ -38,7 +38,7 @@ func (s *Server) serveReport(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		var buf bytes.Buffer
-		if err := st.WriteHTML(&buf); err != nil {
+		if err := st.WriteHTMLWith(&buf, report.HTMLOptions{Served: true}); err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}
@@ -47,7 +47,7 @@ func (s *Server) serveReport(w http.ResponseWriter, r *http.Request) {
 	}
 	snap.reportOnce.Do(func() {
 		var buf bytes.Buffer
-		if err := report.Compute(snap.report, o).WriteHTML(&buf); err != nil {
+		if err := report.Compute(snap.report, o).WriteHTMLWith(&buf, report.HTMLOptions{Served: true}); err != nil {
 			buf.Reset()
 			fmt.Fprintf(&buf, "<!doctype html><title>report failed</title><p>%s", html.EscapeString(err.Error()))
 		}

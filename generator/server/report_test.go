@@ -40,8 +40,13 @@ func TestLiveReport(t *testing.T) {
 	}
 	waitFor(t, base+reportURL, func(code int, body string) bool { return strings.Contains(body, "Grace") })
 
-	code, body, _ = get(t, base+reportURL+"?post=hello", "")
-	if code != 200 || !strings.Contains(body, "Grace") || !strings.Contains(body, "Hello") {
+	// Each post's deposits link to its statement, which links back.
+	_, body, _ = get(t, base+reportURL, "")
+	if !strings.Contains(body, `href="?post=content%2Fposts%2Fhello.md"`) {
+		t.Errorf("the live report does not link the statements:\n%s", body)
+	}
+	code, body, _ = get(t, base+reportURL+"?post=content%2Fposts%2Fhello.md", "")
+	if code != 200 || !strings.Contains(body, "Grace") || !strings.Contains(body, "Hello") || !strings.Contains(body, `<a href="./">`) {
 		t.Errorf("statement: %d\n%s", code, body)
 	}
 	if code, _, _ := get(t, base+reportURL+"?post=nope", ""); code != 404 {
