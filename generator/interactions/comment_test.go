@@ -186,6 +186,8 @@ func TestCommentHostileMarkdown(t *testing.T) {
 			"<p>&lt;style&gt;body{display:none}&lt;/style&gt;</p>\n"},
 		{"iframe", `<iframe src="https://evil.example/"></iframe>`,
 			"<p>&lt;iframe src=&#34;https://evil.example/&#34;&gt;&lt;/iframe&gt;</p>\n"},
+		{"headings stay below the page's", "# Big\n\n## Less\n\n#### Least",
+			"<h4>Big</h4>\n<h5>Less</h5>\n<h6>Least</h6>\n"},
 		{"HTML comment", "a <!-- b --> c",
 			"<p>a &lt;!-- b --&gt; c</p>\n"},
 		{"safe link", `[docs](https://example.org/a?b=1&c=2 "Title")`,

@@ -50,6 +50,11 @@ var commentPolicy = func() *bluemonday.Policy {
 // textPolicy strips every tag, for mention titles and excerpts.
 var textPolicy = bluemonday.StrictPolicy()
 
+// commentHeadingShift moves a comment's headings below the page's: the
+// post's title is h1, its sections and "Comments" h2, and a theme may
+// title each comment h3, so a comment's own headings start at h4.
+const commentHeadingShift = 3
+
 // commentTransformer makes a comment's tree safe before it is rendered.
 type commentTransformer struct{}
 
@@ -57,8 +62,9 @@ var _ parser.ASTTransformer = commentTransformer{}
 
 // Transform shows raw HTML as text, turns images into links (a stranger's
 // image would load from their server for every reader), unwraps links to
-// anything but http, https, mailto and relative URLs, and marks every
-// remaining link rel="nofollow ugc".
+// anything but http, https, mailto and relative URLs, marks every
+// remaining link rel="nofollow ugc", and moves headings down to h4-h6 so
+// that a comment's "# Title" never outranks the post's own headings.
 func (commentTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	src := reader.Source()
 	var nodes []ast.Node
@@ -67,6 +73,9 @@ func (commentTransformer) Transform(doc *ast.Document, reader text.Reader, _ par
 			switch n.Kind() {
 			case ast.KindRawHTML, ast.KindHTMLBlock, ast.KindImage, ast.KindLink, ast.KindAutoLink:
 				nodes = append(nodes, n)
+			case ast.KindHeading:
+				h := n.(*ast.Heading)
+				h.Level = min(h.Level+commentHeadingShift, 6)
 			}
 		}
 		return ast.WalkContinue, nil
