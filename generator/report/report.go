@@ -80,6 +80,9 @@ func Compute(in Input, o Options) *Report {
 	if loc == nil {
 		loc = time.UTC
 	}
+	if in.Ledger == nil {
+		in.Ledger = ledger.New(nil)
+	}
 	asOf := o.AsOf.In(loc)
 	since := o.Since
 	if since.IsZero() {
@@ -495,6 +498,9 @@ type Entry struct {
 // PostStatement is the statement of the post whose file, slug or URL is
 // key; ok is false when no post matches.
 func PostStatement(in Input, o Options, key string) (*Statement, bool) {
+	if in.Ledger == nil {
+		in.Ledger = ledger.New(nil)
+	}
 	var post *Post
 	for i, p := range in.Posts {
 		if matches(p, key) {

@@ -267,6 +267,17 @@ func TestTextColor(t *testing.T) {
 	}
 }
 
+func TestNoLedger(t *testing.T) {
+	in := Input{Posts: []Post{{File: "a.md", Title: "A", Published: fixtureAsOf.AddDate(0, -1, 0)}}}
+	r := Compute(in, Options{AsOf: fixtureAsOf})
+	if len(r.Posts) != 1 || r.Summary.Value != 0 {
+		t.Errorf("a report without a ledger: %+v", r.Summary)
+	}
+	if _, ok := PostStatement(in, Options{AsOf: fixtureAsOf}, "a.md"); !ok {
+		t.Error("no statement without a ledger")
+	}
+}
+
 func TestSparkline(t *testing.T) {
 	for _, tt := range []struct {
 		in   []float64
