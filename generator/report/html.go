@@ -450,9 +450,9 @@ type sized struct {
 // interest on top; id tells it from other charts on the page.
 func valueChart(months []Month, kinds []kindView, id, title string) sized {
 	l := chartText{ID: id, Title: title, Desc: "No deposits yet."}
+	layers := valueLayers(months, kinds)
 	if len(months) > 0 {
 		first, last := months[0], months[len(months)-1]
-		layers := valueLayers(months, kinds)
 		var parts []string
 		for _, s := range layers[:len(layers)-1] {
 			parts = append(parts, s.Name+" "+points(s.Values[len(months)-1]))
@@ -461,12 +461,17 @@ func valueChart(months []Month, kinds []kindView, id, title string) sized {
 			": from " + showPoints(first.Closing) + " to " + showPoints(last.Closing) + " points. Principal deposited by kind: " +
 			strings.Join(parts, ", ") + "; interest earned " + points(layers[len(layers)-1].Values[len(months)-1]) + "."
 	}
-	times, layers := monthTimes(months), valueLayers(months, kinds)
-	narrow := l
-	narrow.ID += "-narrow"
+	return drawSized(areaChart, valueWide, valueNarrow, l, monthTimes(months), layers)
+}
+
+// drawSized draws a time chart for a wide screen and for a phone.
+func drawSized(draw func(frame, chartText, []time.Time, []series, string) template.HTML,
+	wide, narrow frame, l chartText, times []time.Time, layers []series) sized {
+	phone := l
+	phone.ID += "-narrow"
 	return sized{
-		Wide:   areaChart(valueWide, l, times, layers, "No deposits yet"),
-		Narrow: areaChart(valueNarrow, narrow, times, layers, "No deposits yet"),
+		Wide:   draw(wide, l, times, layers, "No deposits yet"),
+		Narrow: draw(narrow, phone, times, layers, "No deposits yet"),
 	}
 }
 
@@ -484,13 +489,7 @@ func depositChart(months []Month, kinds []kindView) sized {
 		l.Desc = showPoints(total) + " points deposited over " + showCount(len(months), "month") + " from " + showMonth(months[0].Month) +
 			" to " + showMonth(months[len(months)-1].Month) + "; the most in " + showMonth(best.Month) + ", " + showPoints(best.Principal) + " points."
 	}
-	times, layers := monthTimes(months), depositLayers(months, kinds)
-	narrow := l
-	narrow.ID += "-narrow"
-	return sized{
-		Wide:   barChart(depositWide, l, times, layers, "No deposits yet"),
-		Narrow: barChart(depositNarrow, narrow, times, layers, "No deposits yet"),
-	}
+	return drawSized(barChart, depositWide, depositNarrow, l, monthTimes(months), depositLayers(months, kinds))
 }
 
 func monthRows(months []Month, kinds []kindView) []monthRow {
