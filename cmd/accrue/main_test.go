@@ -60,6 +60,13 @@ func TestDemoBlog(t *testing.T) {
 			t.Errorf("demo blog output lacks %s: %v", f, err)
 		}
 	}
+	// Served elsewhere (a preview, the dev server), the demo blog is the
+	// same site: its mentions still point at its published address.
+	stdout.Reset()
+	stderr.Reset()
+	if err := run(context.Background(), []string{"build", "--source", root, "--destination", t.TempDir(), "--base-url", "http://localhost:1313/"}, &stdout, &stderr); err != nil {
+		t.Fatalf("building the demo blog for localhost: %v\n%s", err, stderr.String())
+	}
 	if _, err := os.Stat(filepath.Join(dest, "_accrue")); err == nil {
 		t.Error("the demo blog publishes its report, which accrue.toml does not ask for")
 	}

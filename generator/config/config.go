@@ -42,6 +42,10 @@ type Config struct {
 	Value      Value      `toml:"value"`
 	Report     Report     `toml:"report"`
 
+	// PublishedURL is base_url as accrue.toml sets it, kept when a build
+	// or the dev server serves the site at another address: it is where
+	// other sites' mentions and the author's own absolute links point.
+	PublishedURL string `toml:"-"`
 	// Location is Timezone loaded; dates written without an offset are read in it.
 	Location *time.Location `toml:"-"`
 	// Positions maps dotted keys to where they were written, for later errors.
@@ -152,12 +156,15 @@ func Load(fsys fs.FS) (Config, error) {
 	cfg := Default()
 	src, err := fs.ReadFile(fsys, File)
 	if errors.Is(err, fs.ErrNotExist) {
+		cfg.PublishedURL = cfg.BaseURL
 		return cfg, nil
 	}
 	if err != nil {
 		return cfg, fmt.Errorf("reading %s: %w", File, err)
 	}
-	return Parse(src, cfg)
+	cfg, err = Parse(src, cfg)
+	cfg.PublishedURL = cfg.BaseURL
+	return cfg, err
 }
 
 // Parse decodes src over base and validates the result.

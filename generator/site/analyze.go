@@ -353,12 +353,7 @@ func (b *builder) feedLinks(dir, title string) []FeedLink {
 }
 
 // absURL joins a site-relative URL to base_url, keeping base_url's path.
-func (b *builder) absURL(u string) string {
-	if strings.Contains(u, "://") {
-		return u
-	}
-	return strings.TrimSuffix(b.cfg.BaseURL, "/") + "/" + strings.TrimPrefix(u, "/")
-}
+func (b *builder) absURL(u string) string { return rebase(b.cfg.BaseURL, u) }
 
 // resolve resolves ref against the page URL dir, for relative images.
 func resolve(dir, ref string) string {

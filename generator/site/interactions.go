@@ -34,9 +34,16 @@ func (b *builder) loadInteractions(ctx context.Context) diag.List {
 	for _, i := range todo {
 		p := b.posts[i]
 		g.Go(func() error {
-			urls := []string{p.Permalink, strings.TrimSuffix(p.Permalink, "/")}
-			for _, a := range p.doc.doc.Aliases {
-				urls = append(urls, b.absURL(a))
+			// Mentions point at the published site, also when it is served
+			// elsewhere (the dev server, --base-url); the published address
+			// comes first, for messages.
+			var urls []string
+			for _, base := range b.baseURLs() {
+				permalink := rebase(base, p.URL)
+				urls = append(urls, permalink, strings.TrimSuffix(permalink, "/"))
+				for _, a := range p.doc.doc.Aliases {
+					urls = append(urls, rebase(base, a))
+				}
 			}
 			set, diags := interactions.Load(b.src, p.doc.doc.Folder, urls, b.cfg.Location)
 			p.setInteractions(set, interactionsSum(set))
@@ -136,4 +143,21 @@ func interactionsSum(s *interactions.Set) uint64 {
 			m.Received, m.Source, m.AuthorName, m.AuthorURL, m.AuthorPhoto, m.Title, m.Excerpt)
 	}
 	return h.Sum64()
+}
+
+// baseURLs are the addresses of the site: where it is published, then
+// where this build serves it, when that differs.
+func (b *builder) baseURLs() []string {
+	if b.cfg.PublishedURL == "" || b.cfg.PublishedURL == b.cfg.BaseURL {
+		return []string{b.cfg.BaseURL}
+	}
+	return []string{b.cfg.PublishedURL, b.cfg.BaseURL}
+}
+
+// rebase makes the site path u absolute on base, as absURL does.
+func rebase(base, u string) string {
+	if strings.Contains(u, "://") {
+		return u
+	}
+	return strings.TrimSuffix(base, "/") + "/" + strings.TrimPrefix(u, "/")
 }

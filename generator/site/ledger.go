@@ -59,7 +59,8 @@ func (b *builder) connectAll() *connection {
 	for _, o := range b.outputs {
 		outputs[o.path] = true
 	}
-	g := links.Build(b.cfg.BaseURL, docs, files, func(p string) bool { return outputs[outputPath(p)] })
+	// Posts link to the published address, whatever this build serves at.
+	g := links.Build(b.baseURLs()[0], docs, files, func(p string) bool { return outputs[outputPath(p)] })
 	c := &connection{referencedBy: map[string][]string{}, domains: map[string][]links.Domain{}, broken: g.Broken}
 
 	var events []ledger.Event

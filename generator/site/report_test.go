@@ -129,3 +129,44 @@ func TestPublishedReport(t *testing.T) {
 	r = sitetest.Build(t, reportFixture+"-- accrue.toml --\ntitle = \"Notes\"\n[report]\npublish = true\n")
 	r.AssertFile(site.ReportPath, "<svg", "Notes")
 }
+
+// Served at another address (the dev server, --base-url), a site is the
+// same site: links written on its published address stay internal and
+// mentions of it stay its own.
+func TestServedElsewhere(t *testing.T) {
+	t.Parallel()
+	fixture := `
+-- accrue.toml --
+base_url = "https://blog.example.org/"
+-- content/posts/old.md --
+---
+title: Old
+date: 2024-01-01
+---
+The first post.
+-- content/posts/old/mentions/20240301T100000Z-m1.yaml --
+source: https://other.example/a
+target: https://blog.example.org/posts/old/
+type: mention
+received: 2024-03-01T10:00:00Z
+status: approved
+-- content/posts/new.md --
+---
+title: New
+date: 2024-02-01
+---
+See [the old one](https://blog.example.org/posts/old/).
+`
+	l, diags, err := site.Ledger(context.Background(), sitetest.FS(fixture),
+		site.Options{Now: sitetest.Now, Theme: themes.Default(), BaseURL: "http://localhost:1313/"})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, diags.Error())
+	}
+	kinds := map[ledger.Kind]int{}
+	for _, e := range l.Events {
+		kinds[e.Kind]++
+	}
+	if kinds[ledger.KindInternalLink] != 1 || kinds[ledger.KindOutboundLink] != 0 || kinds[ledger.KindMention] != 1 {
+		t.Errorf("events by kind = %v; want the link internal and the mention counted", kinds)
+	}
+}
