@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -55,5 +56,26 @@ func TestLiveReport(t *testing.T) {
 	// The report is served, never part of the site.
 	if code, _, _ := get(t, base+"/_accrue/report/index.html", ""); code != 404 {
 		t.Errorf("/_accrue/report/index.html = %d; want 404 without [report] publish", code)
+	}
+}
+
+// TestServesDemoBlog serves the repository's own demo blog, as the README's
+// first command does: every page builds without errors and the report is
+// live.
+func TestServesDemoBlog(t *testing.T) {
+	t.Parallel()
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := start(t, root)
+	for _, path := range []string{"/", "/posts/getting-started/", "/posts/faq/", "/about/", reportURL, reportURL + "?post=faq"} {
+		code, body, _ := get(t, base+path, "")
+		if code != 200 || !strings.Contains(body, `"errors":[]`) {
+			t.Errorf("%s: %d, or the page shows build errors:\n%.2000s", path, code, body)
+		}
+	}
+	if _, body, _ := get(t, base+"/posts/faq/", ""); !strings.Contains(body, "h-cite") {
+		t.Error("the demo's FAQ shows no mentions or comments")
 	}
 }
