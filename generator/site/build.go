@@ -148,6 +148,9 @@ type builder struct {
 	// nothing) and reports what went wrong.
 	history     *history.History
 	waitHistory func() diag.List
+	// stopHistory stops git when the build ends before waiting for it (an
+	// error in the content); nil when git was not started.
+	stopHistory context.CancelFunc
 	// sharedReadingTime and sharedSource are how globalKey hashed pages,
 	// for the dev server's fast path.
 	sharedReadingTime, sharedSource bool
@@ -192,6 +195,11 @@ func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {
 // runContent runs the phases that depend on content: load, analyze,
 // render.
 func (b *builder) runContent(ctx context.Context, w Writer) (diag.List, error) {
+	defer func() {
+		if b.stopHistory != nil {
+			b.stopHistory()
+		}
+	}()
 	var diags diag.List
 	docs, ldiags, err := b.load(ctx)
 	if err != nil {
@@ -361,6 +369,7 @@ func (b *builder) startHistory(ctx context.Context) func() diag.List {
 		err error
 	}
 	ch := make(chan result, 1)
+	ctx, b.stopHistory = context.WithCancel(ctx)
 	go func() {
 		h, err := history.Log(ctx, b.opts.Dir, content.Dir, history.Options{SweepThreshold: b.cfg.History.SweepThreshold, Counts: isPostFile})
 		ch <- result{h, err}
