@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -50,6 +51,22 @@ func TestLiveReport(t *testing.T) {
 	if code != 200 || !strings.Contains(body, "Grace") || !strings.Contains(body, "Hello") || !strings.Contains(body, `<a href="./">`) {
 		t.Errorf("statement: %d\n%s", code, body)
 	}
+	// The report is gathered from a build while later saves rebuild: the
+	// race detector watches the two.
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for range 20 {
+			if resp, err := http.Get(base + reportURL + "?post=hello"); err == nil {
+				resp.Body.Close()
+			}
+		}
+	}()
+	for i := range 3 {
+		writeFile(t, dir, "content/posts/hello.md", fmt.Sprintf("---\ntitle: Hello\ndate: 2024-01-01\n---\nFirst version.\n\nEdit %d.\n", i))
+		events.next(t)
+	}
+	<-done
 	if code, _, _ := get(t, base+reportURL+"?post=nope", ""); code != 404 {
 		t.Errorf("statement of an unknown post = %d; want 404", code)
 	}

@@ -55,10 +55,9 @@ type snapshot struct {
 	diags   diag.List // errors of the last build, if it failed
 	failed  bool
 	version int
-	// report is the last good build's report input; the page is made on
-	// the first request for it.
-	report     report.Input
-	hasReport  bool
+	// report gathers the last good build's report input, nil before
+	// there is one; the page is made on the first request for it.
+	report     func() report.Input
 	reportOnce sync.Once
 	reportPage []byte
 }
@@ -173,7 +172,7 @@ func (s *Server) rebuild(ctx context.Context, paths []string) {
 	}
 	if err != nil {
 		next.files, next.failed = prev.files, true
-		next.report, next.hasReport = prev.report, prev.hasReport
+		next.report = prev.report
 		next.diags = diags.Errors()
 		if len(next.diags) == 0 {
 			next.diags = diag.List{{Msg: err.Error()}}
@@ -184,7 +183,7 @@ func (s *Server) rebuild(ctx context.Context, paths []string) {
 		return
 	}
 	next.files = files
-	next.report, next.hasReport = s.builder.ReportInput()
+	next.report, _ = s.builder.ReportInput()
 	s.state.Store(next)
 	changed, cssOnly := diff(prev.files, files)
 	if len(changed) > 0 && !cssOnly {

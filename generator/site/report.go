@@ -26,13 +26,17 @@ func ReportInput(ctx context.Context, src fs.FS, o Options) (report.Input, diag.
 	return b.reportInput(), diags, nil
 }
 
-// ReportInput is the report's input from the last good build, false
-// before there is one.
-func (inc *Incremental) ReportInput() (report.Input, bool) {
-	if inc.prev == nil || inc.prev.site == nil || inc.prev.site.Ledger == nil {
-		return report.Input{}, false
+// ReportInput gathers the report's input from the last good build when
+// called; ok is false before there is one. Gathering walks every post, so
+// the dev server leaves it until the report is asked for: its rebuilds
+// after a save take a few milliseconds, and this would double them. The
+// build it reads is not changed by later ones in anything it reads.
+func (inc *Incremental) ReportInput() (gather func() report.Input, ok bool) {
+	b := inc.prev
+	if b == nil || b.site == nil || b.site.Ledger == nil {
+		return nil, false
 	}
-	return inc.prev.reportInput(), true
+	return b.reportInput, true
 }
 
 // reportInput gathers the report's input once the ledger is connected.
