@@ -2,7 +2,6 @@ package report
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"strings"
 	"time"
@@ -203,8 +202,8 @@ func (c *computer) summary() Summary {
 	}
 	s.Interest = s.Value - s.Principal
 	yearAgo := c.asOf.AddDate(-1, 0, 0)
-	for _, ev := range c.events {
-		s.ValueYearAgo += Points(c.m.Account(ev, yearAgo).Value)
+	for _, r := range c.rows {
+		s.ValueYearAgo += Points(c.m.Account(c.events[r.File], yearAgo).Value)
 	}
 	if s.ValueYearAgo > 0 {
 		g := Ratio(s.Value/s.ValueYearAgo - 1)
@@ -240,7 +239,7 @@ func (c *computer) timeline() []Month {
 		}
 		opening := value
 		mo := Month{Month: start.Format("2006-01"), Deposits: map[string]Points{}, Opening: Points(opening)}
-		value *= math.Pow(1+c.m.MonthlyRate, ledger.Months(start, end))
+		value = c.m.Value(value, start, end) // the month's interest on what was there
 		for ; i < len(all) && (all[i].Date.Before(end) || last && !all[i].Date.After(end)); i++ {
 			e := all[i]
 			w := c.m.Weights[e.Kind]
@@ -526,8 +525,8 @@ func PostStatement(in Input, o Options, key string) (*Statement, bool) {
 		if e.Withdrawn || e.Date.After(r.AsOf) {
 			continue
 		}
-		if !last.IsZero() {
-			balance *= math.Pow(1+in.Model.MonthlyRate, ledger.Months(last, e.Date))
+		if balance != 0 {
+			balance = in.Model.Value(balance, last, e.Date) // grown since the last deposit
 		}
 		w := in.Model.Weights[e.Kind]
 		balance += w

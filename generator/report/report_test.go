@@ -218,6 +218,13 @@ func TestSummaryShares(t *testing.T) {
 	if len(r.Posts) != 6 {
 		t.Errorf("%d posts; the one published after the date must not count", len(r.Posts))
 	}
+	// Events of a file that is no published post (a draft's, say) are in
+	// no figure, then or now.
+	in := fixture()
+	in.Ledger = ledger.New(append(in.Ledger.Events, ledger.Event{Date: day("2023-02-01"), Post: "content/posts/draft.md", Kind: ledger.KindPublish}))
+	if o := Compute(in, Options{AsOf: fixtureAsOf}).Summary; o.Value != r.Summary.Value || o.ValueYearAgo != r.Summary.ValueYearAgo {
+		t.Errorf("a draft's events changed the summary: %+v; want %+v", o, r.Summary)
+	}
 }
 
 func TestHostileTextEscaped(t *testing.T) {
