@@ -542,14 +542,6 @@ func (f formatter) postRows(rows []PostRow) []postRow {
 	return out
 }
 
-// titleOr is s, or alt when s is empty.
-func titleOr(s, alt string) string {
-	if s == "" {
-		return alt
-	}
-	return s
-}
-
 // sortKey writes a sort key: a number the table's script compares.
 func sortKey(f float64) string { return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64) }
 
@@ -558,30 +550,6 @@ func sparkTitle(values []Points) string {
 		return ""
 	}
 	return showCount(len(values), "month") + ": " + showPoints(values[0]) + " to " + showPoints(values[len(values)-1])
-}
-
-// depositBreakdown counts deposits by kind in words, in the ledger's
-// order: "1 update, 3 comments". Every post has its one publish, which
-// goes without saying.
-func depositBreakdown(counts map[string]int) string {
-	var parts []string
-	for _, k := range ledger.Kinds() {
-		if n := counts[k.String()]; n > 0 && k != ledger.KindPublish {
-			parts = append(parts, showCount(n, strings.ReplaceAll(k.String(), "-", " ")))
-		}
-	}
-	return strings.Join(parts, ", ")
-}
-
-// showAge writes a post's age: days, then months, then years.
-func showAge(days int) string {
-	switch {
-	case days < 60:
-		return showCount(days, "day")
-	case days < 730:
-		return strconv.Itoa(int(float64(days)/(365.2425/12))) + " months"
-	}
-	return strconv.FormatFloat(float64(days)/365.2425, 'f', 1, 64) + " years"
 }
 
 func (f formatter) changes(c Changes, since string) changesView {
@@ -709,70 +677,4 @@ func interestNote(p PostRow) string {
 		return ""
 	}
 	return showPercent(float64(p.Interest/p.Value)) + " of the value"
-}
-
-// Formatting: points with one place and thousands separators, shares as
-// percentages, dates as "2 Jan 2006".
-
-// showPoints writes points: "1,234.5".
-func showPoints(p Points) string { return thousands(points(float64(p))) }
-
-// showSigned writes a change with its sign: "+3.2", "−1.5" (a minus sign,
-// not a hyphen), "0.0".
-func showSigned(f float64) string {
-	s := showPoints(Points(math.Abs(f)))
-	switch {
-	case s == "0.0":
-		return s
-	case f > 0:
-		return "+" + s
-	}
-	return "−" + s
-}
-
-// showPercent writes a fraction as a percentage with one place: "12.3%".
-func showPercent(f float64) string { return strconv.FormatFloat(f*100, 'f', 1, 64) + "%" }
-
-// showSignedPercent writes a growth: "+12.3%", "−4.0%".
-func showSignedPercent(f float64) string {
-	s := showPercent(math.Abs(f))
-	switch {
-	case s == "0.0%":
-		return s
-	case f > 0:
-		return "+" + s
-	}
-	return "−" + s
-}
-
-// showDate writes a date as "2 Jan 2006", and no date as nothing.
-func showDate(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format("2 Jan 2006")
-}
-
-// showMonth writes "2006-01" as "Jan 2006".
-func showMonth(m string) string {
-	t, err := time.Parse("2006-01", m)
-	if err != nil {
-		return m
-	}
-	return t.Format("Jan 2006")
-}
-
-// showCount writes a count and its noun: "1 post", "3 posts", "2 replies".
-func showCount(n int, noun string) string {
-	if n != 1 {
-		switch {
-		case strings.HasSuffix(noun, "y") && !strings.HasSuffix(noun, "ay"):
-			noun = noun[:len(noun)-1] + "ies"
-		case strings.HasSuffix(noun, "sh"):
-			noun += "es"
-		default:
-			noun += "s"
-		}
-	}
-	return strconv.Itoa(n) + " " + noun
 }

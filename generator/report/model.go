@@ -18,10 +18,8 @@ func describeModel(m ledger.Model, th ledger.Thresholds) ModelInfo {
 		Thresholds: ThresholdInfo{NewDays: th.NewDays, DormantMonths: th.DormantMonths,
 			WindowMonths: th.WindowMonths, LaunchMonths: th.LaunchMonths},
 	}
-	for _, k := range ledger.Kinds() {
-		if k != ledger.KindMaintenance {
-			info.Weights[k.String()] = Points(m.Weights[k])
-		}
+	for _, k := range depositKinds() {
+		info.Weights[k.String()] = Points(m.Weights[k])
 	}
 	info.Definitions = []string{
 		"Every event is a deposit of its kind's weight in points. A deleted mention withdraws its deposit.",
@@ -43,12 +41,3 @@ func months(n int) string {
 	}
 	return strconv.Itoa(n) + " months"
 }
-
-// percent writes a fraction as a percentage with as many places as it
-// needs, up to two: 0.01 is "1%", 0.126825 "12.68%".
-func percent(f float64) string {
-	return strconv.FormatFloat(math.Round(f*1e4)/100, 'f', -1, 64) + "%"
-}
-
-// points writes a value with one decimal: "12.5".
-func points(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }

@@ -412,7 +412,7 @@ func shareBar(l chartText, parts []share, empty string) template.HTML {
 	return template.HTML(b.String())
 }
 
-// num writes a coordinate with at most one place: enough for a viewBox
+// coord writes a coordinate with at most one place: enough for a viewBox
 // hundreds of units wide, and short.
 func coord(f float64) string {
 	r := math.Round(f*10) / 10
@@ -420,28 +420,4 @@ func coord(f float64) string {
 		return "0" // not "-0"
 	}
 	return strconv.FormatFloat(r, 'f', -1, 64)
-}
-
-// grouped puts thousands separators into a formatted number: "12345.6"
-// is "12,345.6".
-func thousands(s string) string {
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	if len(whole) <= 3 {
-		return sign + s
-	}
-	var b strings.Builder
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		b.WriteString("." + frac)
-	}
-	return sign + b.String()
 }

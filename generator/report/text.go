@@ -6,7 +6,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/accruehq/accrue/generator/ledger"
@@ -43,16 +42,16 @@ func (r *Report) summarySection() section {
 	s := r.Summary
 	growth := "n/a (nothing a year ago)"
 	if s.AnnualGrowth != nil {
-		growth = signedPercent(float64(*s.AnnualGrowth))
+		growth = showSignedPercent(float64(*s.AnnualGrowth))
 	}
-	return section{title: fmt.Sprintf("%s: statement as of %s", r.Site.Title, date(r.AsOf)), lines: []string{
-		fmt.Sprintf("Value        %s points (principal %s, interest %s)", pointsText(s.Value), pointsText(s.Principal), pointsText(s.Interest)),
-		fmt.Sprintf("A year ago   %s points; annual growth %s", pointsText(s.ValueYearAgo), growth),
+	return section{title: fmt.Sprintf("%s: statement as of %s", r.Site.Title, showDate(r.AsOf)), lines: []string{
+		fmt.Sprintf("Value        %s points (principal %s, interest %s)", showPoints(s.Value), showPoints(s.Principal), showPoints(s.Interest)),
+		fmt.Sprintf("A year ago   %s points; annual growth %s", showPoints(s.ValueYearAgo), growth),
 		fmt.Sprintf("Posts        %d: %d compounding, %d decaying, %d dormant, %d new", s.Posts,
 			s.Classes["compounding"], s.Classes["decaying"], s.Classes["dormant"], s.Classes["new"]),
 		fmt.Sprintf("Deposits     %d", s.Deposits),
 		fmt.Sprintf("Top 10%% of posts hold %s of the value; compounding posts hold %s",
-			percent(float64(s.TopTenthShare)), percent(float64(s.CompoundingShare))),
+			showPercent(float64(s.TopTenthShare)), showPercent(float64(s.CompoundingShare))),
 	}}
 }
 
@@ -62,28 +61,24 @@ func (r *Report) timelineSection() section {
 	// Quiet months only earn interest: a run of them is one line, so a
 	// blog's years fit on a screen. The report's own month always shows.
 	row := func(m Month) []string {
-		return []string{m.Month, strconv.Itoa(m.Count), pointsText(m.Principal), pointsText(m.Interest), pointsText(m.Closing), byKind(m.Deposits)}
+		return []string{m.Month, strconv.Itoa(m.Count), showPoints(m.Principal), showPoints(m.Interest), showPoints(m.Closing), byKind(m.Deposits)}
 	}
 	tl := r.Timeline
 	for i := 0; i < len(tl); {
-		j := i
+		j := i // tl[i:j] are quiet months, never the last one
 		var interest Points
 		for j < len(tl)-1 && tl[j].Count == 0 {
 			interest += tl[j].Interest
 			j++
 		}
-		switch j - i {
-		case 0:
+		if j-i < 2 {
 			t.rows = append(t.rows, row(tl[i]))
 			i++
-		case 1:
-			t.rows = append(t.rows, row(tl[i]))
-			i = j
-		default:
-			t.rows = append(t.rows, []string{tl[i].Month + " to " + tl[j-1].Month, "0", pointsText(0),
-				pointsText(interest), pointsText(tl[j-1].Closing), "no deposits"})
-			i = j
+			continue
 		}
+		t.rows = append(t.rows, []string{tl[i].Month + " to " + tl[j-1].Month, "0", showPoints(0),
+			showPoints(interest), showPoints(tl[j-1].Closing), "no deposits"})
+		i = j
 	}
 	var closing []float64
 	for _, m := range r.Timeline {
@@ -101,7 +96,7 @@ func byKind(d map[string]Points) string {
 	var parts []string
 	for _, k := range ledger.Kinds() {
 		if p, ok := d[k.String()]; ok && p != 0 {
-			parts = append(parts, k.String()+" "+pointsText(p))
+			parts = append(parts, k.String()+" "+showPoints(p))
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -112,7 +107,7 @@ func (r *Report) changesSection() section {
 	firsts := func(caption string, l []First, who string) table {
 		t := table{caption: caption, head: []string{"Date", who, "Post", "Kind"}, empty: "None."}
 		for _, f := range l {
-			t.rows = append(t.rows, []string{date(f.Date), f.Name, f.Title, f.Kind})
+			t.rows = append(t.rows, []string{showDate(f.Date), f.Name, f.Title, f.Kind})
 		}
 		return t
 	}
@@ -122,13 +117,13 @@ func (r *Report) changesSection() section {
 	}
 	gainers := table{caption: "Biggest gainers", head: []string{"Post", "Gain", "Value"}, right: []bool{false, true, true}, empty: "None."}
 	for _, g := range c.Gainers {
-		gainers.rows = append(gainers.rows, []string{g.Title, "+" + pointsText(g.Gain), pointsText(g.Value)})
+		gainers.rows = append(gainers.rows, []string{g.Title, showSigned(float64(g.Gain)), showPoints(g.Value)})
 	}
 	links := table{caption: "New internal links", head: []string{"Date", "From", "To"}, empty: "None."}
 	for _, l := range c.NewLinks {
-		links.rows = append(links.rows, []string{date(l.Date), or(l.FromTitle, l.From), l.ToTitle})
+		links.rows = append(links.rows, []string{showDate(l.Date), titleOr(l.FromTitle, l.From), l.ToTitle})
 	}
-	return section{title: fmt.Sprintf("What changed since %s", date(r.Since)), tables: []table{
+	return section{title: fmt.Sprintf("What changed since %s", showDate(r.Since)), tables: []table{
 		firsts("First-time commenters", c.NewCommenters, "Who"), firsts("First-time linking domains", c.NewDomains, "Domain"),
 		classes, gainers, links,
 	}}
@@ -138,7 +133,7 @@ func (r *Report) championsSection() section {
 	t := table{head: []string{"Who", "Site", "Points", "Deposits", "Posts", "First seen", "Last seen"},
 		right: []bool{false, false, true, true, true, false, false}, empty: "Nobody yet: champions are the people and sites that comment, mention and link."}
 	for _, c := range r.Champions {
-		t.rows = append(t.rows, []string{c.Name, c.Site, pointsText(c.Points), strconv.Itoa(c.Deposits), strconv.Itoa(c.Posts), date(c.First), date(c.Last)})
+		t.rows = append(t.rows, []string{c.Name, c.Site, showPoints(c.Points), strconv.Itoa(c.Deposits), strconv.Itoa(c.Posts), showDate(c.First), showDate(c.Last)})
 	}
 	return section{title: "Champions", tables: []table{t}}
 }
@@ -148,16 +143,16 @@ func (r *Report) actionsSection() section {
 	update := table{caption: "Update: valuable posts gone quiet (an update is a deposit, and readers come back to fresh posts)",
 		head: []string{"Post", "Value", "Why"}, right: []bool{false, true, false}, empty: "None: every valuable post is still earning."}
 	for _, c := range a.Update {
-		update.rows = append(update.rows, []string{c.Title, pointsText(c.Value), c.Why})
+		update.rows = append(update.rows, []string{c.Title, showPoints(c.Value), c.Why})
 	}
 	orphans := table{caption: "Link: orphans, posts no other post links to", head: []string{"Post", "Value"}, right: []bool{false, true}, empty: "None."}
 	for _, o := range a.Orphans {
-		orphans.rows = append(orphans.rows, []string{o.Title, pointsText(o.Value)})
+		orphans.rows = append(orphans.rows, []string{o.Title, showPoints(o.Value)})
 	}
 	talk := table{caption: fmt.Sprintf("Answer: comments of the last %d days without a reply from you", ConversationDays),
 		head: []string{"Date", "Who", "Post", "File"}, empty: "None."}
 	for _, c := range a.Conversations {
-		talk.rows = append(talk.rows, []string{date(c.Date), c.Author, c.Title, c.File})
+		talk.rows = append(talk.rows, []string{showDate(c.Date), c.Author, c.Title, c.File})
 	}
 	broken := table{caption: "Fix: broken internal links", head: []string{"Where"}, empty: "None."}
 	for _, b := range a.Broken {
@@ -170,20 +165,10 @@ func (r *Report) postsSection() section {
 	t := table{head: []string{"Post", "Class", "Value", "Principal", "Growth", "Age", "Last deposit", "Last 12 months", "Deposits"},
 		right: []bool{false, false, true, true, true, true, false, false, false}, empty: "No posts yet."}
 	for _, p := range r.Posts {
-		t.rows = append(t.rows, []string{p.Title, p.Class, pointsText(p.Value), pointsText(p.Principal), signed(p.Growth), age(p.AgeDays),
-			date(p.LastDeposit), Sparkline(floats(p.Spark)), counts(p.Deposits)})
+		t.rows = append(t.rows, []string{p.Title, p.Class, showPoints(p.Value), showPoints(p.Principal), showSigned(float64(p.Growth)), showAge(p.AgeDays),
+			showDate(p.LastDeposit), Sparkline(floats(p.Spark)), depositBreakdown(p.Deposits)})
 	}
 	return section{title: "Posts", tables: []table{t}}
-}
-
-func counts(d map[string]int) string {
-	var parts []string
-	for _, k := range ledger.Kinds() {
-		if n := d[k.String()]; n > 0 {
-			parts = append(parts, strconv.Itoa(n)+" "+k.String())
-		}
-	}
-	return strings.Join(parts, ", ")
 }
 
 func modelSection(m ModelInfo) section {
@@ -195,6 +180,33 @@ func modelSection(m ModelInfo) section {
 	}
 	return section{title: "How value is counted", lines: m.Definitions, tables: []table{t}}
 }
+
+// sections is the statement's text and Markdown form.
+func (s *Statement) sections() []section {
+	p := s.Post
+	head := section{title: fmt.Sprintf("%s: statement as of %s", p.Title, showDate(s.AsOf)), lines: []string{
+		fmt.Sprintf("Post         %s (%s)", p.URL, p.File),
+		fmt.Sprintf("Published    %s, %s ago; class %s", showDate(p.Published), showAge(p.AgeDays), p.Class),
+		fmt.Sprintf("Value        %s points (principal %s, interest %s)", showPoints(p.Value), showPoints(p.Principal), showPoints(p.Interest)),
+		fmt.Sprintf("Last deposit %s", showDate(p.LastDeposit)),
+	}}
+	t := table{head: []string{"Date", "Kind", "Who", "Note", "Points", "Balance"},
+		right: []bool{false, false, false, false, true, true}, empty: "No deposits."}
+	for _, e := range s.Entries {
+		t.rows = append(t.rows, []string{showDate(e.Date), e.Kind, e.Actor, titleOr(e.Note, e.Source), showPoints(e.Points), showPoints(e.Balance)})
+	}
+	entries := section{title: "Deposits", tables: []table{t}}
+	if p.Value != 0 {
+		entries.lines = []string{fmt.Sprintf("Balance on %s: %s points, with the interest earned since the last deposit", showDate(s.AsOf), showPoints(p.Value))}
+	}
+	return []section{head, entries, modelSection(s.Model)}
+}
+
+// WriteText writes the statement as aligned plain text.
+func (s *Statement) WriteText(w io.Writer, o TextOptions) error { return writeText(w, s.sections(), o) }
+
+// WriteMarkdown writes the statement as Markdown.
+func (s *Statement) WriteMarkdown(w io.Writer) error { return writeMarkdown(w, s.sections()) }
 
 // Sparkline draws values as a row of block characters, lowest to highest.
 func Sparkline(v []float64) string {
@@ -223,47 +235,6 @@ func floats(p []Points) []float64 {
 		out[i] = float64(x)
 	}
 	return out
-}
-
-func pointsText(p Points) string { return points(float64(p)) }
-
-func signed(p Points) string {
-	if p > 0.05 {
-		return "+" + pointsText(p)
-	}
-	return pointsText(p)
-}
-
-func signedPercent(f float64) string {
-	if f > 0 {
-		return "+" + percent(f)
-	}
-	return percent(f)
-}
-
-func date(t time.Time) string {
-	if t.IsZero() {
-		return "never"
-	}
-	return t.Format("2 Jan 2006")
-}
-
-// age writes days as the largest unit that fits: "41d", "10mo", "2.5y".
-func age(days int) string {
-	switch {
-	case days < 60:
-		return strconv.Itoa(days) + "d"
-	case days < 730:
-		return strconv.Itoa(int(float64(days)/(365.2425/12))) + "mo"
-	}
-	return strconv.FormatFloat(float64(days)/365.2425, 'f', 1, 64) + "y"
-}
-
-func or(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // TextOptions choose how the text form looks.
@@ -316,15 +287,18 @@ func writeText(w io.Writer, sections []section, o TextOptions) error {
 const maxCell = 44
 
 func writeAligned(b *strings.Builder, t table, style func(code, s string) string) {
-	cells := append([][]string{t.head}, t.rows...)
+	cells := make([][]string, 0, len(t.rows)+1)
 	width := make([]int, len(t.head))
-	for _, row := range cells {
+	for _, row := range append([][]string{t.head}, t.rows...) {
+		clipped := make([]string, len(row))
 		for i, c := range row {
+			clipped[i] = c
 			if i < len(row)-1 { // the last column may run long: nothing follows it
-				row[i] = clip(c, maxCell)
+				clipped[i] = clip(c, maxCell)
 			}
-			width[i] = max(width[i], utf8.RuneCountInString(row[i]))
+			width[i] = max(width[i], utf8.RuneCountInString(clipped[i]))
 		}
+		cells = append(cells, clipped)
 	}
 	for n, row := range cells {
 		var line strings.Builder

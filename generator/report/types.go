@@ -27,9 +27,7 @@ type Report struct {
 // hundredths, so output does not depend on the last bits of a float.
 type Points float64
 
-func (p Points) MarshalJSON() ([]byte, error) {
-	return strconv.AppendFloat(nil, math.Round(float64(p)*100)/100, 'f', -1, 64), nil
-}
+func (p Points) MarshalJSON() ([]byte, error) { return []byte(hundredths(p)), nil }
 
 // Ratio is a fraction (0.25 is 25%), carried in JSON to four places.
 type Ratio float64

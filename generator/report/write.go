@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"time"
 
@@ -59,8 +58,8 @@ func (r *Report) WriteCSV(w io.Writer, table string) error {
 		}
 		cw.Write(head)
 		for _, p := range r.Posts {
-			row := []string{p.File, p.Title, p.URL, stamp(p.Published), strconv.Itoa(p.AgeDays), p.Class, csvNum(p.Value),
-				csvNum(p.Principal), csvNum(p.Interest), csvNum(p.Growth), stamp(p.LastDeposit), strconv.Itoa(p.Inbound)}
+			row := []string{p.File, p.Title, p.URL, stamp(p.Published), strconv.Itoa(p.AgeDays), p.Class, hundredths(p.Value),
+				hundredths(p.Principal), hundredths(p.Interest), hundredths(p.Growth), stamp(p.LastDeposit), strconv.Itoa(p.Inbound)}
 			for _, k := range kinds {
 				row = append(row, strconv.Itoa(p.Deposits[k.String()]))
 			}
@@ -73,9 +72,9 @@ func (r *Report) WriteCSV(w io.Writer, table string) error {
 		}
 		cw.Write(head)
 		for _, m := range r.Timeline {
-			row := []string{m.Month, strconv.Itoa(m.Count), csvNum(m.Opening), csvNum(m.Principal), csvNum(m.Interest), csvNum(m.Closing)}
+			row := []string{m.Month, strconv.Itoa(m.Count), hundredths(m.Opening), hundredths(m.Principal), hundredths(m.Interest), hundredths(m.Closing)}
 			for _, k := range kinds {
-				row = append(row, csvNum(m.Deposits[k.String()]))
+				row = append(row, hundredths(m.Deposits[k.String()]))
 			}
 			cw.Write(row)
 		}
@@ -94,14 +93,10 @@ func (s *Statement) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	cw.Write(EntryColumns)
 	for _, e := range s.Entries {
-		cw.Write([]string{stamp(e.Date), e.Kind, e.Actor, e.ActorURL, e.Source, e.Note, csvNum(e.Points), csvNum(e.Balance)})
+		cw.Write([]string{stamp(e.Date), e.Kind, e.Actor, e.ActorURL, e.Source, e.Note, hundredths(e.Points), hundredths(e.Balance)})
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-func csvNum(p Points) string {
-	return strconv.FormatFloat(math.Round(float64(p)*100)/100, 'f', -1, 64)
 }
 
 func stamp(t time.Time) string {
@@ -110,30 +105,3 @@ func stamp(t time.Time) string {
 	}
 	return t.Format(time.RFC3339)
 }
-
-// sections is the statement's text and Markdown form.
-func (s *Statement) sections() []section {
-	p := s.Post
-	head := section{title: fmt.Sprintf("%s: statement as of %s", p.Title, date(s.AsOf)), lines: []string{
-		fmt.Sprintf("Post         %s (%s)", p.URL, p.File),
-		fmt.Sprintf("Published    %s, %s ago; class %s", date(p.Published), age(p.AgeDays), p.Class),
-		fmt.Sprintf("Value        %s points (principal %s, interest %s)", pointsText(p.Value), pointsText(p.Principal), pointsText(p.Interest)),
-		fmt.Sprintf("Last deposit %s", date(p.LastDeposit)),
-	}}
-	t := table{head: []string{"Date", "Kind", "Who", "Note", "Points", "Balance"},
-		right: []bool{false, false, false, false, true, true}, empty: "No deposits."}
-	for _, e := range s.Entries {
-		t.rows = append(t.rows, []string{date(e.Date), e.Kind, e.Actor, or(e.Note, e.Source), pointsText(e.Points), pointsText(e.Balance)})
-	}
-	entries := section{title: "Deposits", tables: []table{t}}
-	if p.Value != 0 {
-		entries.lines = []string{fmt.Sprintf("Balance on %s: %s points, with the interest earned since the last deposit", date(s.AsOf), pointsText(p.Value))}
-	}
-	return []section{head, entries, modelSection(s.Model)}
-}
-
-// WriteText writes the statement as aligned plain text.
-func (s *Statement) WriteText(w io.Writer, o TextOptions) error { return writeText(w, s.sections(), o) }
-
-// WriteMarkdown writes the statement as Markdown.
-func (s *Statement) WriteMarkdown(w io.Writer) error { return writeMarkdown(w, s.sections()) }
