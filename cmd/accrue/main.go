@@ -147,10 +147,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Drafts: *drafts, Future: *future, BaseURL: *baseURL, Strict: *strict,
 		Now: time.Now(), Dir: *source, Theme: themes.Default(),
 	}
-	line := newProgressLine(stderr)
-	if isTerminal(stderr) {
-		opts.Progress = line.show
-	}
+	line := showProgress(&opts, stderr)
 	var stats site.Stats
 	var diags diag.List
 	err := site.BuildDir(*dest, func(w site.Writer) error {
@@ -216,7 +213,10 @@ func runLedger(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *format != "jsonl" && *format != "csv" {
 		return fmt.Errorf("--format %q: use jsonl or csv", *format)
 	}
-	l, diags, err := site.Ledger(ctx, os.DirFS(*source), sf.options())
+	opts := sf.options()
+	line := showProgress(&opts, stderr)
+	l, diags, err := site.Ledger(ctx, os.DirFS(*source), opts)
+	line.clear()
 	if err := printDiags(stderr, diags, err); err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/accruehq/accrue/generator/site"
 	"io"
 	"sync"
 	"time"
@@ -17,6 +18,16 @@ type progressLine struct {
 }
 
 func newProgressLine(w io.Writer) *progressLine { return &progressLine{w: w} }
+
+// showProgress makes o report its progress on w when w is a terminal,
+// and returns the line to clear once the work is done.
+func showProgress(o *site.Options, w io.Writer) *progressLine {
+	line := newProgressLine(w)
+	if isTerminal(w) {
+		o.Progress = line.show
+	}
+	return line
+}
 
 // show is site.Options.Progress: safe from any goroutine.
 func (p *progressLine) show(phase string, done, total int) {

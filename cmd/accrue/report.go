@@ -41,11 +41,15 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *tableName != "posts" && f != "csv" {
 		return errors.New("--table goes with --format csv")
 	}
-	opts := sf.options()
-	line := newProgressLine(stderr)
-	if isTerminal(stderr) {
-		opts.Progress = line.show
+	// Dates are read in the blog's time zone, once the site is read; a
+	// mistyped one is said before that work.
+	for _, f := range []struct{ name, value string }{{"--as-of", *asOf}, {"--since", *since}} {
+		if _, err := parseDay(f.value, time.UTC, false); f.value != "" && err != nil {
+			return fmt.Errorf("%s: %w", f.name, err)
+		}
 	}
+	opts := sf.options()
+	line := showProgress(&opts, stderr)
 	in, diags, err := site.ReportInput(ctx, os.DirFS(*sf.source), opts)
 	line.clear()
 	if err := printDiags(stderr, diags, err); err != nil {
