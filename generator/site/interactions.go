@@ -145,13 +145,22 @@ func interactionsSum(s *interactions.Set) uint64 {
 	return h.Sum64()
 }
 
+// publishedURL is where the site is published: base_url as accrue.toml
+// sets it, whatever address this build serves it at.
+func (b *builder) publishedURL() string {
+	if b.cfg.PublishedURL != "" {
+		return b.cfg.PublishedURL
+	}
+	return b.cfg.BaseURL
+}
+
 // baseURLs are the addresses of the site: where it is published, then
 // where this build serves it, when that differs.
 func (b *builder) baseURLs() []string {
-	if b.cfg.PublishedURL == "" || b.cfg.PublishedURL == b.cfg.BaseURL {
-		return []string{b.cfg.BaseURL}
+	if p := b.publishedURL(); p != b.cfg.BaseURL {
+		return []string{p, b.cfg.BaseURL}
 	}
-	return []string{b.cfg.PublishedURL, b.cfg.BaseURL}
+	return []string{b.cfg.BaseURL}
 }
 
 // rebase makes the site path u absolute on base, as absURL does.

@@ -60,7 +60,7 @@ func (b *builder) connectAll() *connection {
 		outputs[o.path] = true
 	}
 	// Posts link to the published address, whatever this build serves at.
-	g := links.Build(b.baseURLs()[0], docs, files, func(p string) bool { return outputs[outputPath(p)] })
+	g := links.Build(b.publishedURL(), docs, files, func(p string) bool { return outputs[outputPath(p)] })
 	c := &connection{referencedBy: map[string][]string{}, domains: map[string][]links.Domain{}, broken: g.Broken}
 
 	var events []ledger.Event
