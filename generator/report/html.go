@@ -393,12 +393,9 @@ func kindOf(name string) kindView {
 func monthTimes(months []Month) []time.Time {
 	out := make([]time.Time, 0, len(months))
 	for _, m := range months {
-		// Compute names every month so; were one not, its zero time
-		// would only misplace an axis label.
-		t, err := time.Parse("2006-01", m.Month)
-		if err != nil {
-			t = time.Time{}
-		}
+		// Compute names every month this way; a name that did not parse
+		// would be the zero time, which only misplaces an axis label.
+		t, _ := time.Parse("2006-01", m.Month)
 		out = append(out, t)
 	}
 	return out
