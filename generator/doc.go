@@ -7,7 +7,8 @@
 //
 //  1. Load, in parallel, one task per file: read it, split and decode the
 //     front matter (content), render the Markdown and collect its headings,
-//     links and summary (markdown).
+//     links and summary (markdown), or take all that from the last build
+//     when the body did not change (rendercache).
 //  2. Analyze, serial and cheap: drop drafts and future posts, assign URLs
 //     (permalink patterns), sort, link neighbours, group tags, categories
 //     and series, fill missing dates from git (history).
@@ -29,7 +30,8 @@
 //
 //	cmd/accrue ─► server ─► site
 //	server ─► report (the live report at /_accrue/report/)
-//	site ─► theme, feeds, markdown, content, history, links, interactions, report, ledger, config
+//	site ─► theme, feeds, markdown, rendercache, content, history, links, interactions, report, ledger, config
+//	rendercache ─► markdown (renderings kept between builds)
 //	report ─► ledger (the value report reads only the ledger and what site gathers)
 //	content ─► config
 //	content, interactions ─► internal/dates (one reader for hand-written dates)

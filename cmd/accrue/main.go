@@ -83,6 +83,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 type siteFlags struct {
 	source         *string
 	drafts, future *bool
+	// noCache is nil for commands that keep no render cache (serve keeps
+	// its renderings in memory).
+	noCache *bool
 }
 
 func addSiteFlags(fl *flag.FlagSet) siteFlags {
@@ -93,10 +96,36 @@ func addSiteFlags(fl *flag.FlagSet) siteFlags {
 	}
 }
 
+// addCacheFlag adds --no-cache, for commands that read the render cache.
+func (sf *siteFlags) addCacheFlag(fl *flag.FlagSet) {
+	sf.noCache = fl.Bool("no-cache", false, "render every post again, without reading or writing the render cache")
+}
+
 // options are the site options of a command that reads the site without
 // writing it.
 func (sf siteFlags) options() site.Options {
-	return site.Options{Drafts: *sf.drafts, Future: *sf.future, Now: time.Now(), Dir: *sf.source, Theme: themes.Default()}
+	return site.Options{Drafts: *sf.drafts, Future: *sf.future, Now: time.Now(), Dir: *sf.source, Theme: themes.Default(), CacheDir: sf.cacheDir()}
+}
+
+// cacheDir is where rendered Markdown is kept between builds:
+// $ACCRUE_CACHE_DIR, else accrue/ in the user's cache folder; "" (no
+// cache) with --no-cache, ACCRUE_CACHE_DIR=off or no cache folder.
+func (sf siteFlags) cacheDir() string {
+	if sf.noCache == nil || *sf.noCache {
+		return ""
+	}
+	switch dir := os.Getenv("ACCRUE_CACHE_DIR"); dir {
+	case "off":
+		return ""
+	case "":
+	default:
+		return dir
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "accrue")
 }
 
 // printDiags prints a read's problems and says whether it failed: errReported
@@ -126,6 +155,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fl := flag.NewFlagSet("build", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	sf := addSiteFlags(fl)
+	sf.addCacheFlag(fl)
 	dest := fl.String("destination", "", "output folder (default SOURCE/public)")
 	baseURL := fl.String("base-url", "", "override base_url from accrue.toml")
 	strict := fl.Bool("strict", false, "fail on warnings")
@@ -145,7 +175,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	opts := site.Options{
 		Drafts: *drafts, Future: *future, BaseURL: *baseURL, Strict: *strict,
-		Now: time.Now(), Dir: *source, Theme: themes.Default(),
+		Now: time.Now(), Dir: *source, Theme: themes.Default(), CacheDir: sf.cacheDir(),
 	}
 	line := showProgress(&opts, stderr)
 	var stats site.Stats
@@ -156,6 +186,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	})
 	line.clear()
+	if stats.CacheErr != nil {
+		fmt.Fprintf(stderr, "accrue: %v (the build is whole, only slower)\n", stats.CacheErr)
+	}
 	for _, d := range diags {
 		fmt.Fprintln(stderr, d.Error())
 	}
@@ -168,9 +201,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		return fmt.Errorf("build failed: %w (%s left as it was)", err, *dest)
 	}
-	fmt.Fprintf(stdout, "built %d %s, %d %s, %d feeds: %d files in %s in %s\n",
+	cached := ""
+	if c := stats.Cache; c.Hits+c.Misses > 0 {
+		cached = fmt.Sprintf(" (render cache: %d reused, %d rendered)", c.Hits, c.Misses)
+	}
+	fmt.Fprintf(stdout, "built %d %s, %d %s, %d feeds: %d files in %s in %s%s\n",
 		stats.Posts, plural(stats.Posts, "post", "posts"), stats.Pages, plural(stats.Pages, "page", "pages"),
-		stats.Feeds, stats.Files, *dest, stats.Duration.Round(time.Millisecond))
+		stats.Feeds, stats.Files, *dest, stats.Duration.Round(time.Millisecond), cached)
 	return nil
 }
 
@@ -205,6 +242,7 @@ func runLedger(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fl := flag.NewFlagSet("ledger", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	sf := addSiteFlags(fl)
+	sf.addCacheFlag(fl)
 	format := fl.String("format", "jsonl", "jsonl or csv")
 	if err := parseFlags(fl, args); err != nil {
 		return err

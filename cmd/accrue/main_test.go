@@ -12,6 +12,11 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// Tests never touch the user's render cache: scripts get their own
+	// (see TestScripts), in-process tests none.
+	if os.Getenv("ACCRUE_CACHE_DIR") == "" {
+		os.Setenv("ACCRUE_CACHE_DIR", "off")
+	}
 	testscript.Main(m, map[string]func(){
 		"accrue": func() {
 			if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
@@ -27,7 +32,10 @@ func TestMain(m *testing.M) {
 // TestScripts runs the end-to-end scripts in testdata/script: each is a
 // small site and the accrue commands run on it.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+	testscript.Run(t, testscript.Params{Dir: "testdata/script", Setup: func(env *testscript.Env) error {
+		env.Setenv("ACCRUE_CACHE_DIR", filepath.Join(env.WorkDir, ".cache"))
+		return nil
+	}})
 }
 
 // TestDemoBlog builds the repository's own demo blog through the command

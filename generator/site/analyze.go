@@ -33,7 +33,7 @@ func (b *builder) analyze(docs []*docResult) diag.List {
 	for _, d := range docs {
 		doc := d.doc
 		if doc.Source.Folder == content.Dir {
-			b.home = &Page{Intro: d.render.HTML}
+			b.home = &Page{Intro: b.html(d)}
 			continue
 		}
 		if doc.Draft && !b.opts.Drafts {
@@ -112,9 +112,25 @@ func termPosts(terms []*Term) [][]*Page {
 	return out
 }
 
-// rerender renders doc's body again, for Page.Content after the first
-// rendering was released.
-func (b *builder) rerender(doc *content.Doc) template.HTML {
+// html is d's rendered body: kept from loading, else read from the
+// render cache, else rendered again.
+func (b *builder) html(d *docResult) template.HTML {
+	if !d.body.Cached() {
+		return d.render.HTML
+	}
+	return b.rerender(d)
+}
+
+// rerender reads d's body from the render cache or, failing that, renders
+// it again from its file, for Page.Content after the first rendering was
+// released (or left in the cache).
+func (b *builder) rerender(d *docResult) template.HTML {
+	if d.body.Cached() {
+		if html, err := d.body.Load(); err == nil {
+			return html
+		}
+	}
+	doc := d.doc
 	src, err := fs.ReadFile(b.src, doc.Path)
 	if err != nil {
 		return ""
@@ -169,12 +185,14 @@ func (b *builder) newPage(d *docResult) *Page {
 		outputDir:   strings.Trim(dv.url, "/"),
 		doc:         d,
 	}
-	html := r.HTML
-	p.content.Store(&html)
-	if b.inc == nil {
-		r.HTML = "" // the page owns the body now, and may release it
+	if !d.body.Cached() { // else the body waits in the render cache
+		html := r.HTML
+		p.content.Store(&html)
+		if b.inc == nil {
+			r.HTML = "" // the page owns the body now, and may release it
+		}
 	}
-	p.rerender = func() template.HTML { return b.rerender(doc) }
+	p.rerender = func() template.HTML { return b.rerender(d) }
 	if p.Author == "" {
 		p.Author = b.cfg.Author
 	}

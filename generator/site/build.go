@@ -19,6 +19,7 @@ import (
 	"github.com/accruehq/accrue/generator/internal/safelink"
 	"github.com/accruehq/accrue/generator/ledger"
 	"github.com/accruehq/accrue/generator/markdown"
+	"github.com/accruehq/accrue/generator/rendercache"
 	"github.com/accruehq/accrue/generator/theme"
 	"golang.org/x/sync/errgroup"
 )
@@ -44,6 +45,10 @@ type Options struct {
 	// Progress, when set, is told how far the long phases are, from any
 	// goroutine: "reading" counts documents, "writing" output files.
 	Progress func(phase string, done, total int)
+	// CacheDir, when set with Dir, keeps rendered Markdown there between
+	// builds (package rendercache): a build renders only the posts that
+	// changed since the last one. The dev server's builds do not use it.
+	CacheDir string
 }
 
 // progress counts one step of a phase for Options.Progress.
@@ -72,6 +77,10 @@ type Stats struct {
 	// from the previous one (the dev server's builds reuse).
 	Rendered int
 	Duration time.Duration
+	// Cache says how the render cache served the build; CacheErr is why
+	// it could not be read or saved, which costs time but never output.
+	Cache    rendercache.Stats
+	CacheErr error
 }
 
 // Writer receives output files. Implementations must be safe for
@@ -86,6 +95,7 @@ func Build(ctx context.Context, src fs.FS, w Writer, o Options) (Stats, diag.Lis
 	start := time.Now()
 	b := &builder{src: src, opts: o}
 	diags, err := b.run(ctx, w)
+	b.closeCache(ctx, true)
 	diags.Sort()
 	if err == nil && diags.HasErrors() {
 		err = diags.Errors()
@@ -112,6 +122,7 @@ func Ledger(ctx context.Context, src fs.FS, o Options) (*ledger.Ledger, diag.Lis
 func connectOnly(ctx context.Context, src fs.FS, o Options) (*builder, diag.List, error) {
 	b := &builder{src: src, opts: o, ledgerOnly: true}
 	diags, err := b.run(ctx, nil)
+	b.closeCache(ctx, false)
 	diags.Sort()
 	if err == nil && diags.HasErrors() {
 		err = diags.Errors()
@@ -127,6 +138,8 @@ type builder struct {
 	cfg   config.Config
 	theme *theme.Theme
 	md    *markdown.Renderer
+	// cache holds renderings from the last build; nil when off.
+	cache *rendercache.Cache
 	site  *Site
 	// posts and pages are the published documents, with their pages.
 	posts, pages []*Page
@@ -180,11 +193,15 @@ func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {
 		return diags, nil
 	}
 	b.theme = th
-	b.md = markdown.New(markdown.Options{
+	mdOpts := markdown.Options{
 		Unsafe:      cfg.Markdown.Unsafe,
 		Typographer: cfg.Markdown.Typographer,
 		LineNumbers: cfg.Highlight.LineNumbers,
-	})
+	}
+	b.md = markdown.New(mdOpts)
+	if b.opts.CacheDir != "" && b.opts.Dir != "" && b.inc == nil {
+		b.cache, b.stats.CacheErr = openCache(b.opts.CacheDir, b.opts.Dir, mdOpts)
+	}
 	if b.inc != nil {
 		b.inc.cfg, b.inc.theme, b.inc.md, b.inc.ready = b.cfg, b.theme, b.md, true
 	}
@@ -250,8 +267,11 @@ func (b *builder) loadTheme() (*theme.Theme, diag.List) {
 type docResult struct {
 	doc    *content.Doc
 	render *markdown.Result
-	sum    uint64    // checksum of the source file
-	diags  diag.List // what loading it reported
+	// body holds the HTML when it came from the render cache and stays
+	// there until needed; render.HTML is then empty.
+	body  rendercache.Body
+	sum   uint64    // checksum of the source file
+	diags diag.List // what loading it reported
 	// dateNote is the warning given when the date came from git or the
 	// file's modification time.
 	dateNote *diag.Error
@@ -335,11 +355,13 @@ func (b *builder) loadOne(s content.Source) (res *docResult, diags diag.List) {
 	if doc == nil {
 		return nil, diags
 	}
-	render := b.md.Render
+	var r *markdown.Result
+	var body rendercache.Body
 	if b.ledgerOnly {
-		render = b.md.Scan // the ledger needs links, not HTML
+		r, err = b.cache.Scan(b.md, doc.Body) // the ledger needs links, not HTML
+	} else {
+		r, body, err = b.cache.Render(b.md, doc.Body)
 	}
-	r, err := render(doc.Body)
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: s.Path}, "%v", err))
 		return nil, diags
@@ -350,7 +372,7 @@ func (b *builder) loadOne(s content.Source) (res *docResult, diags diag.List) {
 			r.Links[i].Line += doc.BodyLine - 1
 		}
 	}
-	return &docResult{doc: doc, render: r, sum: checksum(src), diags: diags}, diags
+	return &docResult{doc: doc, render: r, body: body, sum: checksum(src), diags: diags}, diags
 }
 
 // startHistory reads the git history of content/ in the background and

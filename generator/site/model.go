@@ -205,7 +205,11 @@ func (p *Page) Content() template.HTML {
 	if p.rerender == nil {
 		return ""
 	}
-	return p.rerender()
+	html := p.rerender()
+	if p.keepContent {
+		p.content.Store(&html) // feeds will ask again
+	}
+	return html
 }
 
 // releaseContent drops the kept body unless a feed needs it.

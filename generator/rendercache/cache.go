@@ -1,0 +1,250 @@
+// Package rendercache keeps rendered Markdown between builds. Rendering
+// (goldmark, and chroma above all) is most of a build's work, and a post
+// that did not change renders to the same HTML every time: the cache
+// keeps each body's result (HTML, summary, headings, links, word count)
+// in one pack file per site, keyed by the body's SHA-256, so the next
+// build parses and highlights only what changed.
+//
+// A pack belongs to one renderer: its header carries an identity made of
+// the renderer's options and a hash of the running program, so a new
+// accrue (or a changed option) starts from an empty cache rather than
+// trusting output rendered by other code. A pack that does not read
+// back cleanly (truncated, corrupted: every pack carries a CRC) is
+// ignored, never half used. Saving writes a new pack beside the old one
+// and renames it into place, so two builds of one site at once leave one
+// of their packs, whole.
+package rendercache
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/accruehq/accrue/generator/markdown"
+)
+
+// Key identifies a body: the SHA-256 of its Markdown source.
+type Key [sha256.Size]byte
+
+// KeyOf returns src's key.
+func KeyOf(src []byte) Key { return sha256.Sum256(src) }
+
+// Cache is the render cache of one site for one renderer identity. It is
+// safe for concurrent use. A nil *Cache is a valid cache that never hits
+// and saves nothing, so callers need no "is caching on" branches.
+type Cache struct {
+	path     string
+	identity Key
+
+	// old is the pack read when the cache was opened, kept open for the
+	// bodies left in it; oldIndex locates its entries.
+	old      *os.File
+	oldIndex map[Key]entry
+
+	mu      sync.Mutex
+	used    map[Key]bool // every key looked up, hit or stored
+	out     *packWriter  // the next pack, started by the first miss
+	outErr  error
+	written map[Key]bool // keys already in out
+	hits    int
+}
+
+// Stats says how a build used the cache.
+type Stats struct {
+	Hits, Misses int
+}
+
+// maxAge is how long a pack no build has used stays in the cache folder.
+const maxAge = 30 * 24 * time.Hour
+
+// Open opens the cache of the site identified by site (any stable string:
+// the site's absolute folder) in dir, for renderers whose options and
+// code identity describes. A missing, stale or damaged pack is not an
+// error: the cache starts empty. Errors are for a dir that cannot be
+// made.
+func Open(dir, site, identity string) (*Cache, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("render cache: %w", err)
+	}
+	siteKey := sha256.Sum256([]byte(site))
+	c := &Cache{
+		path:     filepath.Join(dir, hex.EncodeToString(siteKey[:12])+".pack"),
+		identity: sha256.Sum256([]byte(identity)),
+		used:     map[Key]bool{},
+		written:  map[Key]bool{},
+	}
+	if f, err := os.Open(c.path); err == nil {
+		if index, err := readPack(f, c.identity); err == nil {
+			c.old, c.oldIndex = f, index
+		} else {
+			f.Close()
+		}
+	}
+	return c, nil
+}
+
+// Path is the pack file's path.
+func (c *Cache) Path() string { return c.path }
+
+// Render returns src's rendering by r: from the cache when the last
+// build rendered the same source, else from r, remembering the result
+// for the next build. A rendering from the cache leaves its HTML in the
+// pack: res.HTML is empty and body loads it. The result is the caller's
+// to change.
+func (c *Cache) Render(r *markdown.Renderer, src []byte) (res *markdown.Result, body Body, err error) {
+	if c == nil {
+		res, err = r.Render(src)
+		return res, Body{}, err
+	}
+	key := KeyOf(src)
+	if res, body, ok := c.lookup(key); ok {
+		return res, body, nil
+	}
+	res, err = r.Render(src)
+	if err != nil {
+		return nil, Body{}, err
+	}
+	c.store(key, res)
+	return res, Body{}, nil
+}
+
+// Scan returns what r.Scan would (headings, links, words) for src, from
+// the cache when it can: a cached rendering has all of it. A miss is not
+// stored, since a scan has no HTML.
+func (c *Cache) Scan(r *markdown.Renderer, src []byte) (*markdown.Result, error) {
+	if c != nil {
+		if res, _, ok := c.lookup(KeyOf(src)); ok {
+			res.Summary, res.HasMore = "", false
+			return res, nil
+		}
+	}
+	return r.Scan(src)
+}
+
+func (c *Cache) lookup(key Key) (*markdown.Result, Body, bool) {
+	e, ok := c.oldIndex[key]
+	if !ok {
+		return nil, Body{}, false
+	}
+	res, err := decodeMeta(e.meta)
+	if err != nil {
+		return nil, Body{}, false // the CRC passed, so only a bug gets here; render instead
+	}
+	c.mu.Lock()
+	c.used[key] = true
+	c.hits++
+	c.mu.Unlock()
+	return res, e.html, true
+}
+
+func (c *Cache) store(key Key, res *markdown.Result) {
+	payload := encodeResult(res)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.used[key] = true
+	if c.written[key] || c.outErr != nil {
+		return
+	}
+	if c.out == nil {
+		c.out, c.outErr = newPackWriter(c.path, c.identity)
+		if c.outErr != nil {
+			return
+		}
+	}
+	c.written[key] = true
+	c.outErr = c.out.add(key, payload)
+}
+
+// Stats reports the hits and misses so far.
+func (c *Cache) Stats() Stats {
+	if c == nil {
+		return Stats{}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return Stats{Hits: c.hits, Misses: len(c.written)}
+}
+
+// Save makes the pack hold exactly the entries this build used, so it
+// never grows past the site: new renderings are already in the new pack;
+// hits are copied from the old one. When nothing was rendered and
+// nothing dropped, the old pack stays as it is. Packs of other sites
+// unused for 30 days are removed.
+func (c *Cache) Save() error {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	defer c.prune()
+	if c.out == nil && c.outErr == nil {
+		if len(c.used) == len(c.oldIndex) {
+			now := time.Now()
+			_ = os.Chtimes(c.path, now, now) // only for pruning; a failure costs nothing
+			return nil
+		}
+		c.out, c.outErr = newPackWriter(c.path, c.identity)
+	}
+	if c.outErr != nil {
+		c.discard()
+		return fmt.Errorf("render cache: %w", c.outErr)
+	}
+	for key, e := range c.oldIndex {
+		if c.used[key] && !c.written[key] {
+			if err := c.out.copyEntry(key, c.old, e); err != nil {
+				c.discard()
+				return fmt.Errorf("render cache: %w", err)
+			}
+		}
+	}
+	err := c.out.commit()
+	c.out = nil
+	if err != nil {
+		return fmt.Errorf("render cache: %w", err)
+	}
+	return nil
+}
+
+// Close drops an unsaved pack and closes the old one: bodies not loaded
+// by then fail to load.
+func (c *Cache) Close() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.discard()
+	if c.old != nil {
+		c.old.Close()
+		c.old = nil
+	}
+}
+
+func (c *Cache) discard() {
+	if c.out != nil {
+		c.out.abort()
+		c.out = nil
+	}
+}
+
+// prune removes packs no build has used for maxAge: sites deleted or
+// moved leave theirs behind.
+func (c *Cache) prune() {
+	dir := filepath.Dir(c.path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if filepath.Ext(e.Name()) != ".pack" && filepath.Ext(e.Name()) != ".tmp" {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > maxAge {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}

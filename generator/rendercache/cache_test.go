@@ -1,0 +1,329 @@
+package rendercache_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/accruehq/accrue/generator/markdown"
+	"github.com/accruehq/accrue/generator/rendercache"
+)
+
+var docs = [][]byte{
+	[]byte("# Title\n\nFirst *paragraph* with a [link](/posts/b/) and <https://example.com/x>.\n\n## Section\n\n```go {linenos=true}\nfunc main() {}\n```\n"),
+	[]byte("Intro before the fold.\n\n<!--more-->\n\nRest, with ![an image](pic.png \"t\") and a footnote[^1].\n\n[^1]: The note.\n"),
+	[]byte(""),
+	[]byte("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo ~~struck~~\n"),
+}
+
+const identity = "test renderer v1"
+
+func open(t *testing.T, dir, id string) *rendercache.Cache {
+	t.Helper()
+	c, err := rendercache.Open(dir, "/site", id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// full returns what the cache gives for src, with the HTML loaded.
+func full(t *testing.T, c *rendercache.Cache, r *markdown.Renderer, src []byte) (*markdown.Result, bool) {
+	t.Helper()
+	res, body, err := c.Render(r, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !body.Cached() {
+		return res, false
+	}
+	if res.HTML != "" {
+		t.Errorf("a cached rendering carries its HTML in memory")
+	}
+	if res.HTML, err = body.Load(); err != nil {
+		t.Fatal(err)
+	}
+	return res, true
+}
+
+func TestRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	r := markdown.New(markdown.Options{Typographer: true})
+	cold := open(t, dir, identity)
+	for _, src := range docs {
+		got, hit := full(t, cold, r, src)
+		if hit {
+			t.Fatalf("hit in an empty cache")
+		}
+		want, _ := r.Render(src)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("uncached rendering differs from the renderer's")
+		}
+	}
+	if s := cold.Stats(); s.Hits != 0 || s.Misses != len(docs) {
+		t.Errorf("cold stats = %+v", s)
+	}
+	if err := cold.Save(); err != nil {
+		t.Fatal(err)
+	}
+	cold.Close()
+
+	warm := open(t, dir, identity)
+	defer warm.Close()
+	for i, src := range docs {
+		got, hit := full(t, warm, r, src)
+		if !hit {
+			t.Errorf("doc %d: miss after saving", i)
+		}
+		want, _ := r.Render(src)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("doc %d: cached rendering differs:\n got %+v\nwant %+v", i, got, want)
+		}
+		scanned, err := warm.Scan(r, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantScan, _ := r.Scan(src)
+		if !reflect.DeepEqual(scanned, wantScan) {
+			t.Errorf("doc %d: cached scan differs:\n got %+v\nwant %+v", i, scanned, wantScan)
+		}
+	}
+	if s := warm.Stats(); s.Hits != 2*len(docs) || s.Misses != 0 {
+		t.Errorf("warm stats = %+v", s)
+	}
+}
+
+func saveAll(t *testing.T, dir, id string, srcs ...[]byte) {
+	t.Helper()
+	c := open(t, dir, id)
+	defer c.Close()
+	r := markdown.New(markdown.Options{})
+	for _, src := range srcs {
+		if _, _, err := c.Render(r, src); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func hits(t *testing.T, dir, id string, srcs ...[]byte) int {
+	t.Helper()
+	c := open(t, dir, id)
+	defer c.Close()
+	r := markdown.New(markdown.Options{})
+	for _, src := range srcs {
+		full(t, c, r, src)
+	}
+	return c.Stats().Hits
+}
+
+func TestAnotherRendererStartsEmpty(t *testing.T) {
+	dir := t.TempDir()
+	saveAll(t, dir, identity, docs...)
+	if n := hits(t, dir, "another program", docs...); n != 0 {
+		t.Errorf("%d hits from a pack of another renderer", n)
+	}
+}
+
+func TestDamagedPackIsIgnored(t *testing.T) {
+	for _, damage := range []struct {
+		name string
+		do   func([]byte) []byte
+	}{
+		{"flipped byte", func(b []byte) []byte { b[len(b)/2] ^= 1; return b }},
+		{"truncated", func(b []byte) []byte { return b[:len(b)-10] }},
+		{"cut in half", func(b []byte) []byte { return b[:len(b)/2] }},
+		{"empty", func(b []byte) []byte { return nil }},
+		{"not a pack", func(b []byte) []byte { return []byte("hello") }},
+		{"longer", func(b []byte) []byte { return append(b, 0, 0, 0, 0) }},
+	} {
+		t.Run(damage.name, func(t *testing.T) {
+			dir := t.TempDir()
+			saveAll(t, dir, identity, docs...)
+			c := open(t, dir, identity)
+			path := c.Path()
+			c.Close()
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, damage.do(data), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if n := hits(t, dir, identity, docs...); n != 0 {
+				t.Errorf("%d hits from a damaged pack", n)
+			}
+			// The next save replaces it with a whole pack.
+			saveAll(t, dir, identity, docs...)
+			if n := hits(t, dir, identity, docs...); n != len(docs) {
+				t.Errorf("%d hits after saving again; want %d", n, len(docs))
+			}
+		})
+	}
+}
+
+func TestBodyChangedOnDiskFailsToLoad(t *testing.T) {
+	dir := t.TempDir()
+	saveAll(t, dir, identity, docs[0])
+	c := open(t, dir, identity)
+	defer c.Close()
+	_, body, err := c.Render(markdown.New(markdown.Options{}), docs[0])
+	if err != nil || !body.Cached() {
+		t.Fatalf("want a cached body, got err %v", err)
+	}
+	// Another program scribbles over the pack in place.
+	f, err := os.OpenFile(c.Path(), os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, _ := f.Stat()
+	if _, err := f.WriteAt([]byte("XXXX"), info.Size()-20); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if html, err := body.Load(); err == nil {
+		t.Errorf("Load returned %q from a changed pack; want an error", html)
+	}
+}
+
+func TestPackKeepsOnlyWhatWasUsed(t *testing.T) {
+	dir := t.TempDir()
+	saveAll(t, dir, identity, docs...)
+	saveAll(t, dir, identity, docs[0], docs[1]) // two posts were deleted
+	if n := hits(t, dir, identity, docs...); n != 2 {
+		t.Errorf("%d hits; want the 2 entries the last build used", n)
+	}
+}
+
+func TestUnchangedPackIsNotRewritten(t *testing.T) {
+	dir := t.TempDir()
+	saveAll(t, dir, identity, docs...)
+	c := open(t, dir, identity)
+	before, err := os.Stat(c.Path())
+	c.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveAll(t, dir, identity, docs...)
+	after, err := os.Stat(filepath.Join(dir, before.Name()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(before, after) {
+		t.Errorf("a build that rendered nothing new rewrote the pack")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("cache folder holds %d files; want the pack alone", len(entries))
+	}
+}
+
+func TestSitesHaveTheirOwnPacks(t *testing.T) {
+	dir := t.TempDir()
+	a, _ := rendercache.Open(dir, "/a", identity)
+	b, _ := rendercache.Open(dir, "/b", identity)
+	defer a.Close()
+	defer b.Close()
+	if a.Path() == b.Path() {
+		t.Errorf("two sites share %s", a.Path())
+	}
+}
+
+func TestOldPacksArePruned(t *testing.T) {
+	dir := t.TempDir()
+	stale := filepath.Join(dir, "0123456789abcdef01234567.pack")
+	fresh := filepath.Join(dir, "fedcba9876543210fedcba98.pack")
+	for _, p := range []string{stale, fresh} {
+		if err := os.WriteFile(p, []byte("old"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-31 * 24 * time.Hour)
+	if err := os.Chtimes(stale, old, old); err != nil {
+		t.Fatal(err)
+	}
+	saveAll(t, dir, identity, docs[0])
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("a pack unused for 31 days is still there")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("a recent pack of another site was removed: %v", err)
+	}
+}
+
+func TestInterruptedBuildLeavesThePack(t *testing.T) {
+	dir := t.TempDir()
+	saveAll(t, dir, identity, docs[0])
+	c := open(t, dir, identity)
+	if _, _, err := c.Render(markdown.New(markdown.Options{}), docs[1]); err != nil {
+		t.Fatal(err)
+	}
+	c.Close() // no Save: the build stopped
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("cache folder holds %d files after an interrupted build; want the old pack alone", len(entries))
+	}
+	if n := hits(t, dir, identity, docs[0]); n != 1 {
+		t.Errorf("old pack lost its entry")
+	}
+}
+
+func TestNilCacheRenders(t *testing.T) {
+	var c *rendercache.Cache
+	r := markdown.New(markdown.Options{})
+	res, body, err := c.Render(r, docs[0])
+	if err != nil || body.Cached() || res.HTML == "" {
+		t.Errorf("nil cache: res %v body %v err %v", res, body, err)
+	}
+	if err := c.Save(); err != nil {
+		t.Error(err)
+	}
+	c.Close()
+}
+
+func TestConcurrentUse(t *testing.T) {
+	dir := t.TempDir()
+	var srcs [][]byte
+	for i := range 200 {
+		srcs = append(srcs, fmt.Appendf(nil, "# Post %d\n\nBody %d with a [link](/posts/%d/).\n\n```go\nx := %d\n```\n", i, i, i, i))
+	}
+	r := markdown.New(markdown.Options{})
+	for round := range 2 {
+		c := open(t, dir, identity)
+		var wg sync.WaitGroup
+		for w := range 4 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := w; i < len(srcs); i += 4 {
+					res, body, err := c.Render(r, srcs[i])
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					if body.Cached() {
+						res.HTML, _ = body.Load()
+					}
+					want, _ := r.Render(srcs[i])
+					if res.HTML != want.HTML {
+						t.Errorf("round %d, post %d: HTML differs", round, i)
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		if err := c.Save(); err != nil {
+			t.Fatal(err)
+		}
+		c.Close()
+		if s := c.Stats(); round == 1 && s.Hits != len(srcs) {
+			t.Errorf("second round stats = %+v", s)
+		}
+	}
+}

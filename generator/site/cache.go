@@ -1,0 +1,41 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+
+	"github.com/accruehq/accrue/generator/markdown"
+	"github.com/accruehq/accrue/generator/rendercache"
+)
+
+// openCache opens the render cache of the site in dir for renderers
+// made with opts by this program.
+func openCache(cacheDir, dir string, opts markdown.Options) (*rendercache.Cache, error) {
+	program, err := rendercache.ProgramID()
+	if err != nil {
+		return nil, fmt.Errorf("render cache off: %w", err)
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("render cache off: %w", err)
+	}
+	return rendercache.Open(cacheDir, abs, fmt.Sprintf("%s %+v", program, opts))
+}
+
+// closeCache saves what this build rendered for the next one, unless the
+// build was interrupted or save is false.
+func (b *builder) closeCache(ctx context.Context, save bool) {
+	if b.cache == nil {
+		return
+	}
+	b.stats.Cache = b.cache.Stats()
+	if !save || ctx.Err() != nil {
+		b.cache.Close()
+		return
+	}
+	if err := b.cache.Save(); err != nil && b.stats.CacheErr == nil {
+		b.stats.CacheErr = err
+	}
+	b.cache.Close()
+}

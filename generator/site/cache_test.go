@@ -1,0 +1,93 @@
+package site_test
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/accruehq/accrue/generator/internal/sitetest"
+	"github.com/accruehq/accrue/generator/site"
+	"github.com/accruehq/accrue/themes"
+)
+
+// A build that takes its renderings from the cache writes the same bytes
+// as one that renders everything, and renders again only what changed.
+func TestRenderCacheKeepsOutput(t *testing.T) {
+	t.Parallel()
+	fsys := sitetest.FS(readFixture(t, "basic.txtar"))
+	dir, cacheDir := t.TempDir(), t.TempDir() // dir: the site's folder, which names its pack
+	withCache := func(o *site.Options) { o.Dir, o.CacheDir = dir, cacheDir }
+	noCache := func(o *site.Options) { o.Dir = dir }
+
+	plain := sitetest.BuildFS(t, fsys, noCache)
+	cold := sitetest.BuildFS(t, fsys, withCache)
+	warm := sitetest.BuildFS(t, fsys, withCache)
+	for _, r := range []*sitetest.Result{plain, cold, warm} {
+		if r.Err != nil {
+			t.Fatalf("build failed: %v\n%s", r.Err, r.Diags.Error())
+		}
+	}
+	sitetest.CompareFiles(t, "cold cache", cold.Files, plain.Files)
+	sitetest.CompareFiles(t, "warm cache", warm.Files, plain.Files)
+	if cold.Stats.Cache.Hits != 0 || cold.Stats.Cache.Misses == 0 {
+		t.Errorf("cold build: cache %+v; want misses only", cold.Stats.Cache)
+	}
+	if warm.Stats.Cache.Misses != 0 || warm.Stats.Cache.Hits != cold.Stats.Cache.Misses {
+		t.Errorf("warm build: cache %+v; want %d hits and no miss", warm.Stats.Cache, cold.Stats.Cache.Misses)
+	}
+	if cold.Stats.CacheErr != nil || warm.Stats.CacheErr != nil {
+		t.Errorf("cache errors: %v, %v", cold.Stats.CacheErr, warm.Stats.CacheErr)
+	}
+
+	// One post changes: only it is rendered again.
+	edited := fstest.MapFS{}
+	for name, f := range fsys {
+		edited[name] = f
+	}
+	post := edited["content/posts/second.md"]
+	if post == nil {
+		t.Fatal("fixture has no content/posts/second.md")
+	}
+	edited["content/posts/second.md"] = &fstest.MapFile{Data: append(append([]byte(nil), post.Data...), "\nA new paragraph with `code`.\n"...), ModTime: post.ModTime}
+	want := sitetest.BuildFS(t, edited, noCache)
+	got := sitetest.BuildFS(t, edited, withCache)
+	sitetest.CompareFiles(t, "after an edit", got.Files, want.Files)
+	if got.Stats.Cache.Misses != 1 || got.Stats.Cache.Hits != cold.Stats.Cache.Misses-1 {
+		t.Errorf("after an edit: cache %+v; want 1 miss and %d hits", got.Stats.Cache, cold.Stats.Cache.Misses-1)
+	}
+	if !strings.Contains(string(got.Files["posts/second/index.html"]), "A new paragraph with <code>code</code>.") {
+		t.Errorf("edited post does not show its edit")
+	}
+}
+
+// The ledger reads links from cached renderings too, and finds the same.
+func TestRenderCacheLedger(t *testing.T) {
+	t.Parallel()
+	fsys := sitetest.FS(readFixture(t, "basic.txtar"))
+	dir, cacheDir := t.TempDir(), t.TempDir()
+	opts := site.Options{Now: sitetest.Now, Theme: themes.Default(), Dir: dir}
+	want, _, err := site.Ledger(context.Background(), fsys, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.CacheDir = cacheDir
+	sitetest.BuildFS(t, fsys, func(o *site.Options) { o.Dir, o.CacheDir = dir, cacheDir })
+	got, _, err := site.Ledger(context.Background(), fsys, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Events) == 0 || len(got.Events) != len(want.Events) {
+		t.Fatalf("ledger from the cache has %d events; want %d", len(got.Events), len(want.Events))
+	}
+	for i := range want.Events {
+		if got.Events[i] != want.Events[i] {
+			t.Errorf("event %d = %+v; want %+v", i, got.Events[i], want.Events[i])
+		}
+	}
+	entries, _ := os.ReadDir(cacheDir)
+	if len(entries) != 1 {
+		t.Errorf("cache folder holds %d files; want one pack", len(entries))
+	}
+}
