@@ -49,7 +49,7 @@ type Cache struct {
 	used    map[Key]bool // every key looked up, hit or stored
 	out     *packWriter  // the next pack, started by the first miss
 	outErr  error
-	written map[Key]bool // keys already in out
+	written map[Key]Body // entries already in out
 	hits    int
 }
 
@@ -75,7 +75,7 @@ func Open(dir, site, identity string) (*Cache, error) {
 		path:     filepath.Join(dir, hex.EncodeToString(siteKey[:12])+".pack"),
 		identity: sha256.Sum256([]byte(identity)),
 		used:     map[Key]bool{},
-		written:  map[Key]bool{},
+		written:  map[Key]Body{},
 	}
 	if f, err := os.Open(c.path); err == nil {
 		if index, err := readPack(f, c.identity); err == nil {
@@ -93,8 +93,10 @@ func (c *Cache) Path() string { return c.path }
 // Render returns src's rendering by r: from the cache when the last
 // build rendered the same source, else from r, remembering the result
 // for the next build. A rendering from the cache leaves its HTML in the
-// pack: res.HTML is empty and body loads it. The result is the caller's
-// to change.
+// pack: res.HTML is empty and body loads it. A new rendering carries its
+// HTML, and body (when the cache could store it) can load it again from
+// the new pack, so the caller may drop it until needed. The result is
+// the caller's to change.
 func (c *Cache) Render(r *markdown.Renderer, src []byte) (res *markdown.Result, body Body, err error) {
 	if c == nil {
 		res, err = r.Render(src)
@@ -108,8 +110,7 @@ func (c *Cache) Render(r *markdown.Renderer, src []byte) (res *markdown.Result, 
 	if err != nil {
 		return nil, Body{}, err
 	}
-	c.store(key, res)
-	return res, Body{}, nil
+	return res, c.store(key, res), nil
 }
 
 // Scan returns what r.Scan would (headings, links, words) for src, from
@@ -141,22 +142,27 @@ func (c *Cache) lookup(key Key) (*markdown.Result, Body, bool) {
 	return res, e.html, true
 }
 
-func (c *Cache) store(key Key, res *markdown.Result) {
+func (c *Cache) store(key Key, res *markdown.Result) Body {
 	payload := encodeResult(res)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.used[key] = true
-	if c.written[key] || c.outErr != nil {
-		return
+	if body, ok := c.written[key]; ok || c.outErr != nil {
+		return body
 	}
 	if c.out == nil {
 		c.out, c.outErr = newPackWriter(c.path, c.identity)
 		if c.outErr != nil {
-			return
+			return Body{}
 		}
 	}
-	c.written[key] = true
-	c.outErr = c.out.add(key, payload)
+	body, err := c.out.add(key, payload)
+	if err != nil {
+		c.outErr = err
+		return Body{}
+	}
+	c.written[key] = body
+	return body
 }
 
 // Stats reports the hits and misses so far.
@@ -173,7 +179,8 @@ func (c *Cache) Stats() Stats {
 // never grows past the site: new renderings are already in the new pack;
 // hits are copied from the old one. When nothing was rendered and
 // nothing dropped, the old pack stays as it is. Packs of other sites
-// unused for 30 days are removed.
+// unused for 30 days are removed. Call it once the build no longer
+// loads bodies: a replaced pack's bodies are gone.
 func (c *Cache) Save() error {
 	if c == nil {
 		return nil
@@ -194,12 +201,18 @@ func (c *Cache) Save() error {
 		return fmt.Errorf("render cache: %w", c.outErr)
 	}
 	for key, e := range c.oldIndex {
-		if c.used[key] && !c.written[key] {
+		if _, ok := c.written[key]; c.used[key] && !ok {
 			if err := c.out.copyEntry(key, c.old, e); err != nil {
 				c.discard()
 				return fmt.Errorf("render cache: %w", err)
 			}
 		}
+	}
+	if c.old != nil {
+		// Bodies were loaded by now, and a file still open cannot be
+		// replaced on every system.
+		c.old.Close()
+		c.old = nil
 	}
 	err := c.out.commit()
 	c.out = nil

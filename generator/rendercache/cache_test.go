@@ -31,23 +31,31 @@ func open(t *testing.T, dir, id string) *rendercache.Cache {
 	return c
 }
 
-// full returns what the cache gives for src, with the HTML loaded.
+// full returns what the cache gives for src, with the HTML loaded, and
+// whether it was a hit.
 func full(t *testing.T, c *rendercache.Cache, r *markdown.Renderer, src []byte) (*markdown.Result, bool) {
 	t.Helper()
+	before := c.Stats().Hits
 	res, body, err := c.Render(r, src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !body.Cached() {
-		return res, false
-	}
-	if res.HTML != "" {
+	hit := c.Stats().Hits > before
+	if hit && res.HTML != "" {
 		t.Errorf("a cached rendering carries its HTML in memory")
 	}
-	if res.HTML, err = body.Load(); err != nil {
+	if !body.Cached() {
+		t.Fatalf("no body for a rendering the cache stored")
+	}
+	html, err := body.Load()
+	if err != nil {
 		t.Fatal(err)
 	}
-	return res, true
+	if !hit && html != res.HTML {
+		t.Errorf("new rendering's body loads %q; want %q", html, res.HTML)
+	}
+	res.HTML = html
+	return res, hit
 }
 
 func TestRoundTrip(t *testing.T) {
@@ -307,8 +315,12 @@ func TestConcurrentUse(t *testing.T) {
 						t.Error(err)
 						return
 					}
-					if body.Cached() {
-						res.HTML, _ = body.Load()
+					if html, err := body.Load(); err != nil {
+						t.Error(err)
+					} else if res.HTML == "" {
+						res.HTML = html
+					} else if html != res.HTML {
+						t.Errorf("round %d, post %d: body differs from the rendering", round, i)
 					}
 					want, _ := r.Render(srcs[i])
 					if res.HTML != want.HTML {

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 	"unsafe"
 
 	"github.com/accruehq/accrue/generator/markdown"
@@ -144,6 +145,8 @@ type Body struct {
 	off int64
 	n   int
 	crc uint32
+	// pending is the pack being written when the body is in it.
+	pending *packWriter
 }
 
 // Cached is false for the zero Body, which holds nothing: the rendering
@@ -157,6 +160,11 @@ func (b Body) Load() (template.HTML, error) {
 	if b.f == nil {
 		return "", errors.New("no cached body")
 	}
+	if b.pending != nil {
+		if err := b.pending.flush(); err != nil {
+			return "", err
+		}
+	}
 	buf := make([]byte, b.n)
 	if _, err := b.f.ReadAt(buf, b.off); err != nil {
 		return "", err
@@ -168,11 +176,13 @@ func (b Body) Load() (template.HTML, error) {
 }
 
 // packWriter writes a new pack into a temporary file beside the pack it
-// will replace.
+// will replace. Bodies in it can be read back before it is committed.
 type packWriter struct {
 	path  string
 	f     *os.File
+	mu    sync.Mutex // guards w and off: bodies flush from any goroutine
 	w     *bufio.Writer
+	off   int64 // bytes given to w
 	crc   hash.Hash32
 	count int
 }
@@ -184,31 +194,54 @@ func newPackWriter(path string, identity Key) (*packWriter, error) {
 	}
 	pw := &packWriter{path: path, f: f, crc: crc32.New(castagnoli)}
 	pw.w = bufio.NewWriterSize(io.MultiWriter(f, pw.crc), 1<<16)
-	pw.w.WriteString(magic)
-	pw.w.Write(identity[:])
+	pw.write([]byte(magic))
+	pw.write(identity[:])
 	return pw, nil
 }
 
-func (pw *packWriter) add(key Key, payload []byte) error {
-	pw.w.Write(key[:])
-	pw.w.Write(binary.LittleEndian.AppendUint32(nil, uint32(len(payload))))
-	_, err := pw.w.Write(payload)
-	pw.count++
+func (pw *packWriter) write(b []byte) error {
+	n, err := pw.w.Write(b)
+	pw.off += int64(n)
 	return err
+}
+
+// add appends an entry and returns its body, readable from the new pack.
+func (pw *packWriter) add(key Key, payload []byte) (Body, error) {
+	pw.mu.Lock()
+	defer pw.mu.Unlock()
+	pw.write(key[:])
+	pw.write(binary.LittleEndian.AppendUint32(nil, uint32(len(payload))))
+	body := bodyOf(payload, pw.off)
+	body.f, body.pending = pw.f, pw
+	err := pw.write(payload)
+	pw.count++
+	return body, err
+}
+
+// flush makes what was added readable from the file.
+func (pw *packWriter) flush() error {
+	pw.mu.Lock()
+	defer pw.mu.Unlock()
+	return pw.w.Flush()
 }
 
 // copyEntry adds an entry of another pack, read from f.
 func (pw *packWriter) copyEntry(key Key, f *os.File, e entry) error {
-	pw.w.Write(key[:])
-	pw.w.Write(binary.LittleEndian.AppendUint32(nil, uint32(e.n)))
-	_, err := io.Copy(pw.w, io.NewSectionReader(f, e.payload, int64(e.n)))
+	pw.mu.Lock()
+	defer pw.mu.Unlock()
+	pw.write(key[:])
+	pw.write(binary.LittleEndian.AppendUint32(nil, uint32(e.n)))
+	n, err := io.Copy(pw.w, io.NewSectionReader(f, e.payload, int64(e.n)))
+	pw.off += n
 	pw.count++
 	return err
 }
 
 // commit finishes the pack and renames it over the old one.
 func (pw *packWriter) commit() error {
-	pw.w.Write(binary.LittleEndian.AppendUint32(nil, uint32(pw.count)))
+	pw.mu.Lock()
+	defer pw.mu.Unlock()
+	pw.write(binary.LittleEndian.AppendUint32(nil, uint32(pw.count)))
 	err := pw.w.Flush()
 	if err == nil {
 		_, err = pw.f.Write(binary.LittleEndian.AppendUint32(nil, pw.crc.Sum32()))
@@ -226,8 +259,17 @@ func (pw *packWriter) commit() error {
 }
 
 func (pw *packWriter) abort() {
+	pw.mu.Lock()
+	defer pw.mu.Unlock()
 	pw.f.Close()
 	os.Remove(pw.f.Name())
+}
+
+// bodyOf locates the HTML of payload, which starts at off in its pack.
+func bodyOf(payload []byte, off int64) Body {
+	metaLen := int(binary.LittleEndian.Uint32(payload))
+	start := 4 + metaLen + 4
+	return Body{off: off + int64(start), n: len(payload) - start, crc: binary.LittleEndian.Uint32(payload[4+metaLen:])}
 }
 
 func encodeResult(r *markdown.Result) []byte {

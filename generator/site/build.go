@@ -267,8 +267,9 @@ func (b *builder) loadTheme() (*theme.Theme, diag.List) {
 type docResult struct {
 	doc    *content.Doc
 	render *markdown.Result
-	// body holds the HTML when it came from the render cache and stays
-	// there until needed; render.HTML is then empty.
+	// body holds the HTML when the render cache has it, in the last
+	// build's pack or the one being written, until a page needs it;
+	// render.HTML is then empty.
 	body  rendercache.Body
 	sum   uint64    // checksum of the source file
 	diags diag.List // what loading it reported
@@ -361,6 +362,9 @@ func (b *builder) loadOne(s content.Source) (res *docResult, diags diag.List) {
 		r, err = b.cache.Scan(b.md, doc.Body) // the ledger needs links, not HTML
 	} else {
 		r, body, err = b.cache.Render(b.md, doc.Body)
+		if body.Cached() {
+			r.HTML = "" // it waits in the cache's pack until its page is written
+		}
 	}
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: s.Path}, "%v", err))
