@@ -23,36 +23,53 @@ import (
 // BenchmarkBuild builds a generated blog (the shape of a real one: front
 // matter, tags, code blocks, tables, footnotes, links between posts) into
 // a folder, as accrue build does, and reports wall time per build and the
-// peak resident memory of the build.
+// peak resident memory of the build. cache=off builds without the render
+// cache; cold starts each build from an empty one (the first build of a
+// site); warm from the pack the previous build left (every later build).
 //
 //	go test -run '^$' -bench Build -benchtime 3x ./generator/site
 func BenchmarkBuild(b *testing.B) {
 	for _, posts := range []int{1000, 10000} {
-		b.Run(fmt.Sprintf("posts=%d", posts), func(b *testing.B) {
-			src := writeCorpus(b, posts)
-			dest := filepath.Join(b.TempDir(), "public")
-			var peak int64
-			b.ResetTimer()
-			for range b.N {
-				b.StopTimer()
-				os.RemoveAll(dest)
-				runtime.GC()
-				debug.FreeOSMemory()
-				resetPeakRSS()
-				b.StartTimer()
-				err := site.BuildDir(dest, func(w site.Writer) error {
-					_, _, err := site.Build(context.Background(), os.DirFS(src), w, site.Options{Now: time.Now(), Theme: themes.Default()})
-					return err
-				})
-				if err != nil {
-					b.Fatal(err)
+		for _, cache := range []string{"off", "cold", "warm"} {
+			b.Run(fmt.Sprintf("posts=%d/cache=%s", posts, cache), func(b *testing.B) {
+				src := writeCorpus(b, posts)
+				dest := filepath.Join(b.TempDir(), "public")
+				opts := site.Options{Now: time.Now(), Theme: themes.Default(), Dir: src}
+				if cache != "off" {
+					opts.CacheDir = filepath.Join(b.TempDir(), "cache")
 				}
-				peak = max(peak, peakRSS())
-			}
-			if peak > 0 {
-				b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
-			}
-		})
+				build := func() {
+					err := site.BuildDir(dest, func(w site.Writer) error {
+						_, _, err := site.Build(context.Background(), os.DirFS(src), w, opts)
+						return err
+					})
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+				if cache == "warm" {
+					build()
+				}
+				var peak int64
+				b.ResetTimer()
+				for range b.N {
+					b.StopTimer()
+					os.RemoveAll(dest)
+					if cache == "cold" {
+						os.RemoveAll(opts.CacheDir)
+					}
+					runtime.GC()
+					debug.FreeOSMemory()
+					resetPeakRSS()
+					b.StartTimer()
+					build()
+					peak = max(peak, peakRSS())
+				}
+				if peak > 0 {
+					b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+				}
+			})
+		}
 	}
 }
 
