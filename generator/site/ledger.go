@@ -63,7 +63,20 @@ func (b *builder) connectAll() *connection {
 	g := links.Build(b.publishedURL(), docs, files, func(p string) bool { return outputs[outputPath(p)] })
 	c := &connection{referencedBy: map[string][]string{}, domains: map[string][]links.Domain{}, broken: g.Broken}
 
-	var events []ledger.Event
+	// Sized for the most events the posts can make: the ledger lives
+	// through the whole build, and growing a slice of 10,000s of events
+	// copies it again and again.
+	n := 0
+	for _, p := range b.posts {
+		n += 2 + len(p.Revisions) + len(p.Changelog) + len(g.Inbound[p.File]) + len(g.External[p.File])
+		if s := p.interactions; s != nil {
+			n += len(s.Comments) + len(s.Mentions)
+		}
+	}
+	if b.history != nil {
+		n += len(b.history.Sweeps)
+	}
+	events := make([]ledger.Event, 0, n)
 	for _, p := range b.posts {
 		events = append(events, ledger.Event{Date: p.Date, Post: p.File, Title: p.Title, Kind: ledger.KindPublish,
 			Actor: p.Author, Source: p.File})
@@ -116,8 +129,7 @@ func (b *builder) connectAll() *connection {
 				Source: sw.Hash, Note: sw.Subject + " (" + strconv.Itoa(sw.Files) + " files)"})
 		}
 	}
-	// Exactly sized: the ledger lives through the whole build.
-	c.ledger = ledger.New(slices.Clip(slices.Clone(events)))
+	c.ledger = ledger.New(events)
 	c.counts = make(map[string]ledger.Counts, len(b.posts))
 	for _, p := range b.posts {
 		c.counts[p.File] = c.ledger.CountsFor(p.File)
