@@ -12,7 +12,8 @@
 // back cleanly (truncated, corrupted: every pack carries a CRC) is
 // ignored, never half used. Saving writes a new pack beside the old one
 // and renames it into place, so two builds of one site at once leave one
-// of their packs, whole.
+// of their packs, whole. (On Windows the rename fails while another
+// accrue has the pack open; that build keeps the old pack and says so.)
 package rendercache
 
 import (
@@ -51,6 +52,7 @@ type Cache struct {
 	outErr  error
 	written map[Key]Body // entries already in out
 	hits    int
+	misses  int
 }
 
 // Stats says how a build used the cache.
@@ -110,6 +112,9 @@ func (c *Cache) Render(r *markdown.Renderer, src []byte) (res *markdown.Result, 
 	if err != nil {
 		return nil, Body{}, err
 	}
+	c.mu.Lock()
+	c.misses++
+	c.mu.Unlock()
 	return res, c.store(key, res), nil
 }
 
@@ -172,7 +177,7 @@ func (c *Cache) Stats() Stats {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return Stats{Hits: c.hits, Misses: len(c.written)}
+	return Stats{Hits: c.hits, Misses: c.misses}
 }
 
 // Save makes the pack hold exactly the entries this build used, so it
@@ -202,7 +207,7 @@ func (c *Cache) Save() error {
 	}
 	for key, e := range c.oldIndex {
 		if _, ok := c.written[key]; c.used[key] && !ok {
-			if err := c.out.copyEntry(key, c.old, e); err != nil {
+			if err := c.out.copyEntry(key, e); err != nil {
 				c.discard()
 				return fmt.Errorf("render cache: %w", err)
 			}
@@ -253,7 +258,7 @@ func (c *Cache) prune() {
 		return
 	}
 	for _, e := range entries {
-		if filepath.Ext(e.Name()) != ".pack" && filepath.Ext(e.Name()) != ".tmp" {
+		if filepath.Ext(e.Name()) != ".pack" && filepath.Ext(e.Name()) != ".tmp" || e.Name() == filepath.Base(c.path) {
 			continue
 		}
 		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > maxAge {

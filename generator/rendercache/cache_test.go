@@ -1,10 +1,12 @@
 package rendercache_test
 
 import (
+	"encoding/binary"
 	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -337,5 +339,46 @@ func TestConcurrentUse(t *testing.T) {
 		if s := c.Stats(); round == 1 && s.Hits != len(srcs) {
 			t.Errorf("second round stats = %+v", s)
 		}
+	}
+}
+
+// Lengths in a damaged pack are checked before they are used: no crash,
+// no huge allocation, just an empty cache.
+func TestHostileLengthsAreIgnored(t *testing.T) {
+	const head = 8 + 32 // magic, identity
+	for _, tc := range []struct {
+		name string
+		at   int // offset of a little-endian uint32 to overwrite
+		v    uint32
+	}{
+		{"entry longer than the file", head + 32, 0xFFFFFFF0},
+		{"entry shorter than its fields", head + 32, 3},
+		{"meta longer than the entry", head + 32 + 4, 0x7FFFFFFF},
+		{"meta count huge", head + 32 + 4 + 4, 0xFFFFFFFF},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			saveAll(t, dir, identity, docs[0])
+			c := open(t, dir, identity)
+			path := c.Path()
+			c.Close()
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			binary.LittleEndian.PutUint32(data[tc.at:], tc.v)
+			if err := os.WriteFile(path, data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			if n := hits(t, dir, identity, docs[0]); n != 0 {
+				t.Errorf("%d hits from a damaged pack", n)
+			}
+			runtime.ReadMemStats(&after)
+			if grew := after.TotalAlloc - before.TotalAlloc; grew > 1<<20 {
+				t.Errorf("reading a damaged pack allocated %d bytes", grew)
+			}
+		})
 	}
 }

@@ -11,15 +11,19 @@ import (
 // ProgramID identifies the code running: the SHA-256 of the executable.
 // A version string would not do: a build from a changed working tree
 // keeps its version while its rendering may change. Hashing the program
-// costs a few milliseconds, once per process.
+// costs a few milliseconds, once per process. On Linux it reads
+// /proc/self/exe, the running file even after an upgrade replaced the
+// one at its path.
 var ProgramID = sync.OnceValues(func() (string, error) {
-	exe, err := os.Executable()
+	f, err := os.Open("/proc/self/exe")
 	if err != nil {
-		return "", err
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return "", err
+		exe, err := os.Executable()
+		if err != nil {
+			return "", err
+		}
+		if f, err = os.Open(exe); err != nil {
+			return "", err
+		}
 	}
 	defer f.Close()
 	h := sha256.New()

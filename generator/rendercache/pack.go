@@ -38,10 +38,8 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // entry locates one rendering in a pack.
 type entry struct {
-	meta    []byte // in memory: summaries, headings and links are small
-	payload int64  // offset of the payload, for copying it to a new pack
-	n       int    // payload length
-	html    Body
+	meta []byte // in memory: summaries, headings and links are small
+	html Body
 }
 
 // errBadPack says a file is not a whole pack for this renderer.
@@ -70,21 +68,26 @@ func readPack(f *os.File, identity Key) (map[Key]entry, error) {
 	for r.off < size-tail && r.err == nil {
 		var key Key
 		copy(key[:], r.next(len(key)))
-		n := r.uint32()
-		start := r.off
-		metaLen := r.uint32()
+		// Lengths are checked against the file before anything is read or
+		// made with them: a damaged pack is ignored, never a crash or a
+		// huge allocation.
+		n := int64(r.uint32())
+		if n < 8 || n > size-tail-r.off {
+			return nil, errBadPack
+		}
+		metaLen := int64(r.uint32())
 		if metaLen > n-8 {
 			return nil, errBadPack
 		}
-		meta := bytes.Clone(r.next(metaLen))
-		sum := uint32(r.uint32())
+		meta := bytes.Clone(r.next(int(metaLen)))
+		sum := r.uint32()
 		htmlLen := n - 8 - metaLen
 		htmlOff := r.off
-		r.skip(htmlLen)
-		index[key] = entry{meta: meta, payload: start, n: n, html: Body{f: f, off: htmlOff, n: htmlLen, crc: sum}}
+		r.skip(int(htmlLen))
+		index[key] = entry{meta: meta, html: Body{f: f, off: htmlOff, n: int(htmlLen), crc: sum}}
 	}
-	count := r.uint32()
-	if r.err != nil || r.off != size-4 || count != len(index) {
+	count := int64(r.uint32())
+	if r.err != nil || r.off != size-4 || count != int64(len(index)) {
 		return nil, errBadPack
 	}
 	var want [4]byte
@@ -118,12 +121,12 @@ func (r *packReader) next(n int) []byte {
 	return b
 }
 
-func (r *packReader) uint32() int {
+func (r *packReader) uint32() uint32 {
 	b := r.next(4)
 	if b == nil {
 		return 0
 	}
-	return int(binary.LittleEndian.Uint32(b))
+	return binary.LittleEndian.Uint32(b)
 }
 
 func (r *packReader) skip(n int) {
@@ -225,14 +228,22 @@ func (pw *packWriter) flush() error {
 	return pw.w.Flush()
 }
 
-// copyEntry adds an entry of another pack, read from f.
-func (pw *packWriter) copyEntry(key Key, f *os.File, e entry) error {
+// copyEntry adds an entry of the pack being replaced: its meta as read
+// (and checked) when that pack was opened, its HTML loaded and checked
+// again, so a pack changed on disk since is never copied with a fresh CRC.
+func (pw *packWriter) copyEntry(key Key, e entry) error {
+	html, err := e.html.Load()
+	if err != nil {
+		return err
+	}
 	pw.mu.Lock()
 	defer pw.mu.Unlock()
 	pw.write(key[:])
-	pw.write(binary.LittleEndian.AppendUint32(nil, uint32(e.n)))
-	n, err := io.Copy(pw.w, io.NewSectionReader(f, e.payload, int64(e.n)))
-	pw.off += n
+	pw.write(binary.LittleEndian.AppendUint32(nil, uint32(4+len(e.meta)+4+len(html))))
+	pw.write(binary.LittleEndian.AppendUint32(nil, uint32(len(e.meta))))
+	pw.write(e.meta)
+	pw.write(binary.LittleEndian.AppendUint32(nil, e.html.crc))
+	err = pw.write([]byte(html))
 	pw.count++
 	return err
 }
@@ -365,13 +376,17 @@ func decodeMeta(meta []byte) (*markdown.Result, error) {
 		HasMore: d.byte() == 1,
 		Words:   d.uint32(),
 	}
-	if n := d.uint32(); n > 0 && n <= len(d.b) {
+	if n := d.uint32(); n > len(d.b) {
+		d.err = errShort
+	} else if n > 0 {
 		r.Headings = make([]markdown.Heading, n)
 		for i := range r.Headings {
 			r.Headings[i] = markdown.Heading{Level: int(d.byte()), ID: d.string(), Text: d.string()}
 		}
 	}
-	if n := d.uint32(); n > 0 && n <= len(d.b) {
+	if n := d.uint32(); n > len(d.b) {
+		d.err = errShort
+	} else if n > 0 {
 		r.Links = make([]markdown.Link, n)
 		for i := range r.Links {
 			r.Links[i] = markdown.Link{Dest: d.string(), Image: d.byte() == 1, Line: d.uint32(), Col: d.uint32()}

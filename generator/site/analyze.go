@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"html"
 	"html/template"
@@ -123,7 +124,9 @@ func (b *builder) html(d *docResult) template.HTML {
 
 // rerender reads d's body from the render cache or, failing that, renders
 // it again from its file, for Page.Content after the first rendering was
-// released (or left in the cache).
+// released (or left in the cache). A body that cannot be had as it was
+// loaded (the file is gone or changed since) fails the build: a page is
+// never written without its body or with another version of it.
 func (b *builder) rerender(d *docResult) template.HTML {
 	if d.body.Cached() {
 		if html, err := d.body.Load(); err == nil {
@@ -132,15 +135,26 @@ func (b *builder) rerender(d *docResult) template.HTML {
 	}
 	doc := d.doc
 	src, err := fs.ReadFile(b.src, doc.Path)
-	if err != nil {
-		return ""
+	if err == nil && checksum(src) != d.sum {
+		err = errors.New("the file changed during the build; build again")
 	}
-	again, _ := content.Read(doc.Source, src, b.cfg.Location) // it read cleanly before
-	if again == nil {
-		return ""
+	var again *content.Doc
+	if err == nil {
+		again, _ = content.Read(doc.Source, src, b.cfg.Location) // it read cleanly before
+		if again == nil {
+			err = errors.New("the file no longer reads")
+		}
 	}
-	r, err := b.md.Render(again.Body)
+	var r *markdown.Result
+	if err == nil {
+		r, err = b.md.Render(again.Body)
+	}
 	if err != nil {
+		b.bodyMu.Lock()
+		if !slices.ContainsFunc(b.bodyErrs, func(e *diag.Error) bool { return e.Pos.File == doc.Path }) {
+			b.bodyErrs.Add(diag.Errorf(diag.Pos{File: doc.Path}, "reading the rendered body again: %v", err))
+		}
+		b.bodyMu.Unlock()
 		return ""
 	}
 	return r.HTML

@@ -138,9 +138,16 @@ type builder struct {
 	cfg   config.Config
 	theme *theme.Theme
 	md    *markdown.Renderer
-	// cache holds renderings from the last build; nil when off.
-	cache *rendercache.Cache
-	site  *Site
+	// cache holds renderings from the last build; nil when off. loaded
+	// says every file was read, so the cache may be saved: a build that
+	// stopped before has used too little of it to keep.
+	cache  *rendercache.Cache
+	loaded bool
+	// bodyErrs are bodies that could not be read again for a page; the
+	// build fails rather than write a page without its body.
+	bodyMu   sync.Mutex
+	bodyErrs diag.List
+	site     *Site
 	// posts and pages are the published documents, with their pages.
 	posts, pages []*Page
 	home         *Page // carries the intro text, if any
@@ -319,6 +326,7 @@ func (b *builder) load(ctx context.Context) ([]*docResult, diag.List, error) {
 	if err := g.Wait(); err != nil {
 		return nil, nil, err
 	}
+	b.loaded = true
 	b.inc.remember(results)
 	diags = diag.Join(append(perDoc, diags)...)
 	var docs []*docResult

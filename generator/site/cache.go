@@ -30,7 +30,7 @@ func (b *builder) closeCache(ctx context.Context, save bool) {
 		return
 	}
 	b.stats.Cache = b.cache.Stats()
-	if !save || ctx.Err() != nil {
+	if !save || !b.loaded || ctx.Err() != nil {
 		b.cache.Close()
 		return
 	}

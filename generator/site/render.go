@@ -79,6 +79,9 @@ func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 		}
 	}
 	rdiags, err := b.renderPlanned(ctx, w)
+	b.bodyMu.Lock()
+	rdiags = append(rdiags, b.bodyErrs...)
+	b.bodyMu.Unlock()
 	return append(diags, rdiags...), err
 }
 
