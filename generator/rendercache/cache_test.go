@@ -141,6 +141,21 @@ func TestAnotherRendererStartsEmpty(t *testing.T) {
 	}
 }
 
+// damagePack rewrites the pack in dir through do.
+func damagePack(t *testing.T, dir string, do func([]byte) []byte) {
+	t.Helper()
+	c := open(t, dir, identity)
+	path := c.Path()
+	c.Close()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, do(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestDamagedPackIsIgnored(t *testing.T) {
 	for _, damage := range []struct {
 		name string
@@ -156,16 +171,7 @@ func TestDamagedPackIsIgnored(t *testing.T) {
 		t.Run(damage.name, func(t *testing.T) {
 			dir := t.TempDir()
 			saveAll(t, dir, identity, docs...)
-			c := open(t, dir, identity)
-			path := c.Path()
-			c.Close()
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, damage.do(data), 0o600); err != nil {
-				t.Fatal(err)
-			}
+			damagePack(t, dir, damage.do)
 			if n := hits(t, dir, identity, docs...); n != 0 {
 				t.Errorf("%d hits from a damaged pack", n)
 			}
@@ -359,17 +365,10 @@ func TestHostileLengthsAreIgnored(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			saveAll(t, dir, identity, docs[0])
-			c := open(t, dir, identity)
-			path := c.Path()
-			c.Close()
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			binary.LittleEndian.PutUint32(data[tc.at:], tc.v)
-			if err := os.WriteFile(path, data, 0o600); err != nil {
-				t.Fatal(err)
-			}
+			damagePack(t, dir, func(b []byte) []byte {
+				binary.LittleEndian.PutUint32(b[tc.at:], tc.v)
+				return b
+			})
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
 			if n := hits(t, dir, identity, docs[0]); n != 0 {
