@@ -1,9 +1,12 @@
 package main
 
 import (
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/accruehq/accrue/generator/site"
 )
 
 func TestProgressLine(t *testing.T) {
@@ -26,5 +29,35 @@ func TestProgressLine(t *testing.T) {
 	}
 	if n := strings.Count(out, "writing"); n > 20 {
 		t.Errorf("%d updates for 1000 steps in an instant; want them throttled", n)
+	}
+}
+
+func TestPaceGC(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	gcPercent := func() int { p := debug.SetGCPercent(-1); debug.SetGCPercent(p); return p }
+
+	var shown []string
+	o := site.Options{CacheDir: t.TempDir(), Progress: func(phase string, done, total int) { shown = append(shown, phase) }}
+	paceGC(&o)
+	if p := gcPercent(); p != 100 {
+		t.Errorf("while reading with the render cache: GC percent %d; want 100", p)
+	}
+	o.Progress("reading", 10, 10)
+	if p := gcPercent(); p != 100 {
+		t.Errorf("after reading: GC percent %d; want 100", p)
+	}
+	o.Progress("writing", 1, 10)
+	if p := gcPercent(); p != 50 {
+		t.Errorf("while writing: GC percent %d; want 50", p)
+	}
+	if strings.Join(shown, ",") != "reading,writing" {
+		t.Errorf("progress line saw %v; want every call passed on", shown)
+	}
+
+	o = site.Options{}
+	debug.SetGCPercent(100)
+	paceGC(&o)
+	if p := gcPercent(); p != 50 || o.Progress != nil {
+		t.Errorf("without the cache: GC percent %d, progress set %v; want 50 throughout", p, o.Progress != nil)
 	}
 }
