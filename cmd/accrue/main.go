@@ -84,8 +84,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 type siteFlags struct {
 	source         *string
 	drafts, future *bool
-	// noCache is nil for commands that keep no render cache (serve keeps
-	// its renderings in memory).
+	// noCache is nil for commands that do not use the render cache.
 	noCache *bool
 }
 
@@ -239,6 +238,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	sf := addSiteFlags(fl)
+	sf.addCacheFlag(fl)
 	port := fl.Int("port", 1313, "port to listen on")
 	bind := fl.String("bind", "127.0.0.1", "address to listen on; 0.0.0.0 lets other machines in")
 	if err := parseFlags(fl, args); err != nil {
@@ -255,7 +255,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if ip := net.ParseIP(*bind); ip == nil || !ip.IsLoopback() {
 		fmt.Fprintf(stderr, "warning: listening on %s: other machines on your network can read this site (drafts too, with --drafts)\n", *bind)
 	}
-	s := server.New(server.Options{Dir: *source, Drafts: *drafts, Future: *future, Theme: themes.Default(), Log: stderr})
+	s := server.New(server.Options{Dir: *source, Drafts: *drafts, Future: *future, Theme: themes.Default(), Log: stderr, CacheDir: sf.cacheDir()})
 	fmt.Fprintf(stdout, "serving %s at http://localhost:%d/ (Ctrl-C to stop)\n", *source, ln.Addr().(*net.TCPAddr).Port)
 	err = s.Serve(ctx, ln)
 	fmt.Fprintln(stdout, "stopped")

@@ -34,6 +34,10 @@ type Options struct {
 	Log io.Writer
 	// Now is the clock for future posts; nil means time.Now.
 	Now func() time.Time
+	// CacheDir is the render cache's folder (site.Options.CacheDir): the
+	// first build reads and saves it, later ones keep renderings in
+	// memory. "" means no cache.
+	CacheDir string
 }
 
 // Server builds a site into memory and serves it.
@@ -146,7 +150,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 
 func (s *Server) siteOptions() site.Options {
 	return site.Options{Drafts: s.o.Drafts, Future: s.o.Future, BaseURL: s.baseURL, Now: s.o.Now(),
-		Dir: s.o.Dir, Theme: s.o.Theme}
+		Dir: s.o.Dir, Theme: s.o.Theme, CacheDir: s.o.CacheDir}
 }
 
 // rebuild builds after changes to paths (nil: everything), swaps the

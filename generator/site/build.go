@@ -47,7 +47,8 @@ type Options struct {
 	Progress func(phase string, done, total int)
 	// CacheDir, when set with Dir, keeps rendered Markdown there between
 	// builds (package rendercache): a build renders only the posts that
-	// changed since the last one. The dev server's builds do not use it.
+	// changed since the last one. The dev server's first build uses it;
+	// its later builds keep renderings in memory.
 	CacheDir string
 }
 
@@ -206,7 +207,7 @@ func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {
 		LineNumbers: cfg.Highlight.LineNumbers,
 	}
 	b.md = markdown.New(mdOpts)
-	if b.opts.CacheDir != "" && b.opts.Dir != "" && b.inc == nil {
+	if b.opts.CacheDir != "" && b.opts.Dir != "" { // the dev server's first build too
 		b.cache, b.stats.CacheErr = openCache(b.opts.CacheDir, b.opts.Dir, mdOpts)
 	}
 	if b.inc != nil {
@@ -370,8 +371,18 @@ func (b *builder) loadOne(s content.Source) (res *docResult, diags diag.List) {
 		r, err = b.cache.Scan(b.md, doc.Body) // the ledger needs links, not HTML
 	} else {
 		r, body, err = b.cache.Render(b.md, doc.Body)
-		if body.Cached() {
+		switch {
+		case !body.Cached() || err != nil:
+		case b.inc == nil:
 			r.HTML = "" // it waits in the cache's pack until its page is written
+		case r.HTML == "":
+			// The dev server keeps bodies in memory across rebuilds.
+			if r.HTML, err = body.Load(); err != nil {
+				r, err = b.md.Render(doc.Body)
+			}
+			body = rendercache.Body{}
+		default:
+			body = rendercache.Body{}
 		}
 	}
 	if err != nil {

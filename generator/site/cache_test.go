@@ -91,3 +91,41 @@ func TestRenderCacheLedger(t *testing.T) {
 		t.Errorf("cache folder holds %d files; want one pack", len(entries))
 	}
 }
+
+// The dev server's first build reads and saves the render cache; its
+// later builds keep renderings in memory, and every page is what a build
+// without the cache serves.
+func TestRenderCacheDevServer(t *testing.T) {
+	t.Parallel()
+	fsys := sitetest.FS(readFixture(t, "basic.txtar"))
+	dir, cacheDir := t.TempDir(), t.TempDir()
+	opts := site.Options{Now: sitetest.Now, Theme: themes.Default(), Dir: dir}
+	plain := sitetest.BuildFS(t, fsys, func(o *site.Options) { o.Dir = dir })
+	opts.CacheDir = cacheDir
+
+	cold := site.NewIncremental(fsys, opts)
+	if _, _, err := cold.Build(context.Background(), opts, nil); err != nil {
+		t.Fatal(err)
+	}
+	warm := site.NewIncremental(fsys, opts)
+	files, _, err := warm.Build(context.Background(), opts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if warm.Last.Cache.Hits == 0 || warm.Last.Cache.Misses != 0 {
+		t.Errorf("second server's first build: cache %+v; want hits only", warm.Last.Cache)
+	}
+	sitetest.CompareFiles(t, "served from the cache", files, plain.Files)
+
+	// An edit is rebuilt in memory.
+	fsys["content/posts/second.md"].Data = append(fsys["content/posts/second.md"].Data, "\nAn edit.\n"...)
+	files, _, err = warm.Build(context.Background(), opts, []string{"content/posts/second.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(files["posts/second/index.html"]), "An edit.") {
+		t.Errorf("the edit is not served")
+	}
+	want := sitetest.BuildFS(t, fsys, func(o *site.Options) { o.Dir = dir })
+	sitetest.CompareFiles(t, "after an edit", files, want.Files)
+}
