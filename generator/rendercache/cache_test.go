@@ -24,7 +24,7 @@ var docs = [][]byte{
 
 const identity = "test renderer v1"
 
-func open(t *testing.T, dir, id string) *rendercache.Cache {
+func open(t testing.TB, dir, id string) *rendercache.Cache {
 	t.Helper()
 	c, err := rendercache.Open(dir, "/site", id)
 	if err != nil {
@@ -107,7 +107,7 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
-func saveAll(t *testing.T, dir, id string, srcs ...[]byte) {
+func saveAll(t testing.TB, dir, id string, srcs ...[]byte) {
 	t.Helper()
 	c := open(t, dir, id)
 	defer c.Close()
@@ -380,4 +380,53 @@ func TestHostileLengthsAreIgnored(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Whatever a pack holds, opening it neither panics nor trusts it beyond
+// what checks out; what does check out renders like the renderer.
+func FuzzOpen(f *testing.F) {
+	dir := f.TempDir()
+	saveAll(f, dir, identity, docs...)
+	c := open(f, dir, identity)
+	path := c.Path()
+	c.Close()
+	good, err := os.ReadFile(path)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add(good[:len(good)/3])
+	f.Add([]byte("ACRCv002"))
+	r := markdown.New(markdown.Options{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dir := t.TempDir()
+		c, err := rendercache.Open(dir, "/site", identity)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(c.Path(), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		c.Close()
+		c, err = rendercache.Open(dir, "/site", identity)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		for _, src := range docs {
+			res, body, err := c.Render(r, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.HTML == "" && body.Cached() {
+				if res.HTML, err = body.Load(); err != nil {
+					continue // the site renders from the file then
+				}
+			}
+			want, _ := r.Render(src)
+			if res.HTML != want.HTML || res.Words != want.Words || len(res.Links) != len(want.Links) {
+				t.Errorf("a pack that opened gave another rendering of %q", src)
+			}
+		}
+	})
 }
