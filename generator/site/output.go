@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -23,9 +24,47 @@ type DirWriter struct {
 	n       int
 	staged  []stagedFile
 	staging string
+	// folders is MakeFolders at work; made holds the folders it made.
+	folders sync.WaitGroup
+	made    sync.Map
 }
 
 type stagedFile struct{ tmp, dest string }
+
+// folderMaker is a Writer that can make the folders of the files it will
+// be given ahead of them.
+type folderMaker interface {
+	MakeFolders(paths []string)
+}
+
+// MakeFolders starts making, in the background, the folders that files
+// at paths will go to, so Finish only has to move the files. A build
+// makes them while it links its posts, which uses one processor of
+// several; Finish would make them one by one at the end.
+func (w *DirWriter) MakeFolders(paths []string) {
+	var dirs []string
+	seen := map[string]bool{}
+	for _, p := range paths {
+		dir := filepath.Dir(filepath.Join(w.Root, filepath.FromSlash(p)))
+		if !seen[dir] && strings.HasPrefix(dir, filepath.Clean(w.Root)+string(filepath.Separator)) {
+			seen[dir] = true
+			dirs = append(dirs, dir)
+		}
+	}
+	sort.Strings(dirs) // parents first
+	w.folders.Add(1)
+	go func() {
+		defer w.folders.Done()
+		for _, dir := range dirs {
+			if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+				if os.MkdirAll(dir, 0o755) != nil {
+					continue // Finish tries again and reports it
+				}
+			}
+			w.made.Store(dir, true)
+		}
+	}()
+}
 
 const stagingDir = ".accrue-staging"
 
@@ -57,12 +96,13 @@ type pathError = os.PathError
 // Finish moves every staged file into place and removes the staging
 // folder.
 func (w *DirWriter) Finish() error {
+	w.folders.Wait()
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	made := map[string]bool{}
 	for _, f := range w.staged {
 		dir := filepath.Dir(f.dest)
-		if !made[dir] {
+		if _, ok := w.made.Load(dir); !ok && !made[dir] {
 			// Most pages sit in a folder of their own under a parent that
 			// exists: one mkdir, not MkdirAll's stat-then-mkdir per level.
 			if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
@@ -119,6 +159,7 @@ func BuildDir(dest string, build func(Writer) error) error {
 	}
 	w := &DirWriter{Root: tmp}
 	if err := build(w); err != nil {
+		w.folders.Wait() // nothing may be made in tmp after it is removed
 		return errors.Join(err, os.RemoveAll(tmp))
 	}
 	if err := w.Finish(); err != nil {

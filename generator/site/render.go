@@ -67,6 +67,13 @@ func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 	if diags.HasErrors() {
 		return diags, nil
 	}
+	if f, ok := w.(folderMaker); ok && !b.ledgerOnly {
+		paths := make([]string, len(b.outputs))
+		for i, o := range b.outputs {
+			paths[i] = o.path
+		}
+		f.MakeFolders(paths)
+	}
 	diags = append(diags, b.connect()...)
 	if b.ledgerOnly {
 		return diags, nil

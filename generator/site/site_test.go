@@ -635,3 +635,53 @@ func TestLedgerGolden(t *testing.T) {
 		t.Errorf("ledger differs from %s:\n%s", golden, sitetest.FirstDiff(b.String(), string(want)))
 	}
 }
+
+// Folders made ahead of the files (while the build links its posts) and
+// folders made at the end give the same tree, and a build that fails
+// after making them leaves nothing behind.
+func TestBuildDirMakesFoldersAhead(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	files := map[string]string{"index.html": "home", "posts/a/index.html": "a", "posts/b/index.html": "b", "tags/x/page/2/index.html": "x2", "css/site.css": "c"}
+	var paths []string
+	for p := range files {
+		paths = append(paths, p)
+	}
+	err := site.BuildDir(dest, func(w site.Writer) error {
+		w.(interface{ MakeFolders([]string) }).MakeFolders(paths)
+		for p, data := range files {
+			if err := w.WriteFile(p, []byte(data)); err != nil {
+				return err
+			}
+		}
+		return w.WriteFile("late/index.html", []byte("a file whose folder was not announced"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files["late/index.html"] = "a file whose folder was not announced"
+	for p, want := range files {
+		if got, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(p))); err != nil || string(got) != want {
+			t.Errorf("%s = %q, %v; want %q", p, got, err, want)
+		}
+	}
+
+	err = site.BuildDir(dest, func(w site.Writer) error {
+		w.(interface{ MakeFolders([]string) }).MakeFolders([]string{"new/deep/index.html", "other/index.html"})
+		return fmt.Errorf("the build failed")
+	})
+	if err == nil {
+		t.Fatal("a failing build succeeded")
+	}
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 1 || entries[0].Name() != "public" {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("after a failed build the parent holds %v; want public alone", names)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "new")); !os.IsNotExist(err) {
+		t.Errorf("a failed build's folders reached the output")
+	}
+}
