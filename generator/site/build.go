@@ -371,18 +371,8 @@ func (b *builder) loadOne(s content.Source) (res *docResult, diags diag.List) {
 		r, err = b.cache.Scan(b.md, doc.Body) // the ledger needs links, not HTML
 	} else {
 		r, body, err = b.cache.Render(b.md, doc.Body)
-		switch {
-		case !body.Cached() || err != nil:
-		case b.inc == nil:
-			r.HTML = "" // it waits in the cache's pack until its page is written
-		case r.HTML == "":
-			// The dev server keeps bodies in memory across rebuilds.
-			if r.HTML, err = body.Load(); err != nil {
-				r, err = b.md.Render(doc.Body)
-			}
-			body = rendercache.Body{}
-		default:
-			body = rendercache.Body{}
+		if err == nil && body.Cached() {
+			r, body, err = b.placeBody(r, body, doc.Body)
 		}
 	}
 	if err != nil {
@@ -396,6 +386,27 @@ func (b *builder) loadOne(s content.Source) (res *docResult, diags diag.List) {
 		}
 	}
 	return &docResult{doc: doc, render: r, body: body, sum: checksum(src), diags: diags}, diags
+}
+
+// placeBody decides where a rendering the cache holds keeps its HTML
+// until pages need it: a one-shot build leaves it in the cache's pack
+// (read back when the post's page is written), the dev server keeps it
+// in memory across rebuilds. src is the body, rendered again if the pack
+// fails to give it back.
+func (b *builder) placeBody(r *markdown.Result, body rendercache.Body, src []byte) (*markdown.Result, rendercache.Body, error) {
+	if b.inc == nil {
+		r.HTML = ""
+		return r, body, nil
+	}
+	if r.HTML == "" {
+		html, err := body.Load()
+		if err != nil {
+			r, err := b.md.Render(src)
+			return r, rendercache.Body{}, err
+		}
+		r.HTML = html
+	}
+	return r, rendercache.Body{}, nil
 }
 
 // startHistory reads the git history of content/ in the background and
