@@ -388,24 +388,44 @@ var attrURL = regexp.MustCompile(`(\s(?:href|src)=")([^"]*)(")`)
 
 // absolutize makes every link and image URL in html absolute, resolved
 // against the page it was written for: feed readers show content away
-// from the site.
+// from the site. A post is in a feed per tag, so this runs often: one
+// pass of the pattern, and URLs already absolute are left unparsed.
 func absolutize(html, pageURL string) string {
 	base, err := url.Parse(pageURL)
 	if err != nil {
 		return html
 	}
-	return attrURL.ReplaceAllStringFunc(html, func(m string) string {
-		parts := attrURL.FindStringSubmatch(m)
-		ref := strings.ReplaceAll(parts[2], "&amp;", "&")
-		if strings.HasPrefix(ref, "#") {
-			return parts[1] + pageURL + parts[2] + parts[3]
-		}
-		u, err := url.Parse(ref)
-		if err != nil || u.IsAbs() {
-			return m
-		}
-		return parts[1] + strings.ReplaceAll(base.ResolveReference(u).String(), "&", "&amp;") + parts[3]
-	})
+	matches := attrURL.FindAllStringSubmatchIndex(html, -1)
+	if matches == nil {
+		return html
+	}
+	var b strings.Builder
+	b.Grow(len(html) + len(matches)*len(pageURL))
+	last := 0
+	for _, m := range matches {
+		start, end := m[4], m[5] // the URL, between the quotes
+		b.WriteString(html[last:start])
+		b.WriteString(absoluteAttr(html[start:end], pageURL, base))
+		last = end
+	}
+	b.WriteString(html[last:])
+	return b.String()
+}
+
+// absoluteAttr is attr, an HTML-escaped URL of the page at pageURL
+// (parsed as base), made absolute.
+func absoluteAttr(attr, pageURL string, base *url.URL) string {
+	if strings.HasPrefix(attr, "#") {
+		return pageURL + attr
+	}
+	if strings.HasPrefix(attr, "https://") || strings.HasPrefix(attr, "http://") {
+		return attr
+	}
+	u, err := url.Parse(strings.ReplaceAll(attr, "&amp;", "&"))
+	if err != nil || u.IsAbs() {
+		return attr
+	}
+	return strings.ReplaceAll(base.ResolveReference(u).String(), "&", "&amp;")
 }
 
 func (b *builder) planFiles() {
