@@ -210,17 +210,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // paceGC sets how eagerly a build collects garbage, phase by phase (GOGC
 // overrides it). A build's live memory is mostly the page model and the
 // rendered posts not yet written; collecting at half Go's usual growth
-// keeps the peak about a fifth lower for a few percent more CPU. With
-// the render cache, bodies go to its pack as they are rendered, so while
-// posts are read live memory stays small and most of what is allocated
-// dies young: there the usual pace costs no peak, and half of it cost
-// about two seconds of CPU on 10,000 posts. From the first page written,
-// half pace.
+// keeps the peak about a fifth lower for a few percent more CPU. Bodies
+// go to a pack (the render cache's, or a scratch one) as they are
+// rendered, so while posts are read live memory stays small and most of
+// what is allocated dies young: there the usual pace costs no peak, and
+// half of it cost about two seconds of CPU on 10,000 posts. From the
+// first page written, half pace.
 func paceGC(o *site.Options) {
-	if o.CacheDir == "" {
-		debug.SetGCPercent(50)
-		return
-	}
 	debug.SetGCPercent(100)
 	var writing sync.Once
 	show := o.Progress

@@ -37,10 +37,10 @@ func TestPaceGC(t *testing.T) {
 	gcPercent := func() int { p := debug.SetGCPercent(-1); debug.SetGCPercent(p); return p }
 
 	var shown []string
-	o := site.Options{CacheDir: t.TempDir(), Progress: func(phase string, done, total int) { shown = append(shown, phase) }}
+	o := site.Options{Progress: func(phase string, done, total int) { shown = append(shown, phase) }}
 	paceGC(&o)
 	if p := gcPercent(); p != 100 {
-		t.Errorf("while reading with the render cache: GC percent %d; want 100", p)
+		t.Errorf("while reading: GC percent %d; want 100", p)
 	}
 	o.Progress("reading", 10, 10)
 	if p := gcPercent(); p != 100 {
@@ -52,12 +52,5 @@ func TestPaceGC(t *testing.T) {
 	}
 	if strings.Join(shown, ",") != "reading,writing" {
 		t.Errorf("progress line saw %v; want every call passed on", shown)
-	}
-
-	o = site.Options{}
-	debug.SetGCPercent(100)
-	paceGC(&o)
-	if p := gcPercent(); p != 50 || o.Progress != nil {
-		t.Errorf("without the cache: GC percent %d, progress set %v; want 50 throughout", p, o.Progress != nil)
 	}
 }

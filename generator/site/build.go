@@ -144,6 +144,9 @@ type builder struct {
 	// stopped before has used too little of it to keep.
 	cache  *rendercache.Cache
 	loaded bool
+	// scratch is the folder of a pack that only holds this build's bodies
+	// until their pages are written, when the render cache is off.
+	scratch string
 	// bodyErrs are bodies that could not be read again for a page; the
 	// build fails rather than write a page without its body.
 	bodyMu   sync.Mutex
@@ -207,8 +210,11 @@ func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {
 		LineNumbers: cfg.Highlight.LineNumbers,
 	}
 	b.md = markdown.New(mdOpts)
-	if b.opts.CacheDir != "" && b.opts.Dir != "" { // the dev server's first build too
+	switch {
+	case b.opts.CacheDir != "" && b.opts.Dir != "": // the dev server's first build too
 		b.cache, b.stats.CacheErr = openCache(b.opts.CacheDir, b.opts.Dir, mdOpts)
+	case b.opts.Dir != "" && b.inc == nil && !b.ledgerOnly:
+		b.cache, b.scratch = openScratch()
 	}
 	if b.inc != nil {
 		b.inc.cfg, b.inc.theme, b.inc.md, b.inc.ready = b.cfg, b.theme, b.md, true

@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"github.com/accruehq/accrue/generator/markdown"
@@ -23,10 +24,33 @@ func openCache(cacheDir, dir string, opts markdown.Options) (*rendercache.Cache,
 	return rendercache.Open(cacheDir, abs, fmt.Sprintf("%s %+v", program, opts))
 }
 
+// openScratch opens a pack in a new temporary folder for a build without
+// the render cache: rendered bodies wait there, not in memory, until their
+// pages are written, as they do with the cache. Nothing reads it again;
+// closeCache removes it. Without a temporary folder, bodies stay in
+// memory.
+func openScratch() (*rendercache.Cache, string) {
+	dir, err := os.MkdirTemp("", "accrue-scratch-")
+	if err != nil {
+		return nil, ""
+	}
+	c, err := rendercache.Open(dir, "scratch", "scratch")
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, ""
+	}
+	return c, dir
+}
+
 // closeCache saves what this build rendered for the next one, unless the
-// build was interrupted or save is false.
+// build was interrupted or save is false. A scratch pack is removed.
 func (b *builder) closeCache(ctx context.Context, save bool) {
 	if b.cache == nil {
+		return
+	}
+	if b.scratch != "" {
+		b.cache.Close()
+		os.RemoveAll(b.scratch)
 		return
 	}
 	b.stats.Cache = b.cache.Stats()

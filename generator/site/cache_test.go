@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/accruehq/accrue/generator/internal/sitetest"
+	"github.com/accruehq/accrue/generator/rendercache"
 	"github.com/accruehq/accrue/generator/site"
 	"github.com/accruehq/accrue/themes"
 )
@@ -128,4 +129,25 @@ func TestRenderCacheDevServer(t *testing.T) {
 	}
 	want := sitetest.BuildFS(t, fsys, func(o *site.Options) { o.Dir = dir })
 	sitetest.CompareFiles(t, "after an edit", files, want.Files)
+}
+
+// Without the render cache, a build on disk keeps bodies in a scratch
+// pack in the temporary folder until their pages are written, writes the
+// same site, and leaves nothing behind.
+func TestScratchPackWithoutCache(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp) // where os.TempDir looks on Unix
+	fsys := sitetest.FS(readFixture(t, "basic.txtar"))
+	plain := sitetest.BuildFS(t, fsys) // in memory, no Dir: bodies stay in memory
+	onDisk := sitetest.BuildFS(t, fsys, func(o *site.Options) { o.Dir = t.TempDir() })
+	if onDisk.Err != nil {
+		t.Fatal(onDisk.Err)
+	}
+	sitetest.CompareFiles(t, "with a scratch pack", onDisk.Files, plain.Files)
+	if onDisk.Stats.Cache != (rendercache.Stats{}) {
+		t.Errorf("a build without the cache reports cache use: %+v", onDisk.Stats.Cache)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+		t.Errorf("the temporary folder keeps %d entries after the build", len(entries))
+	}
 }
