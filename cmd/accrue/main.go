@@ -82,23 +82,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 // siteFlags are the flags every command that reads a site takes.
 type siteFlags struct {
-	source         *string
-	drafts, future *bool
-	// noCache is nil for commands that do not use the render cache.
-	noCache *bool
+	source                  *string
+	drafts, future, noCache *bool
 }
 
 func addSiteFlags(fl *flag.FlagSet) siteFlags {
 	return siteFlags{
-		source: fl.String("source", ".", "the site's folder"),
-		drafts: fl.Bool("drafts", false, "include drafts"),
-		future: fl.Bool("future", false, "include posts dated in the future"),
+		source:  fl.String("source", ".", "the site's folder"),
+		drafts:  fl.Bool("drafts", false, "include drafts"),
+		future:  fl.Bool("future", false, "include posts dated in the future"),
+		noCache: fl.Bool("no-cache", false, "render every post again, without reading or writing the render cache"),
 	}
-}
-
-// addCacheFlag adds --no-cache, for commands that read the render cache.
-func (sf *siteFlags) addCacheFlag(fl *flag.FlagSet) {
-	sf.noCache = fl.Bool("no-cache", false, "render every post again, without reading or writing the render cache")
 }
 
 // options are the site options of a command that reads the site without
@@ -111,7 +105,7 @@ func (sf siteFlags) options() site.Options {
 // $ACCRUE_CACHE_DIR, else accrue/ in the user's cache folder; "" (no
 // cache) with --no-cache, ACCRUE_CACHE_DIR=off or no cache folder.
 func (sf siteFlags) cacheDir() string {
-	if sf.noCache == nil || *sf.noCache {
+	if *sf.noCache {
 		return ""
 	}
 	switch dir := os.Getenv("ACCRUE_CACHE_DIR"); dir {
@@ -155,7 +149,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fl := flag.NewFlagSet("build", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	sf := addSiteFlags(fl)
-	sf.addCacheFlag(fl)
 	dest := fl.String("destination", "", "output folder (default SOURCE/public)")
 	baseURL := fl.String("base-url", "", "override base_url from accrue.toml")
 	strict := fl.Bool("strict", false, "fail on warnings")
@@ -234,7 +227,6 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	sf := addSiteFlags(fl)
-	sf.addCacheFlag(fl)
 	port := fl.Int("port", 1313, "port to listen on")
 	bind := fl.String("bind", "127.0.0.1", "address to listen on; 0.0.0.0 lets other machines in")
 	if err := parseFlags(fl, args); err != nil {
@@ -262,7 +254,6 @@ func runLedger(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fl := flag.NewFlagSet("ledger", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	sf := addSiteFlags(fl)
-	sf.addCacheFlag(fl)
 	format := fl.String("format", "jsonl", "jsonl or csv")
 	if err := parseFlags(fl, args); err != nil {
 		return err

@@ -22,7 +22,6 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fl := flag.NewFlagSet("report", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	sf := addSiteFlags(fl)
-	sf.addCacheFlag(fl)
 	asOf := fl.String("as-of", "", "compute every figure as of this date, YYYY-MM-DD or RFC 3339 (default now)")
 	since := fl.String("since", "", `start of the "what changed" period, YYYY-MM-DD (default 30 days before --as-of)`)
 	format := fl.String("format", "", "text, markdown, json, csv or html (default text, or from -o's extension)")
