@@ -6,7 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,9 +24,9 @@ type DirWriter struct {
 	n       int
 	staged  []stagedFile
 	staging string
-	// folders is MakeFolders at work; made holds the folders it made.
+	// folders is MakeFolders at work; made holds the folders made so far.
 	folders sync.WaitGroup
-	made    sync.Map
+	made    map[string]bool
 }
 
 type stagedFile struct{ tmp, dest string }
@@ -43,25 +43,19 @@ type folderMaker interface {
 // several; Finish would make them one by one at the end.
 func (w *DirWriter) MakeFolders(paths []string) {
 	var dirs []string
-	seen := map[string]bool{}
 	for _, p := range paths {
 		dir := filepath.Dir(filepath.Join(w.Root, filepath.FromSlash(p)))
-		if !seen[dir] && strings.HasPrefix(dir, filepath.Clean(w.Root)+string(filepath.Separator)) {
-			seen[dir] = true
+		if strings.HasPrefix(dir, filepath.Clean(w.Root)+string(filepath.Separator)) {
 			dirs = append(dirs, dir)
 		}
 	}
-	sort.Strings(dirs) // parents first
+	slices.Sort(dirs) // parents first
+	dirs = slices.Compact(dirs)
 	w.folders.Add(1)
 	go func() {
 		defer w.folders.Done()
 		for _, dir := range dirs {
-			if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-				if os.MkdirAll(dir, 0o755) != nil {
-					continue // Finish tries again and reports it
-				}
-			}
-			w.made.Store(dir, true)
+			_ = w.makeFolder(dir) // on failure Finish tries again and reports it
 		}
 	}()
 }
@@ -99,18 +93,9 @@ func (w *DirWriter) Finish() error {
 	w.folders.Wait()
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	made := map[string]bool{}
 	for _, f := range w.staged {
-		dir := filepath.Dir(f.dest)
-		if _, ok := w.made.Load(dir); !ok && !made[dir] {
-			// Most pages sit in a folder of their own under a parent that
-			// exists: one mkdir, not MkdirAll's stat-then-mkdir per level.
-			if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-				if err := os.MkdirAll(dir, 0o755); err != nil {
-					return err
-				}
-			}
-			made[dir] = true
+		if err := w.makeFolder(filepath.Dir(f.dest)); err != nil {
+			return err
 		}
 		if err := os.Rename(f.tmp, f.dest); err != nil {
 			return err
@@ -121,6 +106,26 @@ func (w *DirWriter) Finish() error {
 		return nil
 	}
 	return os.Remove(w.staging)
+}
+
+// makeFolder makes dir unless this writer made it already. Most pages sit
+// in a folder of their own under a parent that exists: one mkdir, not
+// MkdirAll's stat-then-mkdir per level. Only one goroutine at a time may
+// call it: MakeFolders' until it is done, then Finish.
+func (w *DirWriter) makeFolder(dir string) error {
+	if w.made[dir] {
+		return nil
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	if w.made == nil {
+		w.made = map[string]bool{}
+	}
+	w.made[dir] = true
+	return nil
 }
 
 // MemWriter keeps output in memory, for tests and the dev server.

@@ -648,7 +648,17 @@ func TestBuildDirMakesFoldersAhead(t *testing.T) {
 		paths = append(paths, p)
 	}
 	err := site.BuildDir(dest, func(w site.Writer) error {
-		w.(interface{ MakeFolders([]string) }).MakeFolders(paths)
+		dw := w.(*site.DirWriter)
+		dw.MakeFolders(paths)
+		// The folders appear before any file is written.
+		deep := filepath.Join(dw.Root, "tags", "x", "page", "2")
+		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(time.Millisecond) {
+			if _, err := os.Stat(deep); err == nil {
+				break
+			} else if time.Now().After(deadline) {
+				t.Fatalf("MakeFolders did not make %s", deep)
+			}
+		}
 		for p, data := range files {
 			if err := w.WriteFile(p, []byte(data)); err != nil {
 				return err
@@ -667,7 +677,7 @@ func TestBuildDirMakesFoldersAhead(t *testing.T) {
 	}
 
 	err = site.BuildDir(dest, func(w site.Writer) error {
-		w.(interface{ MakeFolders([]string) }).MakeFolders([]string{"new/deep/index.html", "other/index.html"})
+		w.(*site.DirWriter).MakeFolders([]string{"new/deep/index.html", "other/index.html"})
 		return fmt.Errorf("the build failed")
 	})
 	if err == nil {
