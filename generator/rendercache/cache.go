@@ -28,29 +28,30 @@ import (
 	"github.com/accruehq/accrue/generator/markdown"
 )
 
-// Key identifies a body: the SHA-256 of its Markdown source.
-type Key [sha256.Size]byte
+// digest is a SHA-256: of a body (the key of its entry), or of a
+// renderer's identity.
+type digest [sha256.Size]byte
 
-// KeyOf returns src's key.
-func KeyOf(src []byte) Key { return sha256.Sum256(src) }
+// digestOf returns the digest of b.
+func digestOf(b []byte) digest { return sha256.Sum256(b) }
 
 // Cache is the render cache of one site for one renderer identity. It is
 // safe for concurrent use. A nil *Cache is a valid cache that never hits
 // and saves nothing, so callers need no "is caching on" branches.
 type Cache struct {
 	path     string
-	identity Key
+	identity digest
 
 	// old is the pack read when the cache was opened, kept open for the
 	// bodies left in it; oldIndex locates its entries.
 	old      *os.File
-	oldIndex map[Key]entry
+	oldIndex map[digest]entry
 
 	mu      sync.Mutex
-	used    map[Key]bool // every key looked up, hit or stored
-	out     *packWriter  // the next pack, started by the first miss
+	used    map[digest]bool // every key looked up, hit or stored
+	out     *packWriter     // the next pack, started by the first miss
 	outErr  error
-	written map[Key]Body // entries already in out
+	written map[digest]Body // entries already in out
 	hits    int
 	misses  int
 }
@@ -75,9 +76,9 @@ func Open(dir, site, identity string) (*Cache, error) {
 	siteKey := sha256.Sum256([]byte(site))
 	c := &Cache{
 		path:     filepath.Join(dir, hex.EncodeToString(siteKey[:12])+".pack"),
-		identity: sha256.Sum256([]byte(identity)),
-		used:     map[Key]bool{},
-		written:  map[Key]Body{},
+		identity: digestOf([]byte(identity)),
+		used:     map[digest]bool{},
+		written:  map[digest]Body{},
 	}
 	if f, err := os.Open(c.path); err == nil {
 		if index, err := readPack(f, c.identity); err == nil {
@@ -104,7 +105,7 @@ func (c *Cache) Render(r *markdown.Renderer, src []byte) (res *markdown.Result, 
 		res, err = r.Render(src)
 		return res, Body{}, err
 	}
-	key := KeyOf(src)
+	key := digestOf(src)
 	if res, body, ok := c.lookup(key); ok {
 		return res, body, nil
 	}
@@ -123,7 +124,7 @@ func (c *Cache) Render(r *markdown.Renderer, src []byte) (res *markdown.Result, 
 // stored, since a scan has no HTML.
 func (c *Cache) Scan(r *markdown.Renderer, src []byte) (*markdown.Result, error) {
 	if c != nil {
-		if res, _, ok := c.lookup(KeyOf(src)); ok {
+		if res, _, ok := c.lookup(digestOf(src)); ok {
 			res.Summary, res.HasMore = "", false
 			return res, nil
 		}
@@ -131,7 +132,7 @@ func (c *Cache) Scan(r *markdown.Renderer, src []byte) (*markdown.Result, error)
 	return r.Scan(src)
 }
 
-func (c *Cache) lookup(key Key) (*markdown.Result, Body, bool) {
+func (c *Cache) lookup(key digest) (*markdown.Result, Body, bool) {
 	e, ok := c.oldIndex[key]
 	if !ok {
 		return nil, Body{}, false
@@ -147,7 +148,7 @@ func (c *Cache) lookup(key Key) (*markdown.Result, Body, bool) {
 	return res, e.html, true
 }
 
-func (c *Cache) store(key Key, res *markdown.Result) Body {
+func (c *Cache) store(key digest, res *markdown.Result) Body {
 	payload := encodeResult(res)
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -141,12 +141,18 @@ func TestAnotherRendererStartsEmpty(t *testing.T) {
 	}
 }
 
+// packPath is where the test site's pack is in dir.
+func packPath(t testing.TB, dir string) string {
+	t.Helper()
+	c := open(t, dir, identity)
+	defer c.Close()
+	return c.Path()
+}
+
 // damagePack rewrites the pack in dir through do.
 func damagePack(t *testing.T, dir string, do func([]byte) []byte) {
 	t.Helper()
-	c := open(t, dir, identity)
-	path := c.Path()
-	c.Close()
+	path := packPath(t, dir)
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -220,9 +226,7 @@ func TestPackKeepsOnlyWhatWasUsed(t *testing.T) {
 func TestUnchangedPackIsNotRewritten(t *testing.T) {
 	dir := t.TempDir()
 	saveAll(t, dir, identity, docs...)
-	c := open(t, dir, identity)
-	before, err := os.Stat(c.Path())
-	c.Close()
+	before, err := os.Stat(packPath(t, dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -387,10 +391,7 @@ func TestHostileLengthsAreIgnored(t *testing.T) {
 func FuzzOpen(f *testing.F) {
 	dir := f.TempDir()
 	saveAll(f, dir, identity, docs...)
-	c := open(f, dir, identity)
-	path := c.Path()
-	c.Close()
-	good, err := os.ReadFile(path)
+	good, err := os.ReadFile(packPath(f, dir))
 	if err != nil {
 		f.Fatal(err)
 	}

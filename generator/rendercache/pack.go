@@ -49,24 +49,24 @@ var errBadPack = errors.New("not a whole pack")
 // reads the whole file once (to check the CRC) but keeps only the small
 // parts in memory. Any error means "no usable pack": another renderer's,
 // a truncated or a corrupted file.
-func readPack(f *os.File, identity Key) (map[Key]entry, error) {
+func readPack(f *os.File, identity digest) (map[digest]entry, error) {
 	info, err := f.Stat()
 	if err != nil {
 		return nil, err
 	}
 	size := info.Size()
-	const head, tail = int64(len(magic) + len(Key{})), 8
+	const head, tail = int64(len(magic) + len(digest{})), 8
 	if size < head+tail {
 		return nil, errBadPack
 	}
 	crc := crc32.New(castagnoli)
 	r := &packReader{r: bufio.NewReaderSize(io.TeeReader(io.NewSectionReader(f, 0, size-4), crc), 1<<16)}
-	if string(r.next(len(magic))) != magic || !bytes.Equal(r.next(len(Key{})), identity[:]) {
+	if string(r.next(len(magic))) != magic || !bytes.Equal(r.next(len(digest{})), identity[:]) {
 		return nil, errBadPack
 	}
-	index := map[Key]entry{}
+	index := map[digest]entry{}
 	for r.off < size-tail && r.err == nil {
-		var key Key
+		var key digest
 		copy(key[:], r.next(len(key)))
 		// Lengths are checked against the file before anything is read or
 		// made with them: a damaged pack is ignored, never a crash or a
@@ -190,7 +190,7 @@ type packWriter struct {
 	count int
 }
 
-func newPackWriter(path string, identity Key) (*packWriter, error) {
+func newPackWriter(path string, identity digest) (*packWriter, error) {
 	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return nil, err
@@ -209,7 +209,7 @@ func (pw *packWriter) write(b []byte) error {
 }
 
 // add appends an entry and returns its body, readable from the new pack.
-func (pw *packWriter) add(key Key, payload []byte) (Body, error) {
+func (pw *packWriter) add(key digest, payload []byte) (Body, error) {
 	pw.mu.Lock()
 	defer pw.mu.Unlock()
 	pw.write(key[:])
@@ -231,7 +231,7 @@ func (pw *packWriter) flush() error {
 // copyEntry adds an entry of the pack being replaced: its meta as read
 // (and checked) when that pack was opened, its HTML loaded and checked
 // again, so a pack changed on disk since is never copied with a fresh CRC.
-func (pw *packWriter) copyEntry(key Key, e entry) error {
+func (pw *packWriter) copyEntry(key digest, e entry) error {
 	html, err := e.html.Load()
 	if err != nil {
 		return err
