@@ -96,7 +96,7 @@ func Build(ctx context.Context, src fs.FS, w Writer, o Options) (Stats, diag.Lis
 	start := time.Now()
 	b := &builder{src: src, opts: o}
 	diags, err := b.run(ctx, w)
-	b.closeCache(ctx, true)
+	b.closeCache(ctx)
 	diags.Sort()
 	if err == nil && diags.HasErrors() {
 		err = diags.Errors()
@@ -123,7 +123,7 @@ func Ledger(ctx context.Context, src fs.FS, o Options) (*ledger.Ledger, diag.Lis
 func connectOnly(ctx context.Context, src fs.FS, o Options) (*builder, diag.List, error) {
 	b := &builder{src: src, opts: o, ledgerOnly: true}
 	diags, err := b.run(ctx, nil)
-	b.closeCache(ctx, false)
+	b.closeCache(ctx)
 	diags.Sort()
 	if err == nil && diags.HasErrors() {
 		err = diags.Errors()

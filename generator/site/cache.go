@@ -43,8 +43,10 @@ func openScratch() (*rendercache.Cache, string) {
 }
 
 // closeCache saves what this build rendered for the next one, unless the
-// build was interrupted or save is false. A scratch pack is removed.
-func (b *builder) closeCache(ctx context.Context, save bool) {
+// build was interrupted or only read the ledger (which renders nothing,
+// so saving would drop what it did not look up). A scratch pack is
+// removed.
+func (b *builder) closeCache(ctx context.Context) {
 	if b.cache == nil {
 		return
 	}
@@ -54,7 +56,7 @@ func (b *builder) closeCache(ctx context.Context, save bool) {
 		return
 	}
 	b.stats.Cache = b.cache.Stats()
-	if !save || !b.loaded || ctx.Err() != nil {
+	if b.ledgerOnly || !b.loaded || ctx.Err() != nil {
 		b.cache.Close()
 		return
 	}

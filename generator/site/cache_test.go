@@ -3,6 +3,7 @@ package site_test
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -75,6 +76,11 @@ func TestRenderCacheLedger(t *testing.T) {
 	}
 	opts.CacheDir = cacheDir
 	sitetest.BuildFS(t, fsys, func(o *site.Options) { o.Dir, o.CacheDir = dir, cacheDir })
+	packs, _ := filepath.Glob(filepath.Join(cacheDir, "*.pack"))
+	if len(packs) != 1 {
+		t.Fatalf("cache folder holds packs %v; want one", packs)
+	}
+	before, _ := os.Stat(packs[0])
 	got, _, err := site.Ledger(context.Background(), fsys, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -88,8 +94,9 @@ func TestRenderCacheLedger(t *testing.T) {
 		}
 	}
 	entries, _ := os.ReadDir(cacheDir)
-	if len(entries) != 1 {
-		t.Errorf("cache folder holds %d files; want one pack", len(entries))
+	after, err := os.Stat(packs[0])
+	if len(entries) != 1 || err != nil || !os.SameFile(before, after) || !after.ModTime().Equal(before.ModTime()) {
+		t.Errorf("the ledger wrote the cache (%d files in its folder, pack stat error %v); it only reads it", len(entries), err)
 	}
 }
 

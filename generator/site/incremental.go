@@ -178,7 +178,7 @@ func (inc *Incremental) Build(ctx context.Context, o Options, changed []string) 
 	w := &memStore{files: make(map[string][]byte, len(inc.files))}
 	b := &builder{src: inc.src, opts: o, inc: inc}
 	diags, err := b.run(ctx, w)
-	b.closeCache(ctx, true)
+	b.closeCache(ctx)
 	diags.Sort()
 	if err == nil && diags.HasErrors() {
 		err = diags.Errors()

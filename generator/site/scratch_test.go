@@ -41,7 +41,7 @@ func TestScratchPackHoldsTheBodies(t *testing.T) {
 	if got := string(w.Files["posts/a/index.html"]); !strings.Contains(got, "Body of <em>A</em>.") {
 		t.Errorf("page of A lacks its body read back from the pack")
 	}
-	b.closeCache(context.Background(), true)
+	b.closeCache(context.Background())
 	if _, err := os.Stat(b.scratch); !os.IsNotExist(err) {
 		t.Errorf("scratch folder left after the build: %v", err)
 	}
