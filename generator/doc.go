@@ -15,7 +15,9 @@
 //  3. Render, in parallel, one task per output file: pages through the
 //     theme's layouts (theme), feeds (feeds), sitemap, static files.
 //  4. Write, in the same tasks, to a Writer: a fresh folder that replaces
-//     the previous output only when the whole build succeeded, or memory.
+//     the previous output only when the whole build succeeded (output), or
+//     memory. The output folder must be one accrue made; what killed builds
+//     left is cleaned up by the next one.
 //
 // # Immutability
 //
@@ -29,9 +31,11 @@
 // An arrow means "may import"; nothing points up or sideways:
 //
 //	cmd/accrue ─► server ─► site
+//	cmd/accrue ─► output (the output folder on disk: staged writes, the swap, its guards)
 //	server ─► report (the live report at /_accrue/report/)
 //	site ─► theme, feeds, markdown, rendercache, content, history, links, interactions, report, ledger, config
 //	rendercache ─► markdown (renderings kept between builds)
+//	output, rendercache, site ─► internal/flock (what a live build holds, a later one leaves alone)
 //	report ─► ledger (the value report reads only the ledger and what site gathers)
 //	content ─► config
 //	content, interactions ─► internal/dates (one reader for hand-written dates)

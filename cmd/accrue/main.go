@@ -20,6 +20,7 @@ import (
 
 	"github.com/accruehq/accrue/generator/content"
 	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/output"
 	"github.com/accruehq/accrue/generator/server"
 	"github.com/accruehq/accrue/generator/site"
 	"github.com/accruehq/accrue/themes"
@@ -152,6 +153,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dest := fl.String("destination", "", "output folder (default SOURCE/public)")
 	baseURL := fl.String("base-url", "", "override base_url from accrue.toml")
 	strict := fl.Bool("strict", false, "fail on warnings")
+	force := fl.Bool("force", false, "replace a --destination folder that accrue did not make, and everything in it")
 	if err := parseFlags(fl, args); err != nil {
 		return err
 	}
@@ -169,7 +171,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	var stats site.Stats
 	var diags diag.List
-	err := site.BuildDir(*dest, func(w site.Writer) error {
+	err := output.BuildDir(*dest, output.Options{Site: *source, Force: *force}, func(w *output.DirWriter) error {
 		var err error
 		stats, diags, err = site.Build(ctx, os.DirFS(*source), w, opts)
 		return err

@@ -16,6 +16,7 @@ import (
 
 	"github.com/accruehq/accrue/generator/internal/corpus"
 	"github.com/accruehq/accrue/generator/report"
+	"github.com/accruehq/accrue/generator/output"
 	"github.com/accruehq/accrue/generator/site"
 	"github.com/accruehq/accrue/themes"
 )
@@ -39,7 +40,7 @@ func BenchmarkBuild(b *testing.B) {
 					opts.CacheDir = filepath.Join(b.TempDir(), "cache")
 				}
 				build := func() {
-					err := site.BuildDir(dest, func(w site.Writer) error {
+					err := output.BuildDir(dest, output.Options{}, func(w *output.DirWriter) error {
 						_, _, err := site.Build(context.Background(), os.DirFS(src), w, opts)
 						return err
 					})

@@ -16,6 +16,7 @@ import (
 	"github.com/accruehq/accrue/generator/content"
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/history"
+	"github.com/accruehq/accrue/generator/internal/flock"
 	"github.com/accruehq/accrue/generator/internal/safelink"
 	"github.com/accruehq/accrue/generator/ledger"
 	"github.com/accruehq/accrue/generator/markdown"
@@ -146,7 +147,8 @@ type builder struct {
 	loaded bool
 	// scratch is the folder of a pack that only holds this build's bodies
 	// until their pages are written, when the render cache is off.
-	scratch string
+	scratch     string
+	scratchLock *flock.Lock
 	// bodyErrs are bodies that could not be read again for a page; the
 	// build fails rather than write a page without its body.
 	bodyMu   sync.Mutex
@@ -214,7 +216,7 @@ func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {
 	case b.opts.CacheDir != "" && b.opts.Dir != "": // the dev server's first build too
 		b.cache, b.stats.CacheErr = openCache(b.opts.CacheDir, b.opts.Dir, mdOpts)
 	case b.opts.Dir != "" && b.inc == nil && !b.ledgerOnly:
-		b.cache, b.scratch = openScratch()
+		b.cache, b.scratch, b.scratchLock = openScratch()
 	}
 	if b.inc != nil {
 		b.inc.cfg, b.inc.theme, b.inc.md, b.inc.ready = b.cfg, b.theme, b.md, true

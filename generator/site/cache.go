@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"github.com/accruehq/accrue/generator/internal/flock"
 	"github.com/accruehq/accrue/generator/markdown"
 	"github.com/accruehq/accrue/generator/rendercache"
 )
@@ -24,22 +26,44 @@ func openCache(cacheDir, dir string, opts markdown.Options) (*rendercache.Cache,
 	return rendercache.Open(cacheDir, abs, fmt.Sprintf("%s %+v", program, opts))
 }
 
+const scratchPrefix = "accrue-scratch-"
+
 // openScratch opens a pack in a new temporary folder for a build without
 // the render cache: rendered bodies wait there, not in memory, until their
 // pages are written, as they do with the cache. Nothing reads it again;
 // closeCache removes it. Without a temporary folder, bodies stay in
-// memory.
-func openScratch() (*rendercache.Cache, string) {
-	dir, err := os.MkdirTemp("", "accrue-scratch-")
+// memory. The build holds the folder while it runs, so the next build
+// removes it if this one is killed.
+func openScratch() (*rendercache.Cache, string, *flock.Lock) {
+	cleanScratch(os.TempDir())
+	dir, err := os.MkdirTemp("", scratchPrefix)
 	if err != nil {
-		return nil, ""
+		return nil, "", nil
+	}
+	lock, err := flock.Hold(dir)
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, "", nil
 	}
 	c, err := rendercache.Open(dir, "scratch", "scratch")
 	if err != nil {
+		lock.Release()
 		os.RemoveAll(dir)
-		return nil, ""
+		return nil, "", nil
 	}
-	return c, dir
+	return c, dir, lock
+}
+
+// cleanScratch removes the scratch folders in tmp that no live build
+// holds: what builds killed before their end left.
+func cleanScratch(tmp string) {
+	entries, _ := os.ReadDir(tmp)
+	for _, e := range entries {
+		p := filepath.Join(tmp, e.Name())
+		if e.IsDir() && strings.HasPrefix(e.Name(), scratchPrefix) && flock.Abandoned(p) {
+			os.RemoveAll(p)
+		}
+	}
 }
 
 // closeCache saves what this build rendered for the next one, unless the
@@ -53,6 +77,7 @@ func (b *builder) closeCache(ctx context.Context) {
 	if b.scratch != "" {
 		b.cache.Close()
 		os.RemoveAll(b.scratch)
+		b.scratchLock.Release()
 		return
 	}
 	b.stats.Cache = b.cache.Stats()

@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/accruehq/accrue/generator/internal/flock"
 	"github.com/accruehq/accrue/themes"
 )
 
@@ -44,5 +45,42 @@ func TestScratchPackHoldsTheBodies(t *testing.T) {
 	b.closeCache(context.Background())
 	if _, err := os.Stat(b.scratch); !os.IsNotExist(err) {
 		t.Errorf("scratch folder left after the build: %v", err)
+	}
+}
+
+// Scratch folders that builds killed before their end left in the
+// temporary folder go with the next build; one a live build holds stays.
+func TestScratchLeftByKilledBuildsIsRemoved(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	dead := filepath.Join(tmp, scratchPrefix+"123")
+	live := filepath.Join(tmp, scratchPrefix+"456")
+	mine := filepath.Join(tmp, "accrue-scratch") // not a name accrue makes
+	for _, dir := range []string{dead, live, mine} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "x.tmp"), []byte("pack"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l, err := flock.Hold(live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Release()
+	fsys := fstest.MapFS{"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2024-01-01\n---\nBody.\n")}}
+	b := &builder{src: fsys, opts: Options{Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Theme: themes.Default(), Dir: t.TempDir()}}
+	if _, err := b.run(context.Background(), &MemWriter{}); err != nil {
+		t.Fatal(err)
+	}
+	b.closeCache(context.Background())
+	if _, err := os.Stat(dead); !os.IsNotExist(err) {
+		t.Errorf("a dead build's scratch folder survived: %v", err)
+	}
+	for _, dir := range []string{live, mine} {
+		if _, err := os.Stat(dir); err != nil {
+			t.Errorf("%s was removed: %v", dir, err)
+		}
 	}
 }

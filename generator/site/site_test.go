@@ -14,6 +14,7 @@ import (
 
 	"github.com/accruehq/accrue/generator/internal/gittest"
 	"github.com/accruehq/accrue/generator/internal/sitetest"
+	"github.com/accruehq/accrue/generator/output"
 	"github.com/accruehq/accrue/generator/site"
 	"github.com/accruehq/accrue/themes"
 	"github.com/mmcdole/gofeed"
@@ -354,7 +355,7 @@ func TestBuildDirIsAtomic(t *testing.T) {
 	dir := t.TempDir()
 	dest := filepath.Join(dir, "public")
 	build := func(fsys fs.FS) error {
-		return site.BuildDir(dest, func(w site.Writer) error {
+		return output.BuildDir(dest, output.Options{}, func(w *output.DirWriter) error {
 			_, _, err := site.Build(context.Background(), fsys, w, site.Options{Now: sitetest.Now, Theme: themes.Default()})
 			return err
 		})
@@ -363,6 +364,9 @@ func TestBuildDirIsAtomic(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dest, "stale", "old.html"), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dest, output.Marker), nil, 0o644); err != nil { // an earlier build's
 		t.Fatal(err)
 	}
 	good := sitetest.FS(readFixture(t, "basic.txtar"))
@@ -636,62 +640,3 @@ func TestLedgerGolden(t *testing.T) {
 	}
 }
 
-// Folders made ahead of the files (while the build links its posts) and
-// folders made at the end give the same tree, and a build that fails
-// after making them leaves nothing behind.
-func TestBuildDirMakesFoldersAhead(t *testing.T) {
-	parent := t.TempDir()
-	dest := filepath.Join(parent, "public")
-	files := map[string]string{"index.html": "home", "posts/a/index.html": "a", "posts/b/index.html": "b", "tags/x/page/2/index.html": "x2", "css/site.css": "c"}
-	var paths []string
-	for p := range files {
-		paths = append(paths, p)
-	}
-	err := site.BuildDir(dest, func(w site.Writer) error {
-		dw := w.(*site.DirWriter)
-		dw.MakeFolders(paths)
-		// The folders appear before any file is written.
-		deep := filepath.Join(dw.Root, "tags", "x", "page", "2")
-		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(time.Millisecond) {
-			if _, err := os.Stat(deep); err == nil {
-				break
-			} else if time.Now().After(deadline) {
-				t.Fatalf("MakeFolders did not make %s", deep)
-			}
-		}
-		for p, data := range files {
-			if err := w.WriteFile(p, []byte(data)); err != nil {
-				return err
-			}
-		}
-		return w.WriteFile("late/index.html", []byte("a file whose folder was not announced"))
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	files["late/index.html"] = "a file whose folder was not announced"
-	for p, want := range files {
-		if got, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(p))); err != nil || string(got) != want {
-			t.Errorf("%s = %q, %v; want %q", p, got, err, want)
-		}
-	}
-
-	err = site.BuildDir(dest, func(w site.Writer) error {
-		w.(*site.DirWriter).MakeFolders([]string{"new/deep/index.html", "other/index.html"})
-		return fmt.Errorf("the build failed")
-	})
-	if err == nil {
-		t.Fatal("a failing build succeeded")
-	}
-	entries, _ := os.ReadDir(parent)
-	if len(entries) != 1 || entries[0].Name() != "public" {
-		var names []string
-		for _, e := range entries {
-			names = append(names, e.Name())
-		}
-		t.Errorf("after a failed build the parent holds %v; want public alone", names)
-	}
-	if _, err := os.Stat(filepath.Join(dest, "new")); !os.IsNotExist(err) {
-		t.Errorf("a failed build's folders reached the output")
-	}
-}
