@@ -15,8 +15,8 @@ import (
 	"time"
 
 	"github.com/accruehq/accrue/generator/internal/corpus"
-	"github.com/accruehq/accrue/generator/report"
 	"github.com/accruehq/accrue/generator/output"
+	"github.com/accruehq/accrue/generator/report"
 	"github.com/accruehq/accrue/generator/site"
 	"github.com/accruehq/accrue/themes"
 )

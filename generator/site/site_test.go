@@ -639,4 +639,3 @@ func TestLedgerGolden(t *testing.T) {
 		t.Errorf("ledger differs from %s:\n%s", golden, sitetest.FirstDiff(b.String(), string(want)))
 	}
 }
-
