@@ -14,6 +14,8 @@
 // and renames it into place, so two builds of one site at once leave one
 // of their packs, whole. (On Windows the rename fails while another
 // accrue has the pack open; that build keeps the old pack and says so.)
+// The build writing a new pack holds it (internal/flock); a pack a killed
+// build was writing is removed by the next save.
 package rendercache
 
 import (
@@ -25,6 +27,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/accruehq/accrue/generator/internal/flock"
 	"github.com/accruehq/accrue/generator/markdown"
 )
 
@@ -251,7 +254,8 @@ func (c *Cache) discard() {
 }
 
 // prune removes packs no build has used for maxAge: sites deleted or
-// moved leave theirs behind.
+// moved leave theirs behind. A pack being written (.tmp) goes as soon as
+// no live build holds it: a killed build left it.
 func (c *Cache) prune() {
 	dir := filepath.Dir(c.path)
 	entries, err := os.ReadDir(dir)
@@ -262,8 +266,10 @@ func (c *Cache) prune() {
 		if filepath.Ext(e.Name()) != ".pack" && filepath.Ext(e.Name()) != ".tmp" || e.Name() == filepath.Base(c.path) {
 			continue
 		}
-		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > maxAge {
-			os.Remove(filepath.Join(dir, e.Name()))
+		p := filepath.Join(dir, e.Name())
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > maxAge ||
+			filepath.Ext(p) == ".tmp" && flock.Abandoned(p) {
+			os.Remove(p)
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/accruehq/accrue/generator/internal/flock"
 	"github.com/accruehq/accrue/generator/markdown"
 	"github.com/accruehq/accrue/generator/rendercache"
 )
@@ -274,6 +275,31 @@ func TestOldPacksArePruned(t *testing.T) {
 	}
 	if _, err := os.Stat(fresh); err != nil {
 		t.Errorf("a recent pack of another site was removed: %v", err)
+	}
+}
+
+// A pack a killed build was writing goes with the next save; one a live
+// build is writing stays.
+func TestKilledBuildsPackIsPruned(t *testing.T) {
+	dir := t.TempDir()
+	dead := filepath.Join(dir, "0123456789abcdef01234567.pack.123.tmp")
+	live := filepath.Join(dir, "fedcba9876543210fedcba98.pack.456.tmp")
+	for _, p := range []string{dead, live} {
+		if err := os.WriteFile(p, []byte("half a pack"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l, err := flock.Hold(live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Release()
+	saveAll(t, dir, identity, docs[0])
+	if _, err := os.Stat(dead); !os.IsNotExist(err) {
+		t.Errorf("a killed build's pack is still there")
+	}
+	if _, err := os.Stat(live); err != nil {
+		t.Errorf("a pack a live build is writing was removed: %v", err)
 	}
 }
 

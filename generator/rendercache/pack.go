@@ -14,6 +14,7 @@ import (
 	"sync"
 	"unsafe"
 
+	"github.com/accruehq/accrue/generator/internal/flock"
 	"github.com/accruehq/accrue/generator/markdown"
 )
 
@@ -188,6 +189,8 @@ type packWriter struct {
 	off   int64 // bytes given to w
 	crc   hash.Hash32
 	count int
+	// lock says a live build writes this pack: prune leaves it alone.
+	lock *flock.Lock
 }
 
 func newPackWriter(path string, identity digest) (*packWriter, error) {
@@ -195,7 +198,13 @@ func newPackWriter(path string, identity digest) (*packWriter, error) {
 	if err != nil {
 		return nil, err
 	}
-	pw := &packWriter{path: path, f: f, crc: crc32.New(castagnoli)}
+	lock, err := flock.Hold(f.Name())
+	if err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil, err
+	}
+	pw := &packWriter{path: path, f: f, crc: crc32.New(castagnoli), lock: lock}
 	pw.w = bufio.NewWriterSize(io.MultiWriter(f, pw.crc), 1<<16)
 	pw.write([]byte(magic))
 	pw.write(identity[:])
@@ -266,6 +275,7 @@ func (pw *packWriter) commit() error {
 	if err != nil {
 		os.Remove(pw.f.Name())
 	}
+	pw.lock.Release()
 	return err
 }
 
@@ -274,6 +284,7 @@ func (pw *packWriter) abort() {
 	defer pw.mu.Unlock()
 	pw.f.Close()
 	os.Remove(pw.f.Name())
+	pw.lock.Release()
 }
 
 // bodyOf locates the HTML of payload, which starts at off in its pack.
