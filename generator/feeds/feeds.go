@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html"
 	"time"
 
 	"github.com/gorilla/feeds"
@@ -23,12 +24,14 @@ type Meta struct {
 	FeedURL     string // where the JSON feed itself lives (JSON Feed's feed_url)
 }
 
-// Item is one post in a feed.
+// Item is one post in a feed. Every field but Content is plain text, and
+// Build writes it so that readers show it as text: escaped where a format
+// reads HTML, as it is where a format reads text.
 type Item struct {
 	Title     string
 	Link      string
-	Summary   string // plain text
-	Content   string // HTML with absolute URLs
+	Summary   string // plain text, even when it looks like markup
+	Content   string // HTML with absolute URLs, the post's own: written as it is
 	Published time.Time
 	Updated   time.Time // zero when never updated
 	Author    string
@@ -56,9 +59,13 @@ func Build(m Meta, items []Item) (Feeds, error) {
 	}
 	for _, it := range items {
 		fi := &feeds.Item{
-			Title:       it.Title,
-			Link:        &feeds.Link{Href: it.Link},
-			Description: it.Summary,
+			Title: it.Title,
+			Link:  &feeds.Link{Href: it.Link},
+			// RSS <description> and Atom <summary type="html"> are HTML:
+			// a summary that shows code such as <img onerror=...> must
+			// reach the reader as those characters, not as an element.
+			// JSON Feed's summary is text; it gets it.Summary below.
+			Description: html.EscapeString(it.Summary),
 			Id:          it.Link,
 			Created:     it.Published,
 			Updated:     it.Updated,
@@ -109,6 +116,7 @@ func Build(m Meta, items []Item) (Feeds, error) {
 		j.Authors = []*feeds.JSONAuthor{{Name: m.Author, Url: m.AuthorURL}}
 	}
 	for i, it := range items {
+		j.Items[i].Summary = it.Summary
 		j.Items[i].Tags = it.Tags
 		j.Items[i].Author = nil
 		if it.Author != "" {
