@@ -27,15 +27,44 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancel(context.Background())
+	stopOnSignal(cancel)
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
 	if err != nil {
 		if !errors.Is(err, errReported) {
 			fmt.Fprintln(os.Stderr, "accrue:", err)
 		}
 		os.Exit(1)
 	}
+}
+
+// stopGrace is how long a command may take to wind down after Ctrl-C or
+// SIGTERM before the process ends anyway. Most of a build stops at once,
+// but one document being rendered cannot be interrupted; ending the
+// process is safe because nothing replaces the output until the build
+// has finished, and the next build removes what this one left.
+const stopGrace = time.Second
+
+// stopOnSignal cancels the command's context at the first Ctrl-C or
+// SIGTERM, and ends the process stopGrace later, or at once on a second
+// signal, with the shell's status for a death by that signal.
+func stopOnSignal(cancel context.CancelFunc) {
+	signals := make(chan os.Signal, 2)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		sig := <-signals
+		cancel()
+		status := 130 // 128 + SIGINT
+		if sig == syscall.SIGTERM {
+			status = 143
+		}
+		select {
+		case <-signals:
+		case <-time.After(stopGrace):
+		}
+		fmt.Fprintln(os.Stderr, "accrue: stopped; the output is as it was before this build")
+		os.Exit(status)
+	}()
 }
 
 // errReported means the problems were already printed.

@@ -12,6 +12,12 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// Tests that need a real process (signals, kill -9) run this binary
+	// as accrue itself.
+	if os.Getenv("ACCRUE_TEST_MAIN") == "1" {
+		main()
+		os.Exit(0)
+	}
 	// Tests never touch the user's render cache: scripts get their own
 	// (see TestScripts), in-process tests none.
 	if os.Getenv("ACCRUE_CACHE_DIR") == "" {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"runtime"
 	"sort"
 	"strings"
@@ -212,6 +213,9 @@ func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {
 		LineNumbers: cfg.Highlight.LineNumbers,
 	}
 	b.md = markdown.New(mdOpts)
+	if b.opts.Dir != "" && !b.ledgerOnly {
+		cleanScratch(os.TempDir()) // what builds killed before their end left
+	}
 	switch {
 	case b.opts.CacheDir != "" && b.opts.Dir != "": // the dev server's first build too
 		b.cache, b.stats.CacheErr = openCache(b.opts.CacheDir, b.opts.Dir, mdOpts)

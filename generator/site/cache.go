@@ -35,7 +35,6 @@ const scratchPrefix = "accrue-scratch-"
 // memory. The build holds the folder while it runs, so the next build
 // removes it if this one is killed.
 func openScratch() (*rendercache.Cache, string, *flock.Lock) {
-	cleanScratch(os.TempDir())
 	dir, err := os.MkdirTemp("", scratchPrefix)
 	if err != nil {
 		return nil, "", nil
