@@ -243,17 +243,21 @@ func (b *builder) runContent(ctx context.Context, w Writer) (diag.List, error) {
 		return diags, err
 	}
 	diags = append(diags, ldiags...)
-	if ldiags.HasErrors() {
+	// A build goes on past a broken document as far as the comments and
+	// mentions of the others, so one run reports every problem. The dev
+	// server stops at the first phase with errors: what it keeps between
+	// builds must come from whole phases.
+	if ldiags.HasErrors() && b.inc != nil {
 		return diags, nil
 	}
 	adiags := b.analyze(docs)
 	diags = append(diags, adiags...)
-	if adiags.HasErrors() {
+	if adiags.HasErrors() && b.inc != nil {
 		return diags, nil
 	}
 	idiags := b.loadInteractions(ctx)
 	diags = append(diags, idiags...)
-	if idiags.HasErrors() {
+	if diags.HasErrors() {
 		return diags, nil
 	}
 	diags = append(diags, b.waitHistory()...)
