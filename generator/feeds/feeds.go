@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gorilla/feeds"
 )
@@ -69,7 +71,7 @@ func Build(m Meta, items []Item) (Feeds, error) {
 			Id:          it.Link,
 			Created:     it.Published,
 			Updated:     it.Updated,
-			Content:     it.Content,
+			Content:     xmlChars(it.Content),
 			Author:      author(it.Author, ""),
 		}
 		if it.Updated.IsZero() {
@@ -138,6 +140,28 @@ func Build(m Meta, items []Item) (Feeds, error) {
 	js, err := json.MarshalIndent(doc, "", "  ")
 	out.JSON = append(js, '\n')
 	return out, err
+}
+
+// xmlChars replaces what XML 1.0 cannot carry (invalid UTF-8, NUL and
+// the other C0 controls but tab and line ends, U+FFFE and U+FFFF) with
+// U+FFFD. encoding/xml does so in text, but RSS content:encoded is a CDATA
+// section, written as it is: one control character in a code block would
+// make the whole feed unreadable.
+func xmlChars(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if strings.IndexFunc(s, notXML) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if notXML(r) {
+			return utf8.RuneError
+		}
+		return r
+	}, s)
+}
+
+func notXML(r rune) bool {
+	return !(r == '\t' || r == '\n' || r == '\r' || 0x20 <= r && r <= 0xD7FF || 0xE000 <= r && r <= 0xFFFD || 0x10000 <= r && r <= 0x10FFFF)
 }
 
 // author returns a feed author, or nil when there is no name: feeds must

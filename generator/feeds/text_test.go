@@ -207,3 +207,22 @@ func TestBuildInvalidXMLCharacters(t *testing.T) {
 		t.Errorf("json summary = %q; want %q", feed.Items[0].Description, s)
 	}
 }
+
+// TestBuildContentControlCharacters checks that a post whose HTML holds
+// characters XML cannot carry (a code block showing a NUL, a form feed,
+// bytes that are not UTF-8) still gives feeds every reader can parse.
+func TestBuildContentControlCharacters(t *testing.T) {
+	t.Parallel()
+	items := testItems()
+	items[0].Content = "<pre><code>a\x00b\x01c\x0cd\x1be\uFFFEf\xffg ]]> h</code></pre>"
+	const want = "<pre><code>a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf\uFFFDg ]]> h</code></pre>"
+	f := build(t, testMeta, items)
+	for _, enc := range []struct {
+		name string
+		data []byte
+	}{{"rss", f.RSS}, {"atom", f.Atom}, {"json", f.JSON}} {
+		if got := parse(t, enc.name, enc.data).Items[0].Content; got != want {
+			t.Errorf("%s content = %q; want %q", enc.name, got, want)
+		}
+	}
+}
