@@ -3,10 +3,17 @@
 // what a date or a revision means for a post.
 //
 // Log reads, in one git log, every content file's creation (renames
-// followed back), its revisions with author, date and line counts, the
-// sweeping commits that touched many files at once, and whether the clone
-// is shallow. Created reads only the creation dates, for a build that
-// needs nothing else.
+// followed back), its revisions with author, date and line counts, and
+// the sweeping commits that touched many files at once. Around that log it
+// reports what makes the history differ from the one the site will be
+// published with, as conditions for the build to print rather than
+// errors: a shallow clone (History.Shallow), a git operation stopped
+// midway such as a rebase waiting on a conflict (History.Unfinished, also
+// in History.Warnings), files left in conflict (History.Conflicts, which
+// a build should refuse to publish), and submodules under the folder that
+// are not checked out (History.Warnings). A submodule that is checked out
+// (content/ in a repository of its own) is read with a git log of its own,
+// and its files are named by their paths in the site.
 //
 // history imports only diag.
 package history

@@ -99,20 +99,41 @@ type History struct {
 	// history is incomplete: show ShallowWarning.
 	Shallow bool
 
-	// Warnings are git's own warnings, one per line, such as a rename
-	// detection skipped because a commit renamed more files than
-	// diff.renameLimit allows. Show them to the user.
+	// Unfinished are the git operations stopped midway in the repository
+	// or a submodule read with it, such as a rebase waiting on a
+	// conflict: the history is read as of HEAD, which is not what the
+	// branch will hold. Each one's Warning is in Warnings too.
+	Unfinished []Unfinished
+
+	// Conflicts are the files under the folder that git lists as
+	// unmerged, sorted by path. Each is an error for a build that
+	// publishes: the file holds both sides of the conflict.
+	Conflicts []Conflict
+
+	// Warnings are what the user should hear about the history, one per
+	// line: git's own warnings, such as a rename detection skipped
+	// because a commit renamed more files than diff.renameLimit allows;
+	// each Unfinished operation's; and each submodule under the folder
+	// that is not checked out, whose files and history are missing.
+	// Show them to the user.
 	Warnings []string
 }
 
 // Log reads the history of every file under folder (a slash path relative
 // to dir, such as "content"; "" or "." means all of dir) with one run of
-// git log over the repository holding dir, plus one git rev-parse. Paths
+// git log over the repository holding dir, plus one git rev-parse (where
+// dir is, whether the clone is shallow, whether an operation such as a
+// rebase is in progress) and one git ls-files (files in conflict and
+// submodules under the folder). Paths
 // in the result are relative to dir. A repository without commits gives
 // an empty History.
 //
 // It returns ErrNoGit if git is not installed and ErrNotRepository if dir
 // is not in a git work tree.
+//
+// Submodules at or under the folder (content/ kept in a repository of its
+// own) are read with one more git log each, in the submodule, and their
+// files join the result under their paths relative to dir.
 //
 // History is read newest commit first, following each file's renames
 // back through a map from the names a file had to the file. That walk
@@ -129,6 +150,38 @@ func Log(ctx context.Context, dir, folder string, o Options) (*History, error) {
 	if err != nil {
 		return nil, err
 	}
+	h, err := readLog(ctx, dir, folder, r, o)
+	if err != nil {
+		return nil, err
+	}
+	h.Shallow = r.shallow
+	h.Unfinished = r.unfinished
+	for _, u := range r.unfinished {
+		h.Warnings = append(h.Warnings, u.Warning())
+	}
+	conflicts, submodules, err := readIndex(ctx, dir, folder)
+	if err != nil {
+		return nil, err
+	}
+	var op Operation // what the conflicts are from
+	for _, u := range r.unfinished {
+		if u.Op != OpBisect {
+			op = u.Op
+		}
+	}
+	for _, p := range conflicts {
+		h.Conflicts = append(h.Conflicts, Conflict{Path: p, Op: op})
+	}
+	for _, sub := range submodules {
+		if err := h.readSubmodule(ctx, dir, sub, o); err != nil {
+			return nil, err
+		}
+	}
+	return h, nil
+}
+
+// readLog reads the log of the repository r describes.
+func readLog(ctx context.Context, dir, folder string, r repository, o Options) (*History, error) {
 	threshold := o.SweepThreshold
 	if threshold == 0 {
 		threshold = DefaultSweepThreshold
@@ -190,7 +243,6 @@ func Log(ctx context.Context, dir, folder string, o Options) (*History, error) {
 		return nil, fmt.Errorf("reading git history: git log: %v: %s", werr, strings.TrimSpace(stderr.String()))
 	}
 	h := w.history()
-	h.Shallow = r.shallow
 	for line := range strings.Lines(stderr.String()) {
 		if line = strings.TrimSpace(line); line != "" {
 			h.Warnings = append(h.Warnings, line)
@@ -202,15 +254,21 @@ func Log(ctx context.Context, dir, folder string, o Options) (*History, error) {
 // repository is what Log needs to know about the repository before
 // reading its log.
 type repository struct {
-	prefix   string          // dir's path in the repository: "" or ending in "/"
-	shallow  bool            // a shallow clone
-	boundary map[string]bool // a shallow clone's oldest commits, by hash
+	prefix     string          // dir's path in the repository: "" or ending in "/"
+	shallow    bool            // a shallow clone
+	boundary   map[string]bool // a shallow clone's oldest commits, by hash
+	unfinished []Unfinished
 }
 
-// inspect asks git, in one run, where dir is in its repository and whether
-// that is a shallow clone.
+// inspect asks git, in one run, where dir is in its repository, whether
+// that is a shallow clone and where the files are that say an operation
+// is in progress.
 func inspect(ctx context.Context, dir string) (repository, error) {
-	cmd := command(ctx, dir, "rev-parse", "--show-prefix", "--is-shallow-repository", "--git-path", "shallow")
+	args := []string{"rev-parse", "--show-prefix", "--is-shallow-repository", "--show-toplevel", "--git-path", "shallow"}
+	for _, f := range stateFiles {
+		args = append(args, "--git-path", f.gitPath)
+	}
+	cmd := command(ctx, dir, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -225,20 +283,26 @@ func inspect(ctx context.Context, dir string) (repository, error) {
 		return repository{}, fmt.Errorf("reading git history: git rev-parse: %v: %s", err, msg)
 	}
 	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
-	if len(lines) != 3 {
+	if len(lines) != 4+len(stateFiles) {
 		return repository{}, fmt.Errorf("reading git history: unexpected git rev-parse output %q", out)
 	}
 	r := repository{prefix: lines[0], shallow: lines[1] == "true"}
+	top := lines[2]
+	gitPaths := lines[3:] // relative to dir, unless absolute
+	for i, p := range gitPaths {
+		if !filepath.IsAbs(p) {
+			gitPaths[i] = filepath.Join(dir, p)
+		}
+	}
+	if r.unfinished, err = unfinished(top, gitPaths[1:]); err != nil {
+		return r, err
+	}
 	if !r.shallow {
 		return r, nil
 	}
 	// The shallow file lists the commits whose parents the clone lacks;
 	// git log shows each as a root commit that adds every file.
-	file := lines[2]
-	if !filepath.IsAbs(file) {
-		file = filepath.Join(dir, file)
-	}
-	b, err := os.ReadFile(file)
+	b, err := os.ReadFile(gitPaths[0])
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return r, fmt.Errorf("reading git history: %w", err)
 	}

@@ -47,18 +47,48 @@ func (r *Repo) Git(date string, args ...string) string {
 // global or system configuration, Ada as author and committer.
 func (r *Repo) GitEnv(env []string, args ...string) string {
 	r.T.Helper()
+	out, err := r.run(env, args)
+	if err != nil {
+		r.T.Fatalf("git %v: %v\n%s", args, err, out)
+	}
+	return out
+}
+
+// GitFails runs git as Git does and fails the test unless git fails: a
+// rebase or a merge that stops on a conflict exits with an error, and
+// that is the state a test wants.
+func (r *Repo) GitFails(date string, args ...string) string {
+	r.T.Helper()
+	out, err := r.run([]string{"GIT_AUTHOR_DATE=" + date, "GIT_COMMITTER_DATE=" + date}, args)
+	if err == nil {
+		r.T.Fatalf("git %v succeeded; want it to stop\n%s", args, out)
+	}
+	return out
+}
+
+func (r *Repo) run(env, args []string) (string, error) {
 	cmd := exec.Command("git", args...)
 	cmd.Dir = r.Dir
 	cmd.Env = append(os.Environ(),
 		"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
 		"GIT_AUTHOR_NAME=Ada", "GIT_AUTHOR_EMAIL=ada@example.org",
-		"GIT_COMMITTER_NAME=Ada", "GIT_COMMITTER_EMAIL=ada@example.org")
+		"GIT_COMMITTER_NAME=Ada", "GIT_COMMITTER_EMAIL=ada@example.org",
+		// No editor may wait for a message: merges, reverts and
+		// continued rebases keep the one git proposes.
+		"GIT_EDITOR=true", "GIT_MERGE_AUTOEDIT=no")
 	cmd.Env = append(cmd.Env, env...)
 	out, err := cmd.CombinedOutput()
-	if err != nil {
-		r.T.Fatalf("git %v: %v\n%s", args, err, out)
-	}
-	return string(out)
+	return string(out), err
+}
+
+// Clone clones r into a new temporary folder with extra arguments to git
+// clone, such as "--depth", "1". It clones by a file:// URL, as a remote
+// host would be cloned: git ignores --depth for a plain local path.
+func (r *Repo) Clone(args ...string) *Repo {
+	r.T.Helper()
+	c := &Repo{T: r.T, Dir: r.T.TempDir()}
+	c.Git("", append(append([]string{"clone", "-q"}, args...), "file://"+r.Dir, ".")...)
+	return c
 }
 
 // Write writes a file of the work tree, making its folders.
