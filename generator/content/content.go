@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/internal/dates"
 )
 
 // Dir is the folder, relative to the site root, that holds content.
@@ -209,10 +210,57 @@ type Doc struct {
 
 var jekyllName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
 
-// Read parses src as the document s. Dates without an offset are read in
-// loc. Documents without a date keep a zero Date: the caller fills it from
-// git or the file's modification time.
+// DefaultMaxTerms is how many tags, categories or series a post may name
+// when Options.MaxTerms is zero. Each name is a page and three feeds, so a
+// post with thousands of tags (pasted, generated) makes a site of
+// thousands of files; no reader browses a post by more than a few dozen.
+const DefaultMaxTerms = 100
+
+// Options says how Read reads documents. The zero value reads UTF-8 with
+// dates in UTC and the default limits.
+type Options struct {
+	// Location is where dates written without an offset are; nil is UTC.
+	Location *time.Location
+	// Encoding is what files that are not valid UTF-8 are written in.
+	Encoding Encoding
+	// MaxTerms caps the tags, categories and series of one document;
+	// zero means DefaultMaxTerms.
+	MaxTerms int
+}
+
+func (o Options) location() *time.Location {
+	if o.Location == nil {
+		return time.UTC
+	}
+	return o.Location
+}
+
+func (o Options) maxTerms() int {
+	if o.MaxTerms <= 0 {
+		return DefaultMaxTerms
+	}
+	return o.MaxTerms
+}
+
+// Read parses src as the document s with dates without an offset in loc
+// and the other options at their defaults.
 func Read(s Source, src []byte, loc *time.Location) (*Doc, diag.List) {
+	return Options{Location: loc}.Read(s, src)
+}
+
+// Read parses src as the document s. Documents without a date keep a zero
+// Date: the caller fills it from git or the file's modification time. A
+// file that is not text in o.Encoding, or that holds a merge conflict, is
+// refused before its front matter is read.
+func (o Options) Read(s Source, src []byte) (*Doc, diag.List) {
+	loc := o.location()
+	src, bad := toUTF8(src, o.Encoding, s.Path)
+	if bad != nil {
+		return nil, diag.List{bad}
+	}
+	if diags := conflicts(src, s.Path); len(diags) > 0 {
+		return nil, diags
+	}
 	fm, format, body, bodyLine, err := Split(src)
 	if err != nil {
 		// Split's error already says it is about the front matter.
@@ -221,7 +269,7 @@ func Read(s Source, src []byte, loc *time.Location) (*Doc, diag.List) {
 	d := &Doc{Source: s, Format: format, Body: body, BodyLine: bodyLine}
 	var diags diag.List
 	if format != FormatNone {
-		d.FrontMatter, diags = DecodeFrontMatter(fm, format, s.Path, 2, loc)
+		d.FrontMatter, diags = o.decode(fm, format, s.Path, 2)
 		if diags.HasErrors() {
 			return nil, diags
 		}
@@ -230,14 +278,28 @@ func Read(s Source, src []byte, loc *time.Location) (*Doc, diag.List) {
 	if m := jekyllName.FindStringSubmatch(name); m != nil {
 		name = m[2]
 		if d.Date.IsZero() {
-			if t, err := time.ParseInLocation("2006-01-02", m[1], loc); err == nil {
-				d.Date, d.DateFromFile = t, true
+			t, err := dates.Parse(m[1], loc)
+			if err != nil {
+				return nil, append(diags, diag.Errorf(diag.Pos{File: s.Path}, "the date in the file name: %v", err))
 			}
+			d.Date, d.DateFromFile = t, true
 		}
 	}
-	d.Slug = name
-	if d.FrontMatter.Slug != "" {
-		d.Slug = d.FrontMatter.Slug
+	for _, dir := range folders(s) {
+		if seg, ok := URLName(dir); !ok {
+			diags.Add(diag.Warnf(diag.Pos{File: s.Path}, "folder name %q cannot stand in a URL as it is, so its URLs use %q; rename the folder to choose", dir, seg))
+		}
+	}
+	d.Slug = d.FrontMatter.Slug
+	if d.Slug == "" {
+		seg, ok := URLName(name)
+		switch {
+		case seg == "":
+			return nil, append(diags, diag.Errorf(diag.Pos{File: s.Path}, "file name %q has nothing a URL can be made of; rename the file or set slug in the front matter", name))
+		case !ok:
+			diags.Add(diag.Warnf(diag.Pos{File: s.Path}, "file name %q cannot stand in a URL as it is, so the URL uses %q; rename the file or set slug to choose", name, seg))
+		}
+		d.Slug = seg
 	}
 	if d.Title == "" {
 		if title, rest, ok := firstHeading(d.Body); ok {
@@ -248,6 +310,16 @@ func Read(s Source, src []byte, loc *time.Location) (*Doc, diag.List) {
 		d.Title = titleFromSlug(d.Slug)
 	}
 	return d, diags
+}
+
+// folders are the folder names between content/ and s's own name, which
+// URLs made with :path or :section repeat.
+func folders(s Source) []string {
+	dir := path.Dir(s.Folder)
+	if s.Folder == Dir || dir == Dir || !strings.HasPrefix(dir, Dir+"/") {
+		return nil
+	}
+	return strings.Split(strings.TrimPrefix(dir, Dir+"/"), "/")
 }
 
 // firstHeading finds a level-one ATX heading ("# Title") that comes before

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -133,21 +134,67 @@ type field struct {
 	val value
 }
 
-// value is a front matter value normalized across YAML and TOML.
+// value is a front matter value normalized across YAML and TOML, so that
+// one set of type checks (asString, asBool, ...) serves both formats and
+// gives the same message for the same mistake.
 type value struct {
-	str    string     // scalars, as written
-	isStr  bool       // a quoted or plain scalar that is not a list/map
-	list   []value    // sequences
-	isList bool       // a sequence, even an empty one
-	time   *time.Time // TOML dates and datetimes with an offset
-	local  bool       // time has no zone of its own
-	raw    any        // the decoded Go value, for Params
+	kind kind
+	str  string     // scalars, as written
+	list []value    // sequences
+	time *time.Time // TOML dates and datetimes
+	// local is true when time has no zone of its own.
+	local bool
+	// plain is true for a YAML scalar written without quotes, the only
+	// way to write YAML 1.1's yes, no, on and off booleans.
+	plain bool
+	raw   any // the decoded Go value, for Params
+}
+
+// kind is the type of a front matter value.
+type kind int
+
+const (
+	kindNull kind = iota
+	kindText
+	kindNumber
+	kindBool
+	kindTime // a TOML date, or a YAML scalar that resolves to a timestamp
+	kindList
+	kindTable
+	kindOther // a TOML time of day
+)
+
+// describe names v in messages: the text "yes", the number 5.
+func (v value) describe() string {
+	switch v.kind {
+	case kindText:
+		return fmt.Sprintf("the text %q", v.str)
+	case kindNumber:
+		return "the number " + v.str
+	case kindBool:
+		return v.str
+	case kindTime:
+		return "the date " + v.str
+	case kindList:
+		return "a list"
+	case kindTable:
+		return "a table of fields"
+	case kindOther:
+		return v.str
+	}
+	return "nothing"
 }
 
 // DecodeFrontMatter decodes fm written in format. file is the path used in
 // diagnostics, and line the 1-based line where fm starts in the file. Dates
 // without an offset are read in loc.
 func DecodeFrontMatter(fm []byte, format Format, file string, line int, loc *time.Location) (FrontMatter, diag.List) {
+	return Options{Location: loc}.decode(fm, format, file, line)
+}
+
+// decode is DecodeFrontMatter with o's location and limits.
+func (o Options) decode(fm []byte, format Format, file string, line int) (FrontMatter, diag.List) {
+	loc := o.location()
 	var fields []field
 	var diags diag.List
 	switch format {
@@ -169,12 +216,12 @@ func DecodeFrontMatter(fm []byte, format Format, file string, line int, loc *tim
 			continue
 		}
 		seen[f.key] = f.pos
-		diags.Add(m.set(f, loc))
+		diags.Add(m.set(f, loc, o.maxTerms()))
 	}
 	return m, diags
 }
 
-func (m *FrontMatter) set(f field, loc *time.Location) *diag.Error {
+func (m *FrontMatter) set(f field, loc *time.Location, maxTerms int) *diag.Error {
 	var err error
 	switch f.key {
 	case "title":
@@ -186,15 +233,18 @@ func (m *FrontMatter) set(f field, loc *time.Location) *diag.Error {
 	case "draft":
 		m.Draft, err = f.val.asBool()
 	case "tags":
-		m.Tags, err = f.val.asStrings()
+		m.Tags, err = f.val.asTerms(maxTerms)
 	case "categories":
-		m.Categories, err = f.val.asStrings()
+		m.Categories, err = f.val.asTerms(maxTerms)
 	case "series":
-		m.Series, err = f.val.asStrings()
+		m.Series, err = f.val.asTerms(maxTerms)
 	case "slug":
 		m.Slug, err = f.val.asString()
 		if err == nil && (strings.ContainsAny(m.Slug, "/\\?#") || m.Slug == "." || m.Slug == "..") {
 			err = fmt.Errorf("must be a single URL segment without / \\ ? #, not %q", m.Slug)
+		}
+		if err == nil && strings.IndexFunc(m.Slug, unsafeInPath) >= 0 {
+			err = fmt.Errorf("must be a single URL segment without control characters, not %q", m.Slug)
 		}
 	case "aliases":
 		m.Aliases, err = f.val.asStrings()
@@ -242,47 +292,68 @@ func (m *FrontMatter) set(f field, loc *time.Location) *diag.Error {
 	return nil
 }
 
+// asString accepts text and, as written, a number (title: 1984) or a
+// date: YAML users do not quote those. true and false are refused, since
+// "title: yes" is more likely a slip than a title.
 func (v value) asString() (string, error) {
-	if v.isList {
+	switch v.kind {
+	case kindText, kindNumber, kindTime:
+		return v.str, nil
+	case kindNull:
+		return "", nil
+	case kindList:
 		return "", errors.New("want a single value, not a list")
 	}
-	if v.time != nil {
-		return v.str, nil
-	}
-	if !v.isStr {
-		return "", errors.New("want text")
-	}
-	return v.str, nil
+	return "", fmt.Errorf("want text, not %s", v.describe())
 }
 
-// asStrings accepts a list or, as Jekyll does, one value ("tags: go").
-func (v value) asStrings() ([]string, error) {
-	if !v.isList {
-		s, err := v.asString()
-		if err != nil {
-			return nil, errors.New("want a list such as [a, b]")
+// asTerms reads tags, categories or series: a list of names, or one name
+// (Jekyll's "tags: go"). A number is a name inside a list (tags: [2024])
+// but not alone, where "tags: 5" reads as a count. More than max names is
+// an error: each name is a page of its own and a feed.
+func (v value) asTerms(max int) ([]string, error) {
+	switch v.kind {
+	case kindNull:
+		return nil, nil
+	case kindText:
+		if s := strings.TrimSpace(v.str); s != "" {
+			return []string{s}, nil
 		}
-		if s == "" {
-			return nil, nil
-		}
-		return []string{s}, nil
+		return nil, nil
+	case kindList:
+	case kindTable, kindOther:
+		return nil, errors.New("want a list such as [a, b]")
+	default:
+		return nil, fmt.Errorf("want a list such as [a, b], not %s", v.describe())
 	}
 	out := make([]string, 0, len(v.list))
 	for _, e := range v.list {
-		if !e.isStr || e.isList {
+		switch e.kind {
+		case kindText, kindNumber:
+		case kindList, kindTable, kindOther:
 			return nil, errors.New("want a list of text values")
+		default:
+			return nil, fmt.Errorf("want a list of text values, not one holding %s", e.describe())
 		}
 		if s := strings.TrimSpace(e.str); s != "" {
 			out = append(out, s)
 		}
 	}
+	if len(out) > max {
+		return nil, fmt.Errorf("%d names, more than the %d a post may have (each is a page and feeds of its own); keep the ones readers browse by", len(out), max)
+	}
 	return out, nil
+}
+
+// asStrings reads a list of text values, or one (aliases: /old/).
+func (v value) asStrings() ([]string, error) {
+	return v.asTerms(math.MaxInt)
 }
 
 // asUpdates reads a list of {date, note} entries, oldest first.
 func (v value) asUpdates(loc *time.Location) ([]Update, error) {
 	const want = "want a list of entries such as {date: 2024-05-01, note: Fixed the example}"
-	if !v.isList {
+	if v.kind != kindList {
 		return nil, errors.New(want)
 	}
 	out := make([]Update, 0, len(v.list))
@@ -319,30 +390,46 @@ func (v value) asUpdates(loc *time.Location) ([]Update, error) {
 	return out, nil
 }
 
+// asBool accepts true and false and, in YAML, the YAML 1.1 words yes, no,
+// on and off written without quotes, which YAML libraries still read as
+// booleans. Quoted text is refused in both formats: Hugo reads
+// draft = "yes" as false and accrue would read it as true, so the only
+// safe reading is none.
 func (v value) asBool() (bool, error) {
-	if b, ok := v.raw.(bool); ok {
-		return b, nil
-	}
-	if v.isStr {
+	switch v.kind {
+	case kindBool:
+		return v.raw == true, nil
+	case kindText:
+		if v.plain {
+			switch strings.ToLower(v.str) {
+			case "yes", "on":
+				return true, nil
+			case "no", "off":
+				return false, nil
+			}
+		}
 		switch strings.ToLower(v.str) {
-		case "true", "yes", "on":
-			return true, nil
-		case "false", "no", "off":
-			return false, nil
+		case "true", "false", "yes", "no", "on", "off":
+			return false, fmt.Errorf("want true or false without quotes, not %s", v.describe())
 		}
 	}
-	return false, fmt.Errorf("want true or false, not %q", v.str)
+	return false, fmt.Errorf("want true or false, not %s", v.describe())
 }
 
+// asTime reads a date: a TOML date value or text in one of the shapes
+// dates.Parse knows. Both are held to the same years.
 func (v value) asTime(loc *time.Location) (time.Time, error) {
 	if v.time != nil {
+		t := *v.time
 		if v.local {
-			t := *v.time
-			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc), nil
+			t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
 		}
-		return *v.time, nil
+		if err := dates.Check(t, v.str); err != nil {
+			return time.Time{}, err
+		}
+		return t, nil
 	}
-	if !v.isStr || v.isList {
+	if v.kind != kindText && v.kind != kindTime {
 		return time.Time{}, errors.New("want a date such as 2024-05-01 or 2024-05-01T09:30:00Z")
 	}
 	return ParseDate(v.str, loc)
@@ -442,12 +529,21 @@ func yamlValue(n *yaml.Node, raw any) value {
 	v := value{raw: raw}
 	switch n.Kind {
 	case yaml.ScalarNode:
-		v.str, v.isStr = n.Value, n.Tag != "!!null"
-		if n.Tag == "!!null" {
-			v.isStr, v.str = true, ""
+		v.str, v.plain = n.Value, n.Style == 0
+		switch n.ShortTag() {
+		case "!!null":
+			v.kind, v.str = kindNull, ""
+		case "!!bool":
+			v.kind = kindBool
+		case "!!int", "!!float":
+			v.kind = kindNumber
+		case "!!timestamp":
+			v.kind = kindTime
+		default:
+			v.kind = kindText
 		}
 	case yaml.SequenceNode:
-		v.isList = true
+		v.kind = kindList
 		items, _ := raw.([]any) // Decode of a sequence gives []any
 		for i, c := range n.Content {
 			var r any
@@ -456,6 +552,8 @@ func yamlValue(n *yaml.Node, raw any) value {
 			}
 			v.list = append(v.list, yamlValue(c, r))
 		}
+	case yaml.MappingNode:
+		v.kind = kindTable
 	}
 	return v
 }
@@ -495,27 +593,42 @@ func sortFields(fs []field) {
 func tomlValue(raw any) value {
 	v := value{raw: raw}
 	switch x := raw.(type) {
+	case nil:
+		v.kind = kindNull
 	case string:
-		v.str, v.isStr = x, true
+		v.kind, v.str = kindText, x
 	case bool:
-		v.str = strconv.FormatBool(x)
+		v.kind, v.str = kindBool, strconv.FormatBool(x)
 	case int64:
-		v.str, v.isStr = strconv.FormatInt(x, 10), true
+		v.kind, v.str = kindNumber, strconv.FormatInt(x, 10)
+	case int:
+		v.kind, v.str = kindNumber, strconv.Itoa(x)
+	case uint64:
+		v.kind, v.str = kindNumber, strconv.FormatUint(x, 10)
 	case float64:
-		v.str, v.isStr = strconv.FormatFloat(x, 'f', -1, 64), true
+		v.kind, v.str = kindNumber, strconv.FormatFloat(x, 'f', -1, 64)
 	case time.Time:
-		v.time, v.str = &x, x.Format(time.RFC3339)
+		v.kind, v.time, v.str = kindTime, &x, x.Format(time.RFC3339)
+		if x.Location() == time.UTC && x.Equal(x.Truncate(24*time.Hour)) {
+			v.str = x.Format("2006-01-02") // as YAML users write a date
+		}
 	case toml.LocalDate:
 		t := x.AsTime(time.UTC)
-		v.time, v.local, v.str = &t, true, x.String()
+		v.kind, v.time, v.local, v.str = kindTime, &t, true, x.String()
 	case toml.LocalDateTime:
 		t := x.AsTime(time.UTC)
-		v.time, v.local, v.str = &t, true, x.String()
+		v.kind, v.time, v.local, v.str = kindTime, &t, true, x.String()
+	case toml.LocalTime:
+		v.kind, v.str = kindOther, x.String() // a time of day is no date
 	case []any:
-		v.isList = true
+		v.kind = kindList
 		for _, e := range x {
 			v.list = append(v.list, tomlValue(e))
 		}
+	case map[string]any:
+		v.kind = kindTable
+	default:
+		v.kind, v.str = kindOther, fmt.Sprint(x)
 	}
 	return v
 }

@@ -448,8 +448,13 @@ func TestDecodeFrontMatterValues(t *testing.T) {
 		{"block list of tags", FormatYAML, "tags:\n  - a b\n  - c\n", FrontMatter{Tags: []string{"a b", "c"}}},
 		{"draft no", FormatYAML, "draft: no\n", FrontMatter{}},
 		{"draft on", FormatYAML, "draft: On\n", FrontMatter{Draft: true}},
-		{"draft quoted", FormatYAML, "draft: \"true\"\n", FrontMatter{Draft: true}},
-		{"toml draft string", FormatTOML, "draft = \"yes\"\n", FrontMatter{Draft: true}},
+		{"draft yes", FormatYAML, "draft: yes\n", FrontMatter{Draft: true}},
+		{"draft bool", FormatYAML, "draft: True\n", FrontMatter{Draft: true}},
+		{"toml draft", FormatTOML, "draft = true\n", FrontMatter{Draft: true}},
+		{"year as title", FormatTOML, "title = 1984\n", FrontMatter{Title: "1984"}},
+		{"null tags", FormatYAML, "tags:\n", FrontMatter{}},
+		{"date at the floor", FormatYAML, "date: 1800-01-01\n", FrontMatter{Date: time.Date(1800, 1, 1, 0, 0, 0, 0, berlin)}},
+		{"toml date at the ceiling", FormatTOML, "date = 2199-12-31T23:59:59Z\n", FrontMatter{Date: time.Date(2199, 12, 31, 23, 59, 59, 0, time.UTC)}},
 		{"alias", FormatYAML, "series: &s [basics]\ntags: *s\n", FrontMatter{Series: []string{"basics"}, Tags: []string{"basics"}}},
 		{"lastmod then updated", FormatTOML, "lastmod = 2024-01-01T00:00:00Z\nupdated = 2024-02-01T00:00:00Z\n", FrontMatter{Updated: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)}},
 		{"passthrough fields are silent", FormatYAML, "permalink: /x/\nweight: 2\nkeywords: [a]\n",
@@ -512,9 +517,9 @@ func TestDecodeFrontMatterDiagnostics(t *testing.T) {
 		{"title list", FormatYAML, "title: [a, b]\n",
 			`post.md:2:1: front matter: title: want a single value, not a list`},
 		{"toml bool title", FormatTOML, "title = true\n",
-			`post.md:2:1: front matter: title: want text`},
+			`post.md:2:1: front matter: title: want text, not true`},
 		{"draft number", FormatYAML, "draft: 1\n",
-			`post.md:2:1: front matter: draft: want true or false, not "1"`},
+			`post.md:2:1: front matter: draft: want true or false, not the number 1`},
 		{"slug with a slash", FormatYAML, "slug: posts/hello\n",
 			`post.md:2:1: front matter: slug: must be a single URL segment without / \ ? #, not "posts/hello"`},
 		{"slug with a query", FormatTOML, "slug = \"a?b\"\n",
@@ -753,5 +758,81 @@ func TestDecodeUpdates(t *testing.T) {
 		if got := diags.Error(); got != tt.want {
 			t.Errorf("DecodeFrontMatter(%q) = %q; want %q", tt.fm, got, tt.want)
 		}
+	}
+}
+
+// TestDecodeFrontMatterOneTypeCheck writes each mistake in YAML and in
+// TOML: both formats must give the same message at the same place.
+func TestDecodeFrontMatterOneTypeCheck(t *testing.T) {
+	t.Parallel()
+	tooMany := make([]string, 101)
+	for i := range tooMany {
+		tooMany[i] = "t" + strconv.Itoa(i)
+	}
+	list := "[" + strings.Join(tooMany, ", ") + "]"
+	tomlList := `["` + strings.Join(tooMany, `", "`) + `"]`
+	for _, tt := range []struct {
+		name, yaml, toml, want string
+	}{
+		{"quoted yes is not a flag", `draft: "yes"`, `draft = "yes"`,
+			`post.md:2:1: front matter: draft: want true or false without quotes, not the text "yes"`},
+		{"quoted true is not a flag", `draft: 'true'`, `draft = 'true'`,
+			`post.md:2:1: front matter: draft: want true or false without quotes, not the text "true"`},
+		{"other text is not a flag", `toc: "maybe"`, `toc = "maybe"`,
+			`post.md:2:1: front matter: toc: want true or false, not the text "maybe"`},
+		{"a number is not a flag", `draft: 0`, `draft = 0`,
+			`post.md:2:1: front matter: draft: want true or false, not the number 0`},
+		{"a lone number is not a tag", `tags: 5`, `tags = 5`,
+			`post.md:2:1: front matter: tags: want a list such as [a, b], not the number 5`},
+		{"a flag is not a category", `categories: true`, `categories = true`,
+			`post.md:2:1: front matter: categories: want a list such as [a, b], not true`},
+		{"a date is not a series", `series: 2024-05-01`, `series = 2024-05-01`,
+			`post.md:2:1: front matter: series: want a list such as [a, b], not the date 2024-05-01`},
+		{"flags in a tag list", `tags: [go, false]`, `tags = ["go", false]`,
+			`post.md:2:1: front matter: tags: want a list of text values, not one holding false`},
+		{"a flag is not a title", `title: false`, `title = false`,
+			`post.md:2:1: front matter: title: want text, not false`},
+		{"too many tags", `tags: ` + list, `tags = ` + tomlList,
+			`post.md:2:1: front matter: tags: 101 names, more than the 100 a post may have (each is a page and feeds of its own); keep the ones readers browse by`},
+		{"too many categories", `categories: ` + list, `categories = ` + tomlList,
+			`post.md:2:1: front matter: categories: 101 names, more than the 100 a post may have (each is a page and feeds of its own); keep the ones readers browse by`},
+		{"year zero", `date: 0000-01-01`, `date = 0000-01-01`,
+			`post.md:2:1: front matter: date: "0000-01-01" is too early: dates run from 1800 to 2199; check the year`},
+		{"go's zero time is not 'no date'", `date: 0001-01-01`, `date = 0001-01-01`,
+			`post.md:2:1: front matter: date: "0001-01-01" is too early: dates run from 1800 to 2199; check the year`},
+		{"year 9999", `updated: 9999-12-31`, `updated = 9999-12-31`,
+			`post.md:2:1: front matter: updated: "9999-12-31" is too late: dates run from 1800 to 2199; check the year`},
+		{"quoted year zero", `date: "0000-01-01"`, `date = "0000-01-01"`,
+			`post.md:2:1: front matter: date: "0000-01-01" is too early: dates run from 1800 to 2199; check the year`},
+		{"changelog date", `updates: [{date: 1024-05-01, note: x}]`, `updates = [{date = 1024-05-01, note = "x"}]`,
+			`post.md:2:1: front matter: updates: entry 1: date: "1024-05-01" is too early: dates run from 1800 to 2199; check the year`},
+		{"control character in a slug", `slug: "a\tb"`, `slug = "a\tb"`,
+			`post.md:2:1: front matter: slug: must be a single URL segment without control characters, not "a\tb"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			for _, c := range []struct {
+				format Format
+				fm     string
+			}{{FormatYAML, tt.yaml}, {FormatTOML, tt.toml}} {
+				_, diags := DecodeFrontMatter([]byte(c.fm+"\n"), c.format, "post.md", 2, berlin)
+				if got := diags.Error(); got != tt.want {
+					t.Errorf("%v %q: diagnostics =\n%s\nwant\n%s", c.format, c.fm, got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+func TestDecodeFrontMatterMaxTerms(t *testing.T) {
+	t.Parallel()
+	o := Options{MaxTerms: 2}
+	if _, diags := o.decode([]byte("tags: [a, b]\n"), FormatYAML, "post.md", 2); len(diags) != 0 {
+		t.Errorf("two tags with MaxTerms 2: %v", diags)
+	}
+	_, diags := o.decode([]byte("tags: [a, b, c]\n"), FormatYAML, "post.md", 2)
+	want := `post.md:2:1: front matter: tags: 3 names, more than the 2 a post may have (each is a page and feeds of its own); keep the ones readers browse by`
+	if got := diags.Error(); got != want {
+		t.Errorf("three tags with MaxTerms 2: %s; want %s", got, want)
 	}
 }

@@ -39,3 +39,23 @@ func TestParse(t *testing.T) {
 		}
 	}
 }
+
+func TestParseRange(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"0000-01-01", `"0000-01-01" is too early: dates run from 1800 to 2199; check the year`},
+		{"0001-01-01", `"0001-01-01" is too early: dates run from 1800 to 2199; check the year`},
+		{"1799-12-31T23:59:59Z", `"1799-12-31T23:59:59Z" is too early: dates run from 1800 to 2199; check the year`},
+		{"2200-01-01", `"2200-01-01" is too late: dates run from 1800 to 2199; check the year`},
+		{"9999-12-31 23:59", `"9999-12-31 23:59" is too late: dates run from 1800 to 2199; check the year`},
+	} {
+		if got, err := Parse(tt.in, time.UTC); err == nil || err.Error() != tt.want || !got.IsZero() {
+			t.Errorf("Parse(%q) = %v, %v; want the error %q", tt.in, got, err, tt.want)
+		}
+	}
+	// The edges themselves are dates: an old diary, a far schedule.
+	for _, in := range []string{"1800-01-01", "1850-06-01T10:00:00+01:00", "2199-12-31T23:59:59"} {
+		if _, err := Parse(in, time.UTC); err != nil {
+			t.Errorf("Parse(%q): %v", in, err)
+		}
+	}
+}
