@@ -8,3 +8,15 @@ var (
 	// ErrNotRepository means the folder is not inside a git work tree.
 	ErrNotRepository = errors.New("not a git repository")
 )
+
+// NoGitWarning is what to tell the user when Log returns ErrNoGit: a CI
+// image without git builds the site, but its ledger silently lacks every
+// update that only git knows.
+const NoGitWarning = "git is not installed, so posts have no git history: " +
+	"updates and missing dates come from front matter; install git (apt-get install git) to read them"
+
+// NotRepositoryWarning is what to tell the user when Log returns
+// ErrNotRepository: a site built from a copy without its .git folder
+// (a tarball, a ZIP download) has no history to read.
+const NotRepositoryWarning = "the site is not in a git repository, so posts have no git history: " +
+	"updates and missing dates come from front matter; build from a git clone of the site to read them"

@@ -280,6 +280,9 @@ func inspect(ctx context.Context, dir string) (repository, error) {
 		if strings.Contains(msg, "not a git repository") {
 			return repository{}, fmt.Errorf("reading git history of %s: %w", dir, ErrNotRepository)
 		}
+		if strings.Contains(msg, "dubious ownership") {
+			return repository{}, dubious(dir, msg)
+		}
 		return repository{}, fmt.Errorf("reading git history: git rev-parse: %v: %s", err, msg)
 	}
 	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
@@ -311,6 +314,21 @@ func inspect(ctx context.Context, dir string) (repository, error) {
 		r.boundary[h] = true
 	}
 	return r, nil
+}
+
+// dubious turns git's refusal to read a repository that another user owns
+// (several lines, since git 2.35.2) into one line that says what to do.
+// It is common in CI containers, whose checkout belongs to another user
+// than the one running the build.
+func dubious(dir, msg string) error {
+	top := dir
+	if _, rest, ok := strings.Cut(msg, "repository at '"); ok {
+		if p, _, ok := strings.Cut(rest, "'"); ok {
+			top = p
+		}
+	}
+	return fmt.Errorf("reading git history: git refuses to read %s, which another user owns: "+
+		"if you trust it, run `git config --global --add safe.directory %s`", top, top)
 }
 
 // command prepares a git command in dir. LC_ALL=C keeps git's messages in

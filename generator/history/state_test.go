@@ -214,3 +214,22 @@ func TestOperationString(t *testing.T) {
 		}
 	}
 }
+
+// TestLogDubiousOwnership checks that git's refusal to read a repository
+// another user owns, as in CI containers, is one line saying what to run.
+func TestLogDubiousOwnership(t *testing.T) {
+	r := newRepo(t)
+	r.Write("content/posts/a.md", "a\n")
+	r.Commit("2024-01-01T00:00:00Z", "add a")
+	t.Setenv("GIT_TEST_ASSUME_DIFFERENT_OWNER", "1")
+	_, err := Log(context.Background(), r.Dir, "content", Options{})
+	if err == nil {
+		t.Skip("this git does not check who owns a repository (before 2.35.2)")
+	}
+	top := realDir(t, r.Dir)
+	want := "reading git history: git refuses to read " + top + ", which another user owns: " +
+		"if you trust it, run `git config --global --add safe.directory " + top + "`"
+	if got := err.Error(); got != want {
+		t.Errorf("err = %q; want %q", got, want)
+	}
+}

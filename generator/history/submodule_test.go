@@ -111,11 +111,15 @@ func TestLogSubmoduleShallow(t *testing.T) {
 	addSubmodule(site, posts(t), "content", "2024-04-02T00:00:00Z")
 	clone := &repo{site.Clone()}
 	clone.Git("", "-c", "protocol.file.allow=always", "submodule", "update", "-q", "--init", "--depth", "1")
-	checkSummary(t, clone.log("content", Options{}), `
+	h := clone.log("content", Options{})
+	checkSummary(t, h, `
 content/posts/a.md: created "edit a, add b and c" (truncated)
 content/posts/b.md: created "edit a, add b and c" (truncated)
 content/posts/c.md: created "edit a, add b and c" (truncated)
 shallow`)
+	if got := stateOf(h); got != "" {
+		t.Errorf("Log says:\n%s\nwant only Shallow, which has its own warning", got)
+	}
 }
 
 // TestLogSubmoduleUnfinished stops a merge inside the content/ submodule:
