@@ -14,9 +14,3 @@ var (
 // update that only git knows.
 const NoGitWarning = "git is not installed, so posts have no git history: " +
 	"updates and missing dates come from front matter; install git (apt-get install git) to read them"
-
-// NotRepositoryWarning is what to tell the user when Log returns
-// ErrNotRepository: a site built from a copy without its .git folder
-// (a tarball, a ZIP download) has no history to read.
-const NotRepositoryWarning = "the site is not in a git repository, so posts have no git history: " +
-	"updates and missing dates come from front matter; build from a git clone of the site to read them"

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -257,10 +258,10 @@ func (b *builder) runContent(ctx context.Context, w Writer) (diag.List, error) {
 	}
 	idiags := b.loadInteractions(ctx)
 	diags = append(diags, idiags...)
+	diags = append(diags, b.waitHistory()...) // files in conflict are errors
 	if diags.HasErrors() {
 		return diags, nil
 	}
-	diags = append(diags, b.waitHistory()...)
 	b.applyHistory()
 	rdiags, err := b.render(ctx, w)
 	return append(diags, rdiags...), err
@@ -452,22 +453,50 @@ func (b *builder) startHistory(ctx context.Context) func() diag.List {
 		once.Do(func() {
 			r := <-ch
 			switch {
-			case errors.Is(r.err, history.ErrNoGit), errors.Is(r.err, history.ErrNotRepository):
-				// No history: dates and updates come from front matter.
+			case errors.Is(r.err, history.ErrNoGit):
+				if inRepository(b.opts.Dir) {
+					diags.Add(diag.Warnf(diag.Pos{}, "%s", history.NoGitWarning))
+				}
+			case errors.Is(r.err, history.ErrNotRepository):
+				// A site kept outside git (a copy, a tarball) is a choice:
+				// dates and updates come from front matter.
 			case r.err != nil:
-				diags.Add(diag.Warnf(diag.Pos{}, "reading git history: %v; dates and updates come from front matter", r.err))
+				// history's errors begin "reading git history"
+				diags.Add(diag.Warnf(diag.Pos{}, "%v; dates and updates come from front matter", r.err))
 			default:
 				b.history = r.h
 				if r.h.Shallow {
 					diags.Add(diag.Warnf(diag.Pos{}, "%s", history.ShallowWarning))
 				}
-				for _, w := range r.h.Warnings {
+				for _, w := range r.h.Warnings { // git's own, unfinished operations, submodules not checked out
 					diags.Add(diag.Warnf(diag.Pos{}, "git: %s", w))
+				}
+				for _, c := range r.h.Conflicts { // a file in conflict must not be published
+					diags.Add(diag.Errorf(diag.Pos{File: c.Path, Line: 1}, "%s", c.Message()))
 				}
 			}
 			b.inc.rememberHistory(b.history, diags)
 		})
 		return diags
+	}
+}
+
+// inRepository reports whether dir lies in a git repository, judged
+// without git: a .git in it or a folder above.
+func inRepository(dir string) bool {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(abs, ".git")); err == nil {
+			return true
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return false
+		}
+		abs = parent
 	}
 }
 

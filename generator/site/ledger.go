@@ -87,8 +87,9 @@ func (b *builder) connectAll() *connection {
 				events = append(events, ledger.Event{Date: r.Date, Post: p.File, Title: p.Title, Kind: ledger.KindUpdate,
 					Actor: r.Author, Source: r.Hash, Note: revisionNote(r)})
 			}
-		case b.history != nil && b.history.Files[p.File] != nil && len(p.Changelog) == 0:
-			// In git and never revised: front matter's updated date is not
+		case b.history != nil && b.history.Files[p.File] != nil && !b.history.Files[p.File].Truncated && len(p.Changelog) == 0:
+			// In git and never revised (in a shallow clone older revisions are
+			// missing: then front matter speaks): its updated date is not
 			// an update of its own.
 		case len(p.Changelog) > 0:
 			for _, c := range p.Changelog {
