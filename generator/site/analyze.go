@@ -14,6 +14,7 @@ import (
 	"github.com/accruehq/accrue/generator/content"
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/markdown"
+	"golang.org/x/text/unicode/norm"
 )
 
 // analyze turns loaded documents into the page model: it drops drafts and
@@ -50,6 +51,7 @@ func (b *builder) analyze(docs []*docResult) diag.List {
 			b.pages = append(b.pages, p)
 		}
 	}
+	diags = append(diags, checkURLFolds(append(append([]*Page(nil), b.posts...), b.pages...))...)
 	sort.SliceStable(b.posts, func(i, j int) bool {
 		a, c := b.posts[i], b.posts[j]
 		if !a.Date.Equal(c.Date) {
@@ -196,7 +198,7 @@ func (b *builder) newPage(d *docResult) *Page {
 		File:        doc.Path,
 		URL:         dv.url,
 		Permalink:   dv.permalink,
-		outputDir:   strings.Trim(dv.url, "/"),
+		outputDir:   dv.dir,
 		doc:         d,
 	}
 	if !d.body.Cached() { // else the body waits in the render cache
@@ -241,7 +243,8 @@ type derived struct {
 	summary     template.HTML
 	description string
 	toc         template.HTML
-	url         string
+	url         string // escaped, as links and feeds write it
+	dir         string // the output folder: url unescaped, without slashes
 	permalink   string
 	terms       [3][]termRef // by taxTags, taxCategories, taxSeries
 }
@@ -262,14 +265,18 @@ func (d *docResult) derive(b *builder) *derived {
 			}
 		}
 		dv.terms = [3][]termRef{termRefs(doc.Tags), termRefs(doc.Categories), termRefs(doc.FrontMatter.Series)}
-		dv.url = b.permalink(doc)
+		raw := b.permalink(doc)
+		dv.url, dv.dir = content.EscapePath(raw), strings.Trim(raw, "/")
 		dv.permalink = b.absURL(dv.url)
 		d.derived = dv
 	})
 	return d.derived
 }
 
-// permalink expands the configured pattern for doc.
+// permalink expands the configured pattern for doc. The result is the
+// path as the output folder spells it; derive escapes it for links. Folder
+// names go in as content.URLName makes them (content.Read warned about the
+// ones it changed), so "content/my docs/a.md" is /my-docs/a/.
 func (b *builder) permalink(doc *content.Doc) string {
 	pattern := b.cfg.Permalinks.Posts
 	if doc.Kind == content.KindPage {
@@ -280,6 +287,7 @@ func (b *builder) permalink(doc *content.Doc) string {
 	if dir == "." {
 		dir = ""
 	}
+	dir = urlFolders(dir)
 	var u strings.Builder
 	for i := 0; i < len(pattern); i++ {
 		if pattern[i] != ':' {
@@ -302,7 +310,7 @@ func (b *builder) permalink(doc *content.Doc) string {
 		case ":title":
 			u.WriteString(content.Slugify(doc.Title))
 		case ":section":
-			u.WriteString(doc.Section)
+			u.WriteString(urlFolders(doc.Section))
 		case ":path":
 			u.WriteString(strings.TrimPrefix(path.Join(dir, doc.Slug), "/"))
 		default: // config.CheckPermalink allows no other token
@@ -315,6 +323,60 @@ func (b *builder) permalink(doc *content.Doc) string {
 		out += "/"
 	}
 	return out
+}
+
+// urlFolders applies content.URLName to each folder of the slash path dir.
+func urlFolders(dir string) string {
+	if dir == "" {
+		return ""
+	}
+	parts := strings.Split(dir, "/")
+	for i, p := range parts {
+		parts[i], _ = content.URLName(p)
+	}
+	return strings.Join(parts, "/")
+}
+
+// checkURLFolds reports pages whose output folders differ only in case
+// ("Hello" and "hello") or in Unicode normalization (é as one character
+// or as e and an accent). Linux keeps such folders apart, but macOS and
+// Windows see one folder, so one page would overwrite the other there,
+// or on the server the site is copied to. Pages with the very same
+// folder are render's duplicate check, unless their files' names differ
+// only in that way (two spellings of café.md): that is said here, since
+// the paths in render's message would look alike.
+func checkURLFolds(pages []*Page) diag.List {
+	var diags diag.List
+	sort.Slice(pages, func(i, j int) bool { return pages[i].File < pages[j].File })
+	first := map[string]*Page{}
+	for _, p := range pages {
+		key := foldPath(p.outputDir)
+		prev, dup := first[key]
+		if !dup {
+			first[key] = p
+			continue
+		}
+		switch {
+		case prev.outputDir != p.outputDir:
+			diags.Add(diag.Errorf(diag.Pos{File: p.File}, "URL %s and the URL %s of %s differ only in %s; macOS and Windows see one folder, so one page would overwrite the other: rename one",
+				p.URL, prev.URL, prev.File, foldDifference(prev.outputDir, p.outputDir)))
+		case foldPath(prev.File) == foldPath(p.File):
+			diags.Add(diag.Errorf(diag.Pos{File: p.File}, "this file and %s have names that differ only in %s, and both are published at %s: keep one",
+				prev.File, foldDifference(prev.File, p.File), p.URL))
+		}
+	}
+	return diags
+}
+
+// foldPath is the name a case-insensitive, normalizing file system sees.
+func foldPath(p string) string { return norm.NFC.String(strings.ToLower(p)) }
+
+// foldDifference names what sets a and b, equal under foldPath, apart.
+func foldDifference(a, b string) string {
+	if norm.NFC.String(a) == norm.NFC.String(b) {
+		return "how accented letters are encoded (Unicode NFC and NFD)"
+	}
+	return "case"
 }
 
 // taxonomy groups posts by the names get returns, merging names that give
