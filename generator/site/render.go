@@ -182,9 +182,10 @@ func indexPath(u string) string {
 	return strings.TrimPrefix(path.Join(u, "index.html"), "/")
 }
 
-// planPage plans p's own page.
+// planPage plans p's own page, in its output folder: p.URL may be
+// percent-encoded where the folder's name is not.
 func (b *builder) planPage(p *Page, kind theme.Kind) {
-	b.addKeyed(indexPath(p.URL), p.File, b.key(p), func() ([]byte, error) {
+	b.addKeyed(path.Join(p.outputDir, "index.html"), p.File, b.key(p), func() ([]byte, error) {
 		if b.inc == nil {
 			defer p.releaseContent()
 		}
