@@ -3,6 +3,15 @@
 // rebuilds when a file is saved, and tells open pages to reload over
 // Server-Sent Events.
 //
+// Editors save in steps (truncate then write, delete then create, rename
+// the old file away then the new one in), and a rebuild may fall between
+// two. A post or page whose file a rebuild finds empty, cut off in its
+// front matter or gone keeps its last good version for Options.Settle
+// (site.Incremental.Hold), so a reader never sees it vanish mid-save;
+// a timer then builds it as it is, so a file left so on purpose is
+// reported. The log says each diagnostic once, when it appears, not on
+// every rebuild while it stays.
+//
 // The watcher is the only long-lived goroutine in accrue; its lifetime is
 // Run's ctx. Requests only ever read the in-memory build: nothing a visitor
 // sends reaches the file system. server imports site and diag.

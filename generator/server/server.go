@@ -30,6 +30,11 @@ type Options struct {
 	// Quiet is how long a burst of file events must be silent before a
 	// rebuild; 0 means 10ms, enough for an editor's write-rename-chmod.
 	Quiet time.Duration
+	// Settle is how long a post or page whose file a rebuild finds empty,
+	// cut off in its front matter or gone keeps its last good version:
+	// an editor may be between two steps of a save. A file still so
+	// after Settle is built as it is. 0 means 500ms.
+	Settle time.Duration
 	// Log receives one line per rebuild and every diagnostic.
 	Log io.Writer
 	// Now is the clock for future posts; nil means time.Now.
@@ -47,10 +52,11 @@ type Server struct {
 	builder *site.Incremental
 	state   atomic.Pointer[snapshot]
 	hub     hub
-	// building serializes rebuilds: the watcher's and Rebuild's.
+	// building serializes rebuilds: the watcher's and the settle timer's.
+	// It guards settle and said.
 	building sync.Mutex
-	// lastDiags is what the last build reported, printed once.
-	lastDiags string
+	settle   settling
+	said     said
 }
 
 // snapshot is one build as served: read-only once stored.
@@ -80,7 +86,10 @@ func New(o Options) *Server {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	s := &Server{o: o}
+	if o.Settle == 0 {
+		o.Settle = 500 * time.Millisecond
+	}
+	s := &Server{o: o, settle: settling{wait: o.Settle}}
 	s.state.Store(&snapshot{files: map[string][]byte{}})
 	return s
 }
@@ -103,6 +112,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	port := ln.Addr().(*net.TCPAddr).Port
 	s.baseURL = fmt.Sprintf("http://localhost:%d/", port)
 	s.builder = site.NewIncremental(os.DirFS(s.o.Dir), s.siteOptions())
+	s.builder.Hold, s.builder.Litter = s.settle.hold, ignored
 	s.rebuild(ctx, nil)
 
 	wt, err := newWatcher(s.o.Dir, watched)
@@ -122,12 +132,25 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}()
 	go func() {
 		defer wg.Done()
+		// settled fires when a held document is due to be built as it is.
+		settled := time.NewTimer(time.Hour)
+		settled.Stop()
 		for {
+			var paths []string
 			select {
 			case <-ctx.Done():
 				return
-			case batch := <-changes:
-				s.rebuild(ctx, batch)
+			case paths = <-changes:
+			case <-settled.C:
+				if paths, _, _ = s.unsettled(); len(paths) == 0 {
+					continue // nil would rebuild everything
+				}
+			}
+			s.rebuild(ctx, paths)
+			if _, after, ok := s.unsettled(); ok {
+				settled.Reset(after)
+			} else {
+				settled.Stop()
 			}
 		}
 	}()
@@ -162,18 +185,14 @@ func (s *Server) rebuild(ctx context.Context, paths []string) {
 	start := time.Now()
 	prev := s.state.Load()
 	opts := s.siteOptions()
+	s.settle.now = start
 	files, diags, err := s.builder.Build(ctx, opts, paths)
 	if ctx.Err() != nil {
 		return // stopping: the build was cut short, not broken
 	}
+	s.settle.update(s.builder.Held())
 	next := &snapshot{version: prev.version + 1}
-	// Say each set of problems once, not again on every save.
-	if text := diags.Error(); text != s.lastDiags {
-		s.lastDiags = text
-		for _, d := range diags {
-			fmt.Fprintln(s.o.Log, d.Error())
-		}
-	}
+	s.said.say(s.o.Log, diags, err != nil)
 	if err != nil {
 		next.files, next.failed = prev.files, true
 		next.report = prev.report
@@ -200,6 +219,14 @@ func (s *Server) rebuild(ctx context.Context, paths []string) {
 	if len(changed) > 0 || prev.failed {
 		s.hub.broadcast(event{Changed: changed, CSSOnly: cssOnly && !prev.failed})
 	}
+}
+
+// unsettled returns the documents held mid-save and how soon the first
+// is due to be built as it is; ok is false when none is held.
+func (s *Server) unsettled() (paths []string, after time.Duration, ok bool) {
+	s.building.Lock()
+	defer s.building.Unlock()
+	return s.settle.next(time.Now())
 }
 
 // diff lists the output paths that differ between two builds, as URL

@@ -46,12 +46,19 @@ func writeFile(t *testing.T, dir, name, text string) {
 // start runs a server for dir on a loopback port until the test ends.
 func start(t *testing.T, dir string) string {
 	t.Helper()
+	return startWith(t, Options{Dir: dir, Now: func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }})
+}
+
+// startWith runs a server with o and the default theme.
+func startWith(t *testing.T, o Options) string {
+	t.Helper()
 	ln, err := Listen("127.0.0.1", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	s := New(Options{Dir: dir, Theme: themes.Default(), Now: func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }})
+	o.Theme = themes.Default()
+	s := New(o)
 	done := make(chan error, 1)
 	go func() { done <- s.Serve(ctx, ln) }()
 	t.Cleanup(func() {

@@ -82,10 +82,13 @@ func (wt *watcher) relevant(path string) (string, bool) {
 }
 
 // ignored reports whether name is editor litter or hidden: swap and
-// backup files, vim's 4913 probe, emacs lock and autosave files.
+// backup files, vim's 4913 probe, emacs lock and autosave files, the new
+// and old versions JetBrains IDEs keep beside a file while they save it.
+// Rebuilds leave such files out of the site too (site.Incremental.Litter).
 func ignored(name string) bool {
 	switch {
 	case name == "4913", strings.HasPrefix(name, "."), strings.HasSuffix(name, "~"),
+		strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"),
 		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
 		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"), strings.HasSuffix(name, ".swo"),
 		strings.HasSuffix(name, ".tmp"), strings.HasSuffix(name, ".crdownload"):

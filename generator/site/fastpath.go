@@ -34,15 +34,26 @@ func (inc *Incremental) fast(ctx context.Context, o Options, changed []string) (
 		doc  *docResult
 		tmp  *Page
 	}
+	// Documents held by an earlier build are still dirty: they count too.
+	paths := slices.Clone(changed)
+	for p := range inc.dirty {
+		if !slices.Contains(paths, p) {
+			paths = append(paths, p)
+		}
+	}
+	slices.Sort(paths)
 	var edits []edit
-	for _, path := range changed {
+	for _, path := range paths {
+		if slices.Contains(inc.held, path) {
+			continue // as it was: its page stays
+		}
 		old := inc.docs[path]
 		page := b.site.post(path)
 		if old == nil || page == nil || page.doc != old || len(old.diags) > 0 || old.dateNote != nil {
 			return nil, false
 		}
-		d, diags := b.loadOne(old.doc.Source)
-		if d == nil || len(diags) > 0 || d.doc.Date.IsZero() {
+		d := inc.fresh[path] // settle loaded every changed document it had
+		if d == nil || len(d.diags) > 0 || d.doc.Date.IsZero() {
 			return nil, false
 		}
 		// Still published, by the same rules as analyze.
@@ -95,7 +106,7 @@ func (inc *Incremental) fast(ctx context.Context, o Options, changed []string) (
 	}
 	inc.files = files
 	inc.Last.Rendered = len(b.outputs)
-	clear(inc.dirty)
+	inc.settled()
 	b.opts.Now = o.Now
 	return files, true
 }

@@ -1,23 +1,30 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash"
 	"hash/fnv"
 	"io/fs"
+	"path"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/accruehq/accrue/generator/config"
 	"github.com/accruehq/accrue/generator/content"
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/history"
 	"github.com/accruehq/accrue/generator/interactions"
+	"github.com/accruehq/accrue/generator/internal/safelink"
 	"github.com/accruehq/accrue/generator/markdown"
 	"github.com/accruehq/accrue/generator/theme"
+	"golang.org/x/sync/errgroup"
 )
 
 // Incremental builds the same site again and again, for the dev server,
@@ -34,9 +41,32 @@ import (
 //     latter.
 //
 // A change to accrue.toml, layouts/ or themes/, or to the build options,
-// starts over. The result equals a full build of the same files.
+// starts over. The result equals a full build of the same files, but for
+// documents held mid-save (see Hold) and editors' litter (see Litter).
 type Incremental struct {
 	src fs.FS
+
+	// Hold, when set, is asked about each changed document the last build
+	// had whose file now looks like a save caught halfway: empty, cut off
+	// inside its front matter or otherwise failing to read, changing while
+	// read, or gone. True keeps the version the last build had, as if the
+	// file had not changed, and Held lists the path until a build finds
+	// the file whole or Hold says false; false builds the file as it is.
+	// Editors save in steps (truncate then write, delete then create,
+	// rename the old file away then the new one in), and a build between
+	// two steps must not show the middle.
+	Hold func(path string) bool
+	// held are the documents the last Build kept from before their file
+	// changed; they stay dirty, so the next build looks at them again.
+	held []string
+	// fresh are changed documents loaded by settle, ahead of the build.
+	fresh map[string]*docResult
+	// Litter, when set, names files editors leave beside the ones they
+	// save (swap files, backups, a new version before it is renamed in):
+	// they are no documents and no resources. The dev server leaves them
+	// out here as its watcher ignores their changes; a listing that took
+	// them in would outlive them, as their removal is never told.
+	Litter func(name string) bool
 
 	// ready is true once cfg, theme and md hold a good load.
 	ready bool
@@ -170,11 +200,13 @@ func (inc *Incremental) Build(ctx context.Context, o Options, changed []string) 
 			inc.reset()
 		}
 	}
+	inc.settle(ctx, o)
 	if inc.ready && len(changed) > 0 {
 		if files, ok := inc.fast(ctx, o, changed); ok {
 			return files, inc.lastDiags, nil
 		}
 	}
+	inc.discover()
 	w := &memStore{files: make(map[string][]byte, len(inc.files))}
 	b := &builder{src: inc.src, opts: o, inc: inc}
 	diags, err := b.run(ctx, w)
@@ -209,6 +241,7 @@ func (inc *Incremental) reset() {
 	inc.history, inc.historyRead = nil, false
 	inc.dirty = map[string]bool{}
 	inc.found, inc.foundDiags, inc.rediscover = nil, nil, true
+	inc.held, inc.fresh = nil, nil
 }
 
 // known reports whether p is a Markdown file the last discovery found and
@@ -244,12 +277,19 @@ func sameOptions(a, b Options) bool {
 }
 
 // cached returns the document loaded for s by an earlier build, when its
-// file did not change since. A nil *Incremental caches nothing.
+// file did not change since or is held mid-save, or by settle for this
+// build. A nil *Incremental caches nothing.
 func (inc *Incremental) cached(s content.Source) *docResult {
-	if inc == nil || inc.dirty[s.Path] {
+	if inc == nil {
 		return nil
 	}
+	if slices.Contains(inc.held, s.Path) {
+		return inc.docs[s.Path] // as it was before the save began
+	}
 	d := inc.docs[s.Path]
+	if inc.dirty[s.Path] {
+		d = inc.fresh[s.Path] // loaded by settle; nil sends it to load
+	}
 	if d == nil || d.doc.Folder != s.Folder || d.doc.Kind != s.Kind || !slices.Equal(d.doc.Resources, s.Resources) {
 		return nil
 	}
@@ -267,7 +307,7 @@ func (inc *Incremental) remember(results []*docResult) {
 			inc.docs[r.doc.Path] = r
 		}
 	}
-	clear(inc.dirty)
+	inc.settled()
 }
 
 // reuse returns the previous build's bytes for o when nothing o depends
@@ -282,6 +322,174 @@ func (inc *Incremental) reuse(o output) ([]byte, bool) {
 	data, ok := inc.files[o.path]
 	return data, ok
 }
+
+// Held returns the documents the last Build kept as they were before
+// their file changed, because Hold said so, sorted by path.
+func (inc *Incremental) Held() []string {
+	return slices.Clone(inc.held)
+}
+
+// settle loads the changed documents the last build had before the build
+// does (load and fast then take them from fresh), and holds those caught
+// mid-save that Hold says to. Loading each once means the file judged
+// whole is the very file built.
+func (inc *Incremental) settle(ctx context.Context, o Options) {
+	inc.held, inc.fresh = nil, nil
+	if !inc.ready {
+		return
+	}
+	var paths []string
+	for p := range inc.dirty {
+		if inc.docs[p] != nil {
+			paths = append(paths, p)
+		}
+	}
+	slices.Sort(paths) // Hold is asked in a stable order
+	b := &builder{src: inc.src, opts: o, inc: inc, cfg: inc.cfg, md: inc.md}
+	docs := make([]*docResult, len(paths))
+	torn := make([]bool, len(paths))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range paths {
+		g.Go(func() error {
+			docs[i], torn[i] = b.loadWhole(inc.docs[p].doc.Source, inc.Hold != nil)
+			return gctx.Err()
+		})
+	}
+	if g.Wait() != nil {
+		return // stopping: the build sees ctx too
+	}
+	inc.fresh = make(map[string]*docResult, len(paths))
+	for i, p := range paths {
+		switch {
+		case torn[i] && inc.Hold != nil && inc.Hold(p):
+			inc.held = append(inc.held, p)
+		case docs[i] != nil:
+			inc.fresh[p] = docs[i]
+		case !inc.known(p):
+			inc.rediscover = true // gone, and no longer held
+		}
+	}
+}
+
+// settled marks the changes as loaded, but for the held documents, which
+// the next build looks at again.
+func (inc *Incremental) settled() {
+	clear(inc.dirty)
+	for _, p := range inc.held {
+		inc.dirty[p] = true
+	}
+	inc.fresh = nil
+}
+
+// loadWhole loads s as load does and, when judge is set, tells whether
+// its file looks like a save caught halfway: gone, failing to read,
+// changed while it was read, or not yet more than the first characters
+// of a document (see halfWritten).
+func (b *builder) loadWhole(s content.Source, judge bool) (d *docResult, torn bool) {
+	d, diags := b.loadOne(s)
+	if !judge {
+		return d, false
+	}
+	if d == nil {
+		_, err := fs.Stat(b.src, s.Path)
+		return nil, diags.HasErrors() || errors.Is(err, fs.ErrNotExist)
+	}
+	// Read it again: the same bytes mean what was loaded was one state of
+	// the file, not the start of one write and the end of the next.
+	if safelink.Check(b.src, s.Path) != nil {
+		return d, true // turned into a link since loadOne looked
+	}
+	src, err := fs.ReadFile(b.src, s.Path)
+	return d, err != nil || checksum(src) != d.sum || halfWritten(src)
+}
+
+// halfWritten reports whether src is what a save has written before it
+// wrote the document: nothing (the file was just truncated), or the first
+// characters of a front matter's opening line. A save cut off later in
+// the front matter does not read at all, so loadOne reports an error.
+func halfWritten(src []byte) bool {
+	t := string(bytes.TrimSpace(bytes.TrimPrefix(src, []byte("\ufeff"))))
+	return t == "" || len(t) < 3 && (strings.HasPrefix("---", t) || strings.HasPrefix("+++", t))
+}
+
+// discover lists the documents again, when a change may have added or
+// removed one, before load would, leaving Litter out. A document the last
+// build had that is missing from the list may be mid-save, whether or not
+// its change has been told yet: Hold is asked, and a held one is listed
+// as if its file were there, so its resources, comments and mentions stay
+// its own. If that list has errors (the document moved to a bundle, say),
+// they are let go, and load lists the files as they are.
+func (inc *Incremental) discover() {
+	if !inc.rediscover {
+		return
+	}
+	sources, diags, err := content.Discover(listing{inc.src, nil, inc.Litter})
+	if err != nil {
+		return // load reports it
+	}
+	listed := make(map[string]bool, len(sources))
+	for _, s := range sources {
+		listed[s.Path] = true
+	}
+	var missing []string
+	for p := range inc.docs {
+		if !listed[p] && (slices.Contains(inc.held, p) || inc.Hold != nil && inc.Hold(p)) {
+			missing = append(missing, p)
+		}
+	}
+	inc.held = slices.DeleteFunc(inc.held, func(p string) bool { return slices.Contains(missing, p) })
+	if len(missing) > 0 {
+		again, againDiags, err := content.Discover(listing{inc.src, missing, inc.Litter})
+		if err == nil && !againDiags.HasErrors() {
+			sources, diags = again, againDiags
+			for _, s := range again {
+				if slices.Contains(missing, s.Path) {
+					inc.held = append(inc.held, s.Path)
+					inc.dirty[s.Path] = true
+				}
+			}
+			slices.Sort(inc.held)
+		}
+	}
+	inc.rememberSources(sources, diags, nil)
+}
+
+// listing is a file system for discovery: its folders also list some
+// files that are not there (extra), and leave out litter. Discovery reads
+// nothing but the listings.
+type listing struct {
+	fs.FS
+	extra  []string
+	litter func(name string) bool
+}
+
+func (l listing) ReadDir(name string) ([]fs.DirEntry, error) {
+	entries, err := fs.ReadDir(l.FS, name)
+	if err != nil {
+		return nil, err
+	}
+	if l.litter != nil {
+		entries = slices.DeleteFunc(entries, func(e fs.DirEntry) bool { return l.litter(e.Name()) })
+	}
+	for _, p := range l.extra {
+		if path.Dir(p) == name && !slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() == path.Base(p) }) {
+			entries = append(entries, fs.FileInfoToDirEntry(absent(path.Base(p))))
+		}
+	}
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return entries, nil
+}
+
+// absent describes a listed file that is not there.
+type absent string
+
+func (a absent) Name() string     { return string(a) }
+func (absent) Size() int64        { return 0 }
+func (absent) Mode() fs.FileMode  { return 0o644 }
+func (absent) ModTime() time.Time { return time.Time{} }
+func (absent) IsDir() bool        { return false }
+func (absent) Sys() any           { return nil }
 
 // memStore keeps output files in memory without copying them: every byte
 // slice a build produces is fresh and never modified afterwards.
