@@ -35,6 +35,7 @@ type Config struct {
 	// ReadingSpeed is in words per minute, for reading time.
 	ReadingSpeed int `toml:"reading_speed"`
 
+	Content    Content    `toml:"content"`
 	Permalinks Permalinks `toml:"permalinks"`
 	Markdown   Markdown   `toml:"markdown"`
 	Highlight  Highlight  `toml:"highlight"`
@@ -50,6 +51,18 @@ type Config struct {
 	Location *time.Location `toml:"-"`
 	// Positions maps dotted keys to where they were written, for later errors.
 	Positions map[string]diag.Pos `toml:"-"`
+}
+
+// Content says how the files under content/ are read.
+type Content struct {
+	// Encoding is "utf-8", the default, under which a byte that is not
+	// UTF-8 is an error, or "latin1" for a blog written before UTF-8 was
+	// the rule: files that are not UTF-8 are then read as Windows-1252.
+	// Package content reads the name.
+	Encoding string `toml:"encoding"`
+	// MaxTerms is how many tags, categories or series a post may name:
+	// each is a page and feeds of its own.
+	MaxTerms int `toml:"max_terms"`
 }
 
 // Permalinks are URL patterns for posts and standalone pages.
@@ -139,6 +152,7 @@ func Default() Config {
 		Paginate:     10,
 		FeedSize:     20,
 		ReadingSpeed: 220,
+		Content:      Content{Encoding: "utf-8", MaxTerms: 100},
 		Permalinks:   Permalinks{Posts: "/posts/:slug/", Pages: "/:path/"},
 		Markdown:     Markdown{Typographer: true},
 		Highlight:    Highlight{Style: "github", DarkStyle: "github-dark"},
@@ -265,6 +279,9 @@ func (c *Config) validate() diag.List {
 	}
 	if c.History.SweepThreshold < 2 {
 		l.Add(diag.Errorf(c.pos("history.sweep_threshold"), "history.sweep_threshold must be at least 2, not %d", c.History.SweepThreshold))
+	}
+	if c.Content.MaxTerms < 1 {
+		l.Add(diag.Errorf(c.pos("content.max_terms"), "content.max_terms must be at least 1, not %d", c.Content.MaxTerms))
 	}
 	if c.ReadingSpeed < 1 {
 		l.Add(diag.Errorf(c.pos("reading_speed"), "reading_speed must be at least 1 word a minute, not %d", c.ReadingSpeed))

@@ -23,12 +23,16 @@ timezone = "Europe/Berlin"
 posts = "/:year/:month/:slug/"
 [highlight]
 style = "monokai"
+[content]
+encoding = "latin1"
+max_terms = 300
 `), Default())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if cfg.Title != "T" || cfg.BaseURL != "https://example.org/blog/" || cfg.Location.String() != "Europe/Berlin" ||
-		cfg.Permalinks.Posts != "/:year/:month/:slug/" || cfg.Permalinks.Pages != "/:path/" || cfg.Highlight.Style != "monokai" || cfg.Highlight.DarkStyle != "github-dark" {
+		cfg.Permalinks.Posts != "/:year/:month/:slug/" || cfg.Permalinks.Pages != "/:path/" || cfg.Highlight.Style != "monokai" || cfg.Highlight.DarkStyle != "github-dark" ||
+		cfg.Content != (Content{Encoding: "latin1", MaxTerms: 300}) {
 		t.Errorf("got %+v", cfg)
 	}
 }
@@ -48,6 +52,7 @@ func TestParseErrors(t *testing.T) {
 		{"negative weight", "[value.weights]\nlike = -1\n", `accrue.toml:2:1: value.weights.like must not be negative, not -1`},
 		{"bad rate", "[value]\nmonthly_rate = 5\n", `accrue.toml:2:1: value.monthly_rate must be between 0 and 1 (0.01 is 1% a month), not 5`},
 		{"bad class threshold", "[value.classes]\nnew_days = 0\n", `accrue.toml:2:1: value.classes.new_days must be at least 1, not 0`},
+		{"bad max terms", "[content]\nmax_terms = 0\n", `accrue.toml:2:1: content.max_terms must be at least 1, not 0`},
 		{"permalink without slug", "[permalinks]\npages = \"/:year/\"\n", `accrue.toml:2:1: permalinks.pages: pattern "/:year/" must contain :slug, :title or :path`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

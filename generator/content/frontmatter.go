@@ -340,7 +340,7 @@ func (v value) asTerms(max int) ([]string, error) {
 		}
 	}
 	if len(out) > max {
-		return nil, fmt.Errorf("%d names, more than the %d a post may have (each is a page and feeds of its own); keep the ones readers browse by", len(out), max)
+		return nil, fmt.Errorf("%d names, more than the %d a post may have (each is a page and feeds of its own); keep the ones readers browse by, or raise [content] max_terms in accrue.toml", len(out), max)
 	}
 	return out, nil
 }

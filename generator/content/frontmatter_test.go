@@ -793,9 +793,9 @@ func TestDecodeFrontMatterOneTypeCheck(t *testing.T) {
 		{"a flag is not a title", `title: false`, `title = false`,
 			`post.md:2:1: front matter: title: want text, not false`},
 		{"too many tags", `tags: ` + list, `tags = ` + tomlList,
-			`post.md:2:1: front matter: tags: 101 names, more than the 100 a post may have (each is a page and feeds of its own); keep the ones readers browse by`},
+			`post.md:2:1: front matter: tags: 101 names, more than the 100 a post may have (each is a page and feeds of its own); keep the ones readers browse by, or raise [content] max_terms in accrue.toml`},
 		{"too many categories", `categories: ` + list, `categories = ` + tomlList,
-			`post.md:2:1: front matter: categories: 101 names, more than the 100 a post may have (each is a page and feeds of its own); keep the ones readers browse by`},
+			`post.md:2:1: front matter: categories: 101 names, more than the 100 a post may have (each is a page and feeds of its own); keep the ones readers browse by, or raise [content] max_terms in accrue.toml`},
 		{"year zero", `date: 0000-01-01`, `date = 0000-01-01`,
 			`post.md:2:1: front matter: date: "0000-01-01" is too early: dates run from 1800 to 2199; check the year`},
 		{"go's zero time is not 'no date'", `date: 0001-01-01`, `date = 0001-01-01`,
@@ -831,7 +831,7 @@ func TestDecodeFrontMatterMaxTerms(t *testing.T) {
 		t.Errorf("two tags with MaxTerms 2: %v", diags)
 	}
 	_, diags := o.decode([]byte("tags: [a, b, c]\n"), FormatYAML, "post.md", 2)
-	want := `post.md:2:1: front matter: tags: 3 names, more than the 2 a post may have (each is a page and feeds of its own); keep the ones readers browse by`
+	want := `post.md:2:1: front matter: tags: 3 names, more than the 2 a post may have (each is a page and feeds of its own); keep the ones readers browse by, or raise [content] max_terms in accrue.toml`
 	if got := diags.Error(); got != want {
 		t.Errorf("three tags with MaxTerms 2: %s; want %s", got, want)
 	}

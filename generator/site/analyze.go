@@ -142,7 +142,7 @@ func (b *builder) rerender(d *docResult) template.HTML {
 	}
 	var again *content.Doc
 	if err == nil {
-		again, _ = content.Read(doc.Source, src, b.cfg.Location) // it read cleanly before
+		again, _ = b.read.Read(doc.Source, src) // it read cleanly before
 		if again == nil {
 			err = errors.New("the file no longer reads")
 		}

@@ -140,6 +140,7 @@ type builder struct {
 	src   fs.FS
 	opts  Options
 	cfg   config.Config
+	read  content.Options // how documents are read, from cfg
 	theme *theme.Theme
 	md    *markdown.Renderer
 	// cache holds renderings from the last build; nil when off. loaded
@@ -187,6 +188,7 @@ type builder struct {
 func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {
 	if b.inc != nil && b.inc.ready {
 		b.cfg, b.theme, b.md = b.inc.cfg, b.inc.theme, b.inc.md
+		b.read = readOptions(b.cfg)
 		b.theme.Forget()
 		return b.runContent(ctx, w)
 	}
@@ -202,6 +204,10 @@ func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {
 	}
 	b.cfg = cfg
 	var diags diag.List
+	if _, err := content.ParseEncoding(cfg.Content.Encoding); err != nil {
+		return diag.List{diag.Errorf(cfg.Positions["content.encoding"], "content.encoding: %v", err)}, nil
+	}
+	b.read = readOptions(cfg)
 	th, tdiags := b.loadTheme()
 	diags = append(diags, tdiags...)
 	if tdiags.HasErrors() {
@@ -228,6 +234,13 @@ func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {
 	}
 	cdiags, err := b.runContent(ctx, w)
 	return append(diags, cdiags...), err
+}
+
+// readOptions says how documents are read under cfg, whose encoding name
+// has been checked.
+func readOptions(cfg config.Config) content.Options {
+	enc, _ := content.ParseEncoding(cfg.Content.Encoding)
+	return content.Options{Location: cfg.Location, Encoding: enc, MaxTerms: cfg.Content.MaxTerms}
 }
 
 // runContent runs the phases that depend on content: load, analyze,
@@ -378,7 +391,7 @@ func (b *builder) loadOne(s content.Source) (res *docResult, diags diag.List) {
 	if err != nil {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: s.Path}, "%v", err)}
 	}
-	doc, diags := content.Read(s, src, b.cfg.Location)
+	doc, diags := b.read.Read(s, src)
 	if doc == nil {
 		return nil, diags
 	}
