@@ -1,9 +1,12 @@
 package site_test
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/accruehq/accrue/generator/internal/sitetest"
@@ -125,5 +128,203 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 	for _, s := range steps {
 		s.edit()
 		check(s.name, s.changed)
+	}
+}
+
+// TestIncrementalHoldsSavesCaughtHalfway leaves posts as editors leave
+// them between two steps of a save. While Hold says so, the build keeps
+// the last good version and lists the post in Held; once Hold says no,
+// the build equals a full build of the files as they are.
+func TestIncrementalHoldsSavesCaughtHalfway(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	remove := func(name string) {
+		t.Helper()
+		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	post := func(title, body string) string {
+		return "---\ntitle: " + title + "\ndate: 2024-01-01\n---\n" + body
+	}
+	write("accrue.toml", "title = \"Hold\"\nbase_url = \"https://hold.example/\"\n")
+	write("content/posts/a.md", post("A", "A's body.\n"))
+	write("content/posts/b/index.md", post("B", "B's body. ![pic](pic.svg)\n"))
+	write("content/posts/b/pic.svg", "<svg/>")
+	write("content/posts/b/comments/20240701T000000Z-c1.md", "---\nid: c1\nauthor: Reader\ndate: 2024-07-01T00:00:00Z\nstatus: approved\n---\nA comment on B.\n")
+	write("content/posts/c.md", post("C", "C's body.\n"))
+
+	opts := site.Options{Now: sitetest.Now, Theme: themes.Default(), Dir: dir}
+	inc := site.NewIncremental(os.DirFS(dir), opts)
+	hold := true
+	var asked []string
+	inc.Hold = func(p string) bool {
+		asked = append(asked, p)
+		return hold
+	}
+	build := func(changed ...string) map[string][]byte {
+		t.Helper()
+		files, _, err := inc.Build(context.Background(), opts, changed)
+		if err != nil {
+			return nil
+		}
+		return files
+	}
+	full := func() map[string][]byte {
+		t.Helper()
+		w := &site.MemWriter{}
+		if _, _, err := site.Build(context.Background(), os.DirFS(dir), w, opts); err != nil {
+			return nil
+		}
+		return w.Files
+	}
+	good := build()
+	if good == nil {
+		t.Fatal("the first build failed")
+	}
+	held := func(step string, got map[string][]byte, want ...string) {
+		t.Helper()
+		if h := inc.Held(); !slices.Equal(h, want) {
+			t.Errorf("%s: Held() = %q; want %q", step, h, want)
+		}
+		sitetest.CompareFiles(t, step+" (held: the last good build)", got, good)
+	}
+	asItIs := func(step string, got map[string][]byte) {
+		t.Helper()
+		if h := inc.Held(); len(h) > 0 {
+			t.Errorf("%s: Held() = %q; want none", step, h)
+		}
+		want := full()
+		if (got == nil) != (want == nil) {
+			t.Fatalf("%s: incremental build failed: %v; full build failed: %v", step, got == nil, want == nil)
+		}
+		sitetest.CompareFiles(t, step+" (as it is: a full build)", got, want)
+	}
+
+	for _, tt := range []struct {
+		name string
+		file string
+		edit func()
+	}{
+		{"truncated", "content/posts/a.md", func() { write("content/posts/a.md", "") }},
+		{"only blank lines", "content/posts/a.md", func() { write("content/posts/a.md", "\n\n") }},
+		{"half an opening line", "content/posts/a.md", func() { write("content/posts/a.md", "--") }},
+		{"cut in the front matter", "content/posts/a.md", func() { write("content/posts/a.md", "---\ntitle: A\nda") }},
+		{"cut in the closing line", "content/posts/a.md", func() { write("content/posts/a.md", "---\ntitle: A\ndate: 2024-01-01\n-") }},
+		{"deleted", "content/posts/a.md", func() { remove("content/posts/a.md") }},
+		{"a bundle's file deleted", "content/posts/b/index.md", func() { remove("content/posts/b/index.md") }},
+	} {
+		hold, asked = true, nil
+		tt.edit()
+		held(tt.name, build(tt.file), tt.file)
+		if !slices.Contains(asked, tt.file) {
+			t.Errorf("%s: Hold was asked about %q; want %s", tt.name, asked, tt.file)
+		}
+		// Still so on the next build, held or not as Hold says.
+		held(tt.name+", built again", build(tt.file), tt.file)
+		hold = false
+		asItIs(tt.name+", let go", build(tt.file))
+		hold = true
+		if tt.name == "a bundle's file deleted" {
+			write(tt.file, post("B", "B's body. ![pic](pic.svg)\n"))
+		} else {
+			write(tt.file, post("A", "A's body.\n"))
+		}
+		asItIs(tt.name+", whole again", build(tt.file))
+		good = full()
+	}
+
+	// A change told while another post is held: the held one stays, the
+	// other shows; when Hold lets go, the held one is built though no
+	// change names it again.
+	write("content/posts/a.md", "")
+	held("a.md held", build("content/posts/a.md"), "content/posts/a.md")
+	write("content/posts/c.md", post("C", "C's body, edited.\n"))
+	got := build("content/posts/c.md")
+	if h := inc.Held(); !slices.Equal(h, []string{"content/posts/a.md"}) {
+		t.Errorf("an edit of c.md while a.md is held: Held() = %q", h)
+	}
+	if !strings.Contains(string(got["posts/c/index.html"]), "body, edited.") {
+		t.Errorf("an edit of c.md while a.md is held did not show:\n%s", got["posts/c/index.html"])
+	}
+	if !bytes.Equal(got["posts/a/index.html"], good["posts/a/index.html"]) {
+		t.Error("an edit of c.md while a.md is held changed a's page")
+	}
+	hold = false
+	write("content/posts/c.md", post("C", "C's body, edited again.\n"))
+	asItIs("a.md let go during an edit of c.md", build("content/posts/c.md"))
+	hold = true
+	write("content/posts/a.md", post("A", "A's body.\n"))
+	build("content/posts/a.md")
+	good = full()
+
+	// A post deleted while a build lists the documents for another
+	// change, before its own change is told: held too.
+	remove("content/posts/a.md")
+	write("content/posts/d.md", post("D", "D's body.\n"))
+	got = build("content/posts/d.md")
+	if h := inc.Held(); !slices.Equal(h, []string{"content/posts/a.md"}) {
+		t.Errorf("a.md deleted untold: Held() = %q", h)
+	}
+	if !bytes.Equal(got["posts/a/index.html"], good["posts/a/index.html"]) || got["posts/d/index.html"] == nil {
+		t.Error("a.md deleted untold: want a's page kept and d's page added")
+	}
+	hold = false
+	asItIs("a.md deleted, let go", build("content/posts/a.md"))
+}
+
+// TestIncrementalLeavesLitterOut checks that files Litter names are
+// neither documents nor resources, and that the rest equals a full build
+// without them.
+func TestIncrementalLeavesLitterOut(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"accrue.toml":                          "title = \"Litter\"\n",
+		"content/posts/b/index.md":             "---\ntitle: B\ndate: 2024-01-01\n---\nB.\n",
+		"content/posts/b/pic.svg":              "<svg/>",
+		"content/posts/b/index.md___jb_tmp___": "---\ntitle: B\ndate: 2024-01-01\n---\nB, next.\n",
+		"content/posts/a.md___jb_old___":       "old",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opts := site.Options{Now: sitetest.Now, Theme: themes.Default()}
+	inc := site.NewIncremental(os.DirFS(dir), opts)
+	inc.Litter = func(name string) bool {
+		return strings.HasSuffix(name, "___jb_tmp___") || strings.HasSuffix(name, "___jb_old___")
+	}
+	files, diags, err := inc.Build(context.Background(), opts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range diags {
+		if strings.Contains(d.Error(), "___jb_") {
+			t.Errorf("litter reported: %v", d)
+		}
+	}
+	if _, ok := files["posts/b/index.md___jb_tmp___"]; ok {
+		t.Error("litter copied as a resource of b")
+	}
+	if _, ok := files["posts/b/pic.svg"]; !ok {
+		t.Error("b's own resource is missing")
+	}
+	if !strings.Contains(string(files["index.html"]), "/posts/b/") {
+		t.Error("b is missing from the home page")
 	}
 }
