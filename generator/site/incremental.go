@@ -206,7 +206,7 @@ func (inc *Incremental) Build(ctx context.Context, o Options, changed []string) 
 			return files, inc.lastDiags, nil
 		}
 	}
-	inc.discover()
+	inc.discover(ctx, o)
 	w := &memStore{files: make(map[string][]byte, len(inc.files))}
 	b := &builder{src: inc.src, opts: o, inc: inc}
 	diags, err := b.run(ctx, w)
@@ -334,35 +334,25 @@ func (inc *Incremental) Held() []string {
 // mid-save that Hold says to. Loading each once means the file judged
 // whole is the very file built.
 func (inc *Incremental) settle(ctx context.Context, o Options) {
-	inc.held, inc.fresh = nil, nil
+	inc.held, inc.fresh = nil, map[string]*docResult{}
 	if !inc.ready {
 		return
 	}
-	var paths []string
+	var sources []content.Source
 	for p := range inc.dirty {
-		if inc.docs[p] != nil {
-			paths = append(paths, p)
+		if d := inc.docs[p]; d != nil {
+			sources = append(sources, d.doc.Source)
+		} else {
+			inc.rediscover = true // new, or held before it was ever built
 		}
 	}
-	slices.Sort(paths) // Hold is asked in a stable order
-	b := &builder{src: inc.src, opts: o, inc: inc, cfg: inc.cfg, md: inc.md}
-	docs := make([]*docResult, len(paths))
-	torn := make([]bool, len(paths))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, p := range paths {
-		g.Go(func() error {
-			docs[i], torn[i] = b.loadWhole(inc.docs[p].doc.Source, inc.Hold != nil)
-			return gctx.Err()
-		})
-	}
-	if g.Wait() != nil {
-		return // stopping: the build sees ctx too
-	}
-	inc.fresh = make(map[string]*docResult, len(paths))
-	for i, p := range paths {
+	// Hold is asked in a stable order.
+	slices.SortFunc(sources, func(a, b content.Source) int { return strings.Compare(a.Path, b.Path) })
+	docs, torn := inc.loadAll(ctx, o, sources)
+	for i, s := range sources {
+		p := s.Path
 		switch {
-		case torn[i] && inc.Hold != nil && inc.Hold(p):
+		case torn[i] && inc.Hold(p):
 			inc.held = append(inc.held, p)
 		case docs[i] != nil:
 			inc.fresh[p] = docs[i]
@@ -370,6 +360,27 @@ func (inc *Incremental) settle(ctx context.Context, o Options) {
 			inc.rediscover = true // gone, and no longer held
 		}
 	}
+}
+
+// loadAll loads sources in parallel, as load does, and, when Hold is set,
+// tells which look like a save caught halfway (see builder.loadWhole).
+// Nothing is loaded when ctx is done: the build sees ctx too.
+func (inc *Incremental) loadAll(ctx context.Context, o Options, sources []content.Source) (docs []*docResult, torn []bool) {
+	b := &builder{src: inc.src, opts: o, inc: inc, cfg: inc.cfg, md: inc.md}
+	docs, torn = make([]*docResult, len(sources)), make([]bool, len(sources))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, s := range sources {
+		g.Go(func() error {
+			docs[i], torn[i] = b.loadWhole(s, inc.Hold != nil)
+			return gctx.Err()
+		})
+	}
+	if g.Wait() != nil {
+		clear(docs)
+		clear(torn)
+	}
+	return docs, torn
 }
 
 // settled marks the changes as loaded, but for the held documents, which
@@ -420,7 +431,7 @@ func halfWritten(src []byte) bool {
 // as if its file were there, so its resources, comments and mentions stay
 // its own. If that list has errors (the document moved to a bundle, say),
 // they are let go, and load lists the files as they are.
-func (inc *Incremental) discover() {
+func (inc *Incremental) discover(ctx context.Context, o Options) {
 	if !inc.rediscover {
 		return
 	}
@@ -428,6 +439,7 @@ func (inc *Incremental) discover() {
 	if err != nil {
 		return // load reports it
 	}
+	sources = inc.withoutNewHeld(ctx, o, sources)
 	listed := make(map[string]bool, len(sources))
 	for _, s := range sources {
 		listed[s.Path] = true
@@ -453,6 +465,37 @@ func (inc *Incremental) discover() {
 		}
 	}
 	inc.rememberSources(sources, diags, nil)
+}
+
+// withoutNewHeld loads the new documents of a change, before load would,
+// and leaves out of sources those caught mid-save that Hold says to: as
+// if they were not saved yet.
+func (inc *Incremental) withoutNewHeld(ctx context.Context, o Options, sources []content.Source) []content.Source {
+	if !inc.ready || inc.Hold == nil {
+		return sources
+	}
+	var added []content.Source
+	for _, s := range sources {
+		if inc.dirty[s.Path] && inc.docs[s.Path] == nil {
+			added = append(added, s)
+		}
+	}
+	if len(added) == 0 {
+		return sources
+	}
+	docs, torn := inc.loadAll(ctx, o, added)
+	var held []string
+	for i, s := range added {
+		switch {
+		case torn[i] && inc.Hold(s.Path):
+			held = append(held, s.Path)
+		case docs[i] != nil:
+			inc.fresh[s.Path] = docs[i]
+		}
+	}
+	inc.held = append(inc.held, held...)
+	slices.Sort(inc.held)
+	return slices.DeleteFunc(sources, func(s content.Source) bool { return slices.Contains(held, s.Path) })
 }
 
 // listing is a file system for discovery: its folders also list some
