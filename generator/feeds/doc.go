@@ -9,8 +9,9 @@
 // type="html">, which readers parse as HTML, and kept as it is in JSON
 // Feed's summary, which is text. A summary that shows markup as code thus
 // never becomes markup in a reader. Characters XML cannot carry become
-// U+FFFD in every format, so that one stray control character cannot make
-// a feed unreadable.
+// U+FFFD: in content for every format, in text for RSS and Atom (as
+// encoding/xml writes them), so that one stray control character cannot
+// make a feed unreadable.
 //
 // feeds imports no other generator package.
 package feeds
