@@ -554,6 +554,8 @@ type hostilePost struct {
 	title, description, author string
 	// summaryStart is how a summary without a description starts.
 	summaryStart string
+	// interactions is the number of comments, and of mentions.
+	interactions int
 	tags         []string
 }
 
@@ -727,6 +729,7 @@ publish = true
 
 		// Comments and mentions take two vectors each.
 		for j := 0; j < len(vs); j += 2 {
+			hp.interactions++
 			v, w := vs[j], vs[(j+1)%len(vs)]
 			n := first + j
 			when := date.Add(time.Duration(j+1) * time.Hour)
@@ -1023,13 +1026,27 @@ func (c *xssChecker) page(name string, data []byte, want map[string]hostilePost)
 		return
 	}
 	var h1 string
+	var comments, mentions int
 	walk(doc, func(n *html.Node) {
-		if n.Type == html.ElementNode && n.Data == "h1" && attr(n, "class") == "p-name" {
+		if n.Type != html.ElementNode {
+			return
+		}
+		switch class := attr(n, "class"); {
+		case n.Data == "h1" && class == "p-name":
 			h1 = textOf(n)
+		case n.Data == "li" && strings.Contains(class, "p-comment"):
+			comments++
+		case n.Data == "li" && strings.Contains(class, "mention"), n.Data == "a" && strings.HasPrefix(class, "h-card"):
+			mentions++ // a mention's card, or a like's, repost's or bookmark's
 		}
 	})
 	if w := htmlTextNorm(hp.title); h1 != w {
 		c.t.Errorf("%s: the title reads %q; want %q", name, h1, w)
+	}
+	// Every comment and mention is on the page, so the checks above
+	// have seen them all.
+	if comments != hp.interactions || mentions != hp.interactions {
+		c.t.Errorf("%s: %d comments and %d mentions; want %d of each", name, comments, mentions, hp.interactions)
 	}
 }
 
