@@ -444,9 +444,16 @@ func (inc *Incremental) discover(ctx context.Context, o Options) {
 	for _, s := range sources {
 		listed[s.Path] = true
 	}
-	var missing []string
+	var unlisted []string
 	for p := range inc.docs {
-		if !listed[p] && (slices.Contains(inc.held, p) || inc.Hold != nil && inc.Hold(p)) {
+		if !listed[p] {
+			unlisted = append(unlisted, p)
+		}
+	}
+	slices.Sort(unlisted) // Hold is asked in a stable order
+	var missing []string
+	for _, p := range unlisted {
+		if slices.Contains(inc.held, p) || inc.Hold != nil && inc.Hold(p) {
 			missing = append(missing, p)
 		}
 	}
