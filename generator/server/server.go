@@ -35,7 +35,8 @@ type Options struct {
 	// an editor may be between two steps of a save. A file still so
 	// after Settle is built as it is. 0 means 500ms.
 	Settle time.Duration
-	// Log receives one line per rebuild and every diagnostic.
+	// Log receives one line per rebuild, and each diagnostic when it
+	// appears: not again while later rebuilds keep reporting it.
 	Log io.Writer
 	// Now is the clock for future posts; nil means time.Now.
 	Now func() time.Time
