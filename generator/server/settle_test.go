@@ -267,10 +267,10 @@ func TestWarningsSaidOnce(t *testing.T) {
 	base := startWith(t, Options{Dir: dir, Now: time.Now, Settle: 20 * time.Millisecond, Log: log})
 
 	const (
-		evil  = "content/posts/evil.md: warning: not read: symbolic link points outside the site"
-		out   = "content/posts/pics/out.svg: warning: not copied: symbolic link points outside the site"
-		stray = "content/stray.txt: warning: not part of any post or page"
-		open  = "content/posts/hello.md:1:1: front matter opened with"
+		evil    = "content/posts/evil.md: warning: not read: symbolic link points outside the site"
+		out     = "content/posts/pics/out.svg: warning: not copied: symbolic link points outside the site"
+		undated = "content/posts/undated.md:1: warning: no date in front matter"
+		open    = "content/posts/hello.md:1:1: front matter opened with"
 	)
 	rebuilt := func(action func()) {
 		t.Helper()
@@ -278,13 +278,15 @@ func TestWarningsSaidOnce(t *testing.T) {
 		action()
 		waitLog(t, log, "rebuil", n+1)
 	}
-	for range 3 {
-		rebuilt(func() { writeFile(t, dir, "content/stray.txt", "x") })
-		rebuilt(func() {
-			if err := os.Remove(filepath.Join(dir, "content/stray.txt")); err != nil {
-				t.Fatal(err)
-			}
-		})
+	// A post whose warning comes and goes with it.
+	for i := range 3 {
+		writeFile(t, dir, "content/posts/undated.md", "Undated.\n")
+		waitFor(t, base+"/posts/undated/", func(code int, body string) bool { return code == 200 })
+		waitLog(t, log, undated, i+1)
+		if err := os.Remove(filepath.Join(dir, "content/posts/undated.md")); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, base+"/posts/undated/", func(code int, body string) bool { return code == 404 })
 	}
 	rebuilt(func() { writeFile(t, dir, "content/posts/hello.md", "---\ntitle: Hello\n") })
 	waitLog(t, log, "rebuild failed", 1)
@@ -296,7 +298,7 @@ func TestWarningsSaidOnce(t *testing.T) {
 	for _, tt := range []struct {
 		line string
 		want int
-	}{{evil, 1}, {out, 1}, {stray, 3}, {open, 1}} {
+	}{{evil, 1}, {out, 1}, {undated, 3}, {open, 1}} {
 		if got := log.count(tt.line); got != tt.want {
 			t.Errorf("%q printed %d times; want %d. The log:\n%s", tt.line, got, tt.want, log)
 		}
