@@ -39,7 +39,7 @@ type Renderer struct {
 
 // New returns a Renderer for o.
 func New(o Options) *Renderer {
-	exts := []goldmark.Extender{extension.GFM, extension.Footnote}
+	exts := []goldmark.Extender{extension.GFM, extension.Footnote, guard{tables: true}}
 	if o.Typographer {
 		exts = append(exts, extension.Typographer)
 	}
@@ -94,11 +94,17 @@ type Result struct {
 	Words    int
 }
 
+// MinWork is the inline work (see WorkPerByte) any post may spend, however
+// short: at most a tenth of a second.
+const MinWork = 1 << 26
+
 // moreMarker is what the <!--more--> line renders to, so the summary can be
 // cut at it; it is removed from the final HTML.
 const moreMarker = "<!--more-->"
 
-// Render renders src.
+// Render renders src. A document that goldmark could not parse in time
+// linear in its size (see MaxNesting and WorkPerByte) is refused: the
+// error is a *diag.Error positioned within src, without a file name.
 func (r *Renderer) Render(src []byte) (res *Result, err error) {
 	return r.run(src, true)
 }
@@ -117,7 +123,10 @@ func (r *Renderer) run(src []byte, render bool) (res *Result, err error) {
 		}
 	}()
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
-	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc, tooCostly := parseGuarded(r.md.Parser(), src, ctx, MinWork)
+	if tooCostly != nil {
+		return nil, tooCostly
+	}
 	res = &Result{}
 	idx := newLineIndex(src)
 	var firstPara ast.Node
