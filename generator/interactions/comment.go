@@ -30,6 +30,7 @@ type Comment struct {
 	Replies []*Comment
 
 	replyPos diag.Pos // of the reply_to value, for messages about the thread
+	skipped  bool     // the body is beyond the guard's limits; a warning says so
 }
 
 var commentFields = []string{"id", "author", "author_url", "date", "reply_to", "source", "status"}
@@ -78,8 +79,15 @@ func parseComment(file, name string, src []byte, loc *time.Location) (*Comment, 
 	if strings.TrimSpace(c.Body) == "" {
 		diags.Add(diag.Errorf(diag.Pos{File: file, Line: closing, Col: 1}, `comment: the comment has no text; write it in Markdown after the closing "---"`))
 	} else {
-		html, err := renderComment(body)
-		if err != nil {
+		html, refused, err := renderComment(body)
+		switch {
+		case refused != nil:
+			// A stranger's comment must not fail the owner's build: it is
+			// left out, and the warning says which and why.
+			at := diag.Pos{File: file, Line: closing + refused.Pos.Line, Col: refused.Pos.Col}
+			diags.Add(diag.Warnf(at, "comment: skipped, not published: %s", refused.Msg))
+			c.skipped = true
+		case err != nil:
 			diags.Add(diag.Errorf(top, "comment: internal error rendering Markdown: %v", err))
 		}
 		c.HTML = html
@@ -156,7 +164,7 @@ func loadComments(fsys fs.FS, dir string, loc *time.Location, diags *diag.List) 
 		if c == nil {
 			continue
 		}
-		bad[c] = ds.HasErrors()
+		bad[c] = ds.HasErrors() || c.skipped
 		if prev, dup := byID[c.ID]; dup {
 			diags.Add(diag.Errorf(diag.Pos{File: c.File}, "comment: id %q is already used by %s; give this comment another id", c.ID, prev.File))
 			continue

@@ -235,15 +235,16 @@ func TestCommentHostileMarkdown(t *testing.T) {
 func TestCommentLongBody(t *testing.T) {
 	t.Parallel()
 	word := "compound <b>interest</b> "
-	in := strings.Repeat(word, 100<<10/len(word)+1)
+	const paragraphs = 240 // 60 KiB, near MaxRecordSize
+	in := strings.Repeat(strings.Repeat(word, 10)+"\n\n", paragraphs)
 	s, diags := load(t, body(in))
 	if diags != nil {
 		t.Fatalf("diagnostics: %v", diags)
 	}
 	got := string(s.Comments[0].HTML)
-	want := "<p>" + strings.Repeat("compound &lt;b&gt;interest&lt;/b&gt; ", 100<<10/len(word)) + "compound &lt;b&gt;interest&lt;/b&gt;</p>\n"
+	want := strings.Repeat("<p>"+strings.Repeat("compound &lt;b&gt;interest&lt;/b&gt; ", 9)+"compound &lt;b&gt;interest&lt;/b&gt;</p>\n", paragraphs)
 	if got != want {
-		t.Errorf("HTML of a 100 KB comment: %d bytes starting %.60q; want %d bytes", len(got), got, len(want))
+		t.Errorf("HTML of a 60 KiB comment: %d bytes starting %.60q; want %d bytes", len(got), got, len(want))
 	}
 }
 

@@ -18,6 +18,15 @@
 // by bluemonday; mention titles and excerpts are reduced to plain text for
 // html/template to escape; every URL is http or https.
 //
+// A stranger can also write to slow the build down, so a file larger than
+// MaxRecordSize, and a comment body that goldmark could not parse in time
+// linear in its size (nesting deeper than MaxNesting, or marks that make
+// the inline parser quadratic; see guard.go, shared word for word with
+// package markdown), is skipped with a warning that names the file and
+// says why. A warning rather than an error: someone else's file must not
+// fail the owner's build. A file that is not UTF-8 is refused with the
+// position of its first bad byte.
+//
 // Load runs in the build's Load phase, once per post; the Set it returns is
 // read-only afterwards and may be shared between goroutines. Package site
 // turns a Set into ledger events and template data.

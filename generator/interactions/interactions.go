@@ -160,9 +160,11 @@ func (s *Set) Reactions() []Reaction {
 	return out
 }
 
-// maxFileSize bounds one record. A comment or mention this large is a
-// broken tool's output, not something a reader wrote.
-const maxFileSize = 1 << 20
+// MaxRecordSize bounds one comment or mention file. Readers write a few
+// KiB at most; a larger record is a broken tool's output or an attempt to
+// slow the build, and a stranger's file must not fail the owner's build,
+// so it is skipped with a warning that names it.
+const MaxRecordSize = 64 << 10
 
 // Load reads the comments/ and mentions/ folders of the post folder
 // folder in fsys. postURLs are the addresses that count as the post for a
@@ -213,8 +215,8 @@ func readDir(fsys fs.FS, dir, kind string, diags *diag.List) []file {
 			diags.Add(diag.Warnf(diag.Pos{File: p}, "%s: folder ignored; %s files go directly in %s/", kind, kind, path.Base(dir)))
 			continue
 		}
-		if info, err := e.Info(); err == nil && info.Size() > maxFileSize {
-			diags.Add(diag.Errorf(diag.Pos{File: p}, "%s: the file is %d bytes; records larger than 1 MiB are refused", kind, info.Size()))
+		if info, err := e.Info(); err == nil && info.Size() > MaxRecordSize {
+			diags.Add(tooLarge(p, kind, info.Size()))
 			continue
 		}
 		src, err := fs.ReadFile(fsys, p)
@@ -222,9 +224,17 @@ func readDir(fsys fs.FS, dir, kind string, diags *diag.List) []file {
 			diags.Add(diag.Errorf(diag.Pos{File: p}, "%s: cannot read the file: %v", kind, unwrapPath(err)))
 			continue
 		}
+		if len(src) > MaxRecordSize { // the size was unknown or has changed
+			diags.Add(tooLarge(p, kind, int64(len(src))))
+			continue
+		}
 		out = append(out, file{name: name, path: p, src: src})
 	}
 	return out
+}
+
+func tooLarge(file, kind string, size int64) *diag.Error {
+	return diag.Warnf(diag.Pos{File: file}, "%s: skipped, not published: the file is %d bytes and records are limited to %d KiB", kind, size, MaxRecordSize>>10)
 }
 
 // unwrapPath drops the path from an fs.PathError, which the position

@@ -297,10 +297,10 @@ func TestLoadFolderOddities(t *testing.T) {
 		post + "/comments/20250918T140502Z-k7m2qx.md~":    {Data: []byte("backup")},
 		post + "/comments/old/20250918T140502Z-k7m2qx.md": {Data: []byte("---\n---\n")},
 		post + "/mentions":                                {Data: []byte("a file, not a folder")},
-		post + "/comments/20250918T140502Z-big.md":        {Data: make([]byte, maxFileSize+1)},
+		post + "/comments/20250918T140502Z-big.md":        {Data: make([]byte, MaxRecordSize+1)},
 	}
 	_, diags := Load(fsys, post, postURLs, nil)
-	want := post + `/comments/20250918T140502Z-big.md: comment: the file is 1048577 bytes; records larger than 1 MiB are refused
+	want := post + `/comments/20250918T140502Z-big.md: warning: comment: skipped, not published: the file is 65537 bytes and records are limited to 64 KiB
 ` + post + `/comments/old: warning: comment: folder ignored; comment files go directly in comments/
 ` + post + `/mentions: mention: cannot read the folder: `
 	// The reason after the colon is the file system's own.

@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/accruehq/accrue/generator/diag"
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -32,8 +33,11 @@ const ugcRel = "nofollow ugc"
 // onerror= attribute or an unclosed <div> would run or break the post's
 // page. Unlike the default, raw HTML is shown as the text that was written
 // ("use <kbd> here" keeps its "<kbd>") instead of vanishing.
+//
+// guard refuses a body goldmark could not parse in time linear in its
+// size (see guard.go), since a stranger can write one on purpose.
 var commentMarkdown = goldmark.New(
-	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.Table),
+	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.Table, guard{tables: true}),
 	goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(commentTransformer{}, 100))),
 )
 
@@ -176,14 +180,25 @@ func safeLinkURL(dest []byte) bool {
 	return false
 }
 
+// commentMinWork is the inline work (see WorkPerByte) any comment may
+// spend, however short: a few milliseconds. Comments are many and come
+// from strangers, so they get much less than a post.
+const commentMinWork = 1 << 22
+
 // renderComment turns a comment's Markdown into HTML that can be placed in
-// a page as it is.
-func renderComment(body []byte) (template.HTML, error) {
-	var buf bytes.Buffer
-	if err := commentMarkdown.Convert(body, &buf); err != nil {
-		return "", err
+// a page as it is. A body beyond the guard's limits is not rendered:
+// refused says why, positioned within body.
+func renderComment(body []byte) (out template.HTML, refused *diag.Error, err error) {
+	pc := parser.NewContext()
+	doc, refused := parseGuarded(commentMarkdown.Parser(), body, pc, commentMinWork)
+	if refused != nil {
+		return "", refused, nil
 	}
-	return template.HTML(commentPolicy.SanitizeBytes(buf.Bytes())), nil
+	var buf bytes.Buffer
+	if err := commentMarkdown.Renderer().Render(&buf, body, doc); err != nil {
+		return "", nil, err
+	}
+	return template.HTML(commentPolicy.SanitizeBytes(buf.Bytes())), nil, nil
 }
 
 // plainText reduces a title or excerpt from someone else's page to one
