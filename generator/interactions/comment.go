@@ -20,6 +20,7 @@ type Comment struct {
 	AuthorURL string // http or https, or ""
 	Source    string // how it arrived, one lowercase word ("form", "wordpress"), or ""
 	Date      time.Time
+	DatePos   diag.Pos      // where the date is written, for messages about it
 	ReplyTo   string        // the id of the comment this one answers, or ""
 	Status    Status        // StatusApproved or StatusPending
 	Body      string        // Markdown as written
@@ -117,6 +118,7 @@ func (c *Comment) set(d *decoder, e entry, nameID string) {
 		c.AuthorURL, _ = d.url(e)
 	case "date":
 		c.Date, _ = d.date(e)
+		c.DatePos = d.pos(e.v)
 	case "reply_to":
 		if s, ok := d.text(e); ok {
 			c.ReplyTo, c.replyPos = strings.TrimSpace(s), d.pos(e.v)

@@ -199,7 +199,7 @@ func TestLoadGoodFolder(t *testing.T) {
 		File: post + "/comments/20250918T140502Z-k7m2qx.md",
 	}
 	if c.ID != want.ID || c.Author != want.Author || c.AuthorURL != want.AuthorURL || c.Source != want.Source ||
-		!c.Date.Equal(want.Date) || c.ReplyTo != "" || c.Status != want.Status || c.Body != want.Body || c.HTML != want.HTML || c.File != want.File {
+		!c.Date.Equal(want.Date) || c.DatePos.Line != 5 || c.ReplyTo != "" || c.Status != want.Status || c.Body != want.Body || c.HTML != want.HTML || c.File != want.File {
 		t.Errorf("first comment = %+v; want %+v", *c, want)
 	}
 	if got, want := string(s.Comments[1].HTML), `<p>Only if you <a href="https://example.org/reinvest" rel="nofollow ugc">reinvest</a>.</p>`+"\n"; got != want {
@@ -217,7 +217,8 @@ func TestLoadGoodFolder(t *testing.T) {
 		ID: "m1", Source: "https://blog.example/2025/09/reply", Target: "https://example.com/posts/hello/", Type: TypeReply,
 		AuthorName: "Eve Example", AuthorURL: "https://blog.example/", AuthorPhoto: "https://blog.example/eve.jpg",
 		Published: time.Date(2025, 9, 18, 13, 0, 0, 0, time.UTC), Received: time.Date(2025, 9, 18, 14, 12, 0, 0, time.UTC),
-		Title: "Re: Hello", Excerpt: "I disagree & here is why.", Status: StatusApproved,
+		ReceivedPos: diag.Pos{File: post + "/mentions/20250918T141200Z-m1.yaml", Line: 9, Col: 11},
+		Title:       "Re: Hello", Excerpt: "I disagree & here is why.", Status: StatusApproved,
 		File: post + "/mentions/20250918T141200Z-m1.yaml",
 	}
 	if !m.Published.Equal(wantM.Published) || !m.Received.Equal(wantM.Received) {

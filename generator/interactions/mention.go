@@ -23,8 +23,9 @@ type Mention struct {
 	AuthorPhoto string    // http or https, or ""
 	Published   time.Time // zero when not given
 	Received    time.Time
-	Title       string // plain text: tags stripped, at most 200 characters
-	Excerpt     string // plain text: tags stripped, at most 300 characters
+	ReceivedPos diag.Pos // where the received date is written, for messages about it
+	Title       string   // plain text: tags stripped, at most 200 characters
+	Excerpt     string   // plain text: tags stripped, at most 300 characters
 	Status      Status
 	// Replaced is true when a later file from the same source counts
 	// instead: a sender that edits or deletes its post sends the mention
@@ -138,6 +139,7 @@ func (m *Mention) set(d *decoder, e entry, targets map[string]bool, permalink st
 		m.Published, _ = d.date(e)
 	case "received":
 		m.Received, _ = d.date(e)
+		m.ReceivedPos = d.pos(e.v)
 	case "title":
 		if s, ok := d.text(e); ok {
 			m.Title = truncate(plainText(s), maxTitle)

@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/interactions"
@@ -46,6 +47,7 @@ func (b *builder) loadInteractions(ctx context.Context) diag.List {
 				}
 			}
 			set, diags := interactions.Load(b.src, p.doc.doc.Folder, urls, b.cfg.Location)
+			diags = append(diags, earlyDeposits(set, p.Date, b.cfg.Location)...)
 			p.setInteractions(set, interactionsSum(set))
 			perPost[i] = diags
 			return gctx.Err()
@@ -71,9 +73,48 @@ func (p *Page) setInteractions(s *interactions.Set, sum uint64) {
 	p.Reactions = s.Reactions()
 }
 
+// earlyDeposits warns about each deposit (an approved comment, a mention
+// not pending) dated before the post's publication, which
+// interactionEvents dates at publication instead. Such a date is an
+// import's or a clock's mistake, and left as it is a comment dated years
+// early would earn interest for years the post did not exist. Re-dating
+// rather than refusing keeps the comment on the page and in the ledger:
+// nothing is lost, and the warning says where to fix the date.
+func earlyDeposits(s *interactions.Set, published time.Time, loc *time.Location) diag.List {
+	if published.IsZero() {
+		return nil
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	day := func(t time.Time) string { return t.In(loc).Format(time.DateOnly) }
+	var out diag.List
+	for _, c := range s.Comments {
+		if c.Status == interactions.StatusApproved && c.Date.Before(published) {
+			out.Add(diag.Warnf(c.DatePos, "comment: dated %s, before its post was published on %s; the ledger counts it from %s, so correct the date if it is wrong",
+				day(c.Date), day(published), day(published)))
+		}
+	}
+	for _, m := range s.Mentions {
+		if !m.Replaced && m.Status != interactions.StatusPending && m.Received.Before(published) {
+			out.Add(diag.Warnf(m.ReceivedPos, "mention: received %s, before its post was published on %s; the ledger counts it from %s, so correct the date if it is wrong",
+				day(m.Received), day(published), day(published)))
+		}
+	}
+	return out
+}
+
+// notBefore returns t, or published when t is earlier (see earlyDeposits).
+func notBefore(t, published time.Time) time.Time {
+	if t.Before(published) {
+		return published
+	}
+	return t
+}
+
 // interactionEvents are the ledger's deposits from a post's comments and
 // mentions. Pending ones are not deposits yet; a deleted mention withdraws
-// its deposit.
+// its deposit. None is dated before the post.
 func interactionEvents(p *Page, siteAuthor string) []ledger.Event {
 	s := p.interactions
 	if s == nil {
@@ -88,7 +129,7 @@ func interactionEvents(p *Page, siteAuthor string) []ledger.Event {
 		if isAuthor(c.Author, p, siteAuthor) {
 			kind = ledger.KindAuthorReply
 		}
-		out = append(out, ledger.Event{Date: c.Date, Post: p.File, Title: p.Title, Kind: kind,
+		out = append(out, ledger.Event{Date: notBefore(c.Date, p.Date), Post: p.File, Title: p.Title, Kind: kind,
 			Actor: c.Author, ActorURL: c.AuthorURL, Source: c.File})
 	}
 	for _, m := range s.Mentions {
@@ -103,7 +144,7 @@ func interactionEvents(p *Page, siteAuthor string) []ledger.Event {
 		if note == "" {
 			note = m.Excerpt
 		}
-		out = append(out, ledger.Event{Date: m.Received, Post: p.File, Title: p.Title, Kind: mentionKinds[m.Type],
+		out = append(out, ledger.Event{Date: notBefore(m.Received, p.Date), Post: p.File, Title: p.Title, Kind: mentionKinds[m.Type],
 			Actor: actor, ActorURL: m.AuthorURL, Source: m.Source, Note: note, Withdrawn: m.Status == interactions.StatusDeleted})
 	}
 	return out
