@@ -159,3 +159,23 @@ func TestCostlyButRealIsRendered(t *testing.T) {
 		})
 	}
 }
+
+// FuzzGuard checks that a refusal points inside the document and that
+// nothing panics, whatever the nesting and marks.
+func FuzzGuard(f *testing.F) {
+	for _, s := range []string{quoteStair(120), listStair(120, "x\n"), rep("> - ", 60), rep("[a](b", 4000), "|a|b|\n|-|-|\n" + rep("c\n", 3000), "## " + rep("*a_ ", 3000)} {
+		f.Add(s)
+	}
+	r := New(Options{})
+	f.Fuzz(func(t *testing.T, src string) {
+		_, err := r.Render([]byte(src))
+		var de *diag.Error
+		if !errors.As(err, &de) {
+			return
+		}
+		lines := strings.Split(src, "\n")
+		if de.Pos.Line < 1 || de.Pos.Line > len(lines) || de.Pos.Col < 1 || de.Pos.Col > len(lines[de.Pos.Line-1])+1 {
+			t.Errorf("%d:%d is outside the document: %v", de.Pos.Line, de.Pos.Col, de)
+		}
+	})
+}
