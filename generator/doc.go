@@ -39,8 +39,9 @@
 //	report ─► ledger (the value report reads only the ledger and what site gathers)
 //	content ─► config
 //	content, interactions ─► internal/dates (one reader for hand-written dates)
+//	markdown, interactions ─► internal/mdguard (the bound on what goldmark may spend on a document)
 //	every package ─► diag (diag imports only the standard library)
-//	markdown, theme, feeds, history, links, ledger ─► no generator package except diag
+//	theme, feeds, history, links, ledger ─► no generator package except diag
 //
 // imports_test.go checks these edges.
 //

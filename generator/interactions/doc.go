@@ -20,9 +20,8 @@
 //
 // A stranger can also write to slow the build down, so a file larger than
 // MaxRecordSize, and a comment body that goldmark could not parse in time
-// linear in its size (nesting deeper than MaxNesting, or marks that make
-// the inline parser quadratic; see guard.go, shared word for word with
-// package markdown), is skipped with a warning that names the file and
+// linear in its size (deep nesting, or marks that make the inline parser
+// quadratic; see package internal/mdguard), is skipped with a warning that names the file and
 // says why. A warning rather than an error: someone else's file must not
 // fail the owner's build. A file that is not UTF-8 is refused with the
 // position of its first bad byte.

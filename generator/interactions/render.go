@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/internal/mdguard"
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -34,10 +35,10 @@ const ugcRel = "nofollow ugc"
 // page. Unlike the default, raw HTML is shown as the text that was written
 // ("use <kbd> here" keeps its "<kbd>") instead of vanishing.
 //
-// guard refuses a body goldmark could not parse in time linear in its
-// size (see guard.go), since a stranger can write one on purpose.
+// mdguard.Guard refuses a body goldmark could not parse in time linear
+// in its size, since a stranger can write one on purpose.
 var commentMarkdown = goldmark.New(
-	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.Table, guard{tables: true}),
+	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.Table, mdguard.Guard{Tables: true}),
 	goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(commentTransformer{}, 100))),
 )
 
@@ -180,7 +181,7 @@ func safeLinkURL(dest []byte) bool {
 	return false
 }
 
-// commentMinWork is the inline work (see WorkPerByte) any comment may
+// commentMinWork is the inline work (see mdguard.WorkPerByte) any comment may
 // spend, however short: a few milliseconds. Comments are many and come
 // from strangers, so they get much less than a post.
 const commentMinWork = 1 << 22
@@ -190,7 +191,7 @@ const commentMinWork = 1 << 22
 // refused says why, positioned within body.
 func renderComment(body []byte) (out template.HTML, refused *diag.Error, err error) {
 	pc := parser.NewContext()
-	doc, refused := parseGuarded(commentMarkdown.Parser(), body, pc, commentMinWork)
+	doc, refused := mdguard.Parse(commentMarkdown.Parser(), body, pc, commentMinWork)
 	if refused != nil {
 		return "", refused, nil
 	}

@@ -5,17 +5,12 @@
 // table of contents, the links (with positions) and the word count.
 //
 // Render refuses, with an error positioned in the document, what goldmark
-// cannot parse in time linear in its size: block quotes and lists nested
-// deeper than MaxNesting, and paragraphs, headings or tables whose links,
-// emphasis and code marks would make the inline parser quadratic (see
-// WorkPerByte). A line-by-line scan measures nesting before goldmark sees
-// the document; a paragraph transformer measures each paragraph before its
-// inline parse. Refusing is clearer than rewriting: the author sees where
-// and why, and no page changes behind their back. goldmark offers no way
-// to stop a parse, so bounding its work is what makes rendering a document
-// cheap to abandon; the caller checks for cancellation between documents.
-// guard.go is shared word for word with package interactions.
+// cannot parse in time linear in its size (deep nesting, paragraphs of
+// unclosed marks; package internal/mdguard measures them). goldmark offers
+// no way to stop a parse, so bounding its work is what makes rendering a
+// document cheap to abandon; the caller checks for cancellation between
+// documents.
 //
 // One Renderer is built per build and shared by all goroutines; per
-// document state lives in a parser.Context. markdown imports only diag.
+// document state lives in a parser.Context. markdown imports only diag and internal/mdguard.
 package markdown

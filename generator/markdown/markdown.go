@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/accruehq/accrue/generator/internal/mdguard"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -39,7 +40,7 @@ type Renderer struct {
 
 // New returns a Renderer for o.
 func New(o Options) *Renderer {
-	exts := []goldmark.Extender{extension.GFM, extension.Footnote, guard{tables: true}}
+	exts := []goldmark.Extender{extension.GFM, extension.Footnote, mdguard.Guard{Tables: true}}
 	if o.Typographer {
 		exts = append(exts, extension.Typographer)
 	}
@@ -94,7 +95,7 @@ type Result struct {
 	Words    int
 }
 
-// MinWork is the inline work (see WorkPerByte) any post may spend, however
+// MinWork is the inline work (see mdguard.WorkPerByte) any post may spend, however
 // short: at most a tenth of a second.
 const MinWork = 1 << 26
 
@@ -103,7 +104,7 @@ const MinWork = 1 << 26
 const moreMarker = "<!--more-->"
 
 // Render renders src. A document that goldmark could not parse in time
-// linear in its size (see MaxNesting and WorkPerByte) is refused: the
+// linear in its size (see package mdguard) is refused: the
 // error is a *diag.Error positioned within src, without a file name.
 func (r *Renderer) Render(src []byte) (res *Result, err error) {
 	return r.run(src, true)
@@ -123,7 +124,7 @@ func (r *Renderer) run(src []byte, render bool) (res *Result, err error) {
 		}
 	}()
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
-	doc, tooCostly := parseGuarded(r.md.Parser(), src, ctx, MinWork)
+	doc, tooCostly := mdguard.Parse(r.md.Parser(), src, ctx, MinWork)
 	if tooCostly != nil {
 		return nil, tooCostly
 	}

@@ -406,7 +406,7 @@ func (b *builder) loadOne(s content.Source) (res *docResult, diags diag.List) {
 		}
 	}
 	if err != nil {
-		diags.Add(diag.Errorf(diag.Pos{File: s.Path}, "%v", err))
+		diags.Add(bodyError(s.Path, doc.BodyLine, err))
 		return nil, diags
 	}
 	doc.Body = nil // rendered; the source is not needed again and is most of a post's memory
@@ -416,6 +416,21 @@ func (b *builder) loadOne(s content.Source) (res *docResult, diags diag.List) {
 		}
 	}
 	return &docResult{doc: doc, render: r, body: body, sum: checksum(src), diags: diags}, diags
+}
+
+// bodyError names the file of a body that failed to render and, when
+// the renderer said where, moves its position from the body's lines to
+// the file's (front matter comes first).
+func bodyError(file string, bodyLine int, err error) *diag.Error {
+	var de *diag.Error
+	if !errors.As(err, &de) {
+		return diag.Errorf(diag.Pos{File: file}, "%v", err)
+	}
+	pos := diag.Pos{File: file, Line: de.Pos.Line, Col: de.Pos.Col}
+	if pos.Line > 0 {
+		pos.Line += bodyLine - 1
+	}
+	return &diag.Error{Pos: pos, Msg: de.Msg, Severity: de.Severity}
 }
 
 // placeBody decides where a rendering the cache holds keeps its HTML

@@ -45,3 +45,31 @@ Nice.
 		}
 	}
 }
+
+// A body the renderer refuses is reported at the line of the file, front
+// matter counted, not at the line of the body.
+func TestBodyErrorsPointIntoTheFile(t *testing.T) {
+	r := sitetest.TryBuild(t, `
+-- content/posts/deep.md --
+---
+title: Deep
+date: 2024-01-01
+---
+First paragraph.
+
+`+strings.Repeat(">", 200)+` too deep
+`)
+	if r.Err == nil {
+		t.Fatal("a build of 200 nested quotes succeeded")
+	}
+	errs := r.Diags.Errors()
+	if len(errs) != 1 {
+		t.Fatalf("got %d errors, want 1:\n%s", len(errs), r.Diags.Error())
+	}
+	if p := errs[0].Pos; p.File != "content/posts/deep.md" || p.Line != 7 || p.Col == 0 {
+		t.Errorf("error at %s, want content/posts/deep.md:7:<column>\n%s", p, errs[0])
+	}
+	if !strings.Contains(errs[0].Msg, "nest deeper") {
+		t.Errorf("message %q does not say what is wrong", errs[0].Msg)
+	}
+}

@@ -1,8 +1,4 @@
-package markdown
-
-// This file is the same in packages markdown and interactions, but for the
-// package clause: both hand goldmark text written elsewhere, and neither may
-// import the other. TestGuardFilesMatch keeps the two copies equal.
+package mdguard
 
 import (
 	"github.com/accruehq/accrue/generator/diag"
@@ -144,21 +140,21 @@ func marks(b []byte) int {
 	return n
 }
 
-// guard is the goldmark extension that keeps the inline parser's work
+// Guard is the goldmark extension that keeps the inline parser's work
 // within a document's budget (see WorkPerByte). It measures each paragraph
 // as the block parser closes it, before any inline parsing; once the
 // budget is spent it empties the paragraphs left, so that the parse ends
-// quickly and parseGuarded can refuse the document.
-type guard struct {
-	// tables is set when the Markdown has GFM tables: their cells are
+// quickly and Parse can refuse the document.
+type Guard struct {
+	// Tables is set when the Markdown has GFM tables: their cells are
 	// parsed one by one, so the guard makes the table first and measures
 	// its cells rather than the paragraph it came from.
-	tables bool
+	Tables bool
 }
 
-var _ goldmark.Extender = guard{}
+var _ goldmark.Extender = Guard{}
 
-func (g guard) Extend(m goldmark.Markdown) {
+func (g Guard) Extend(m goldmark.Markdown) {
 	// After link reference definitions (100), which leave the paragraph
 	// text, before tables (200), which the guard makes itself.
 	m.Parser().AddOptions(parser.WithParagraphTransformers(util.Prioritized(g, 150)))
@@ -185,10 +181,10 @@ func (b *budget) spend(work, at, marks, bytes int, what string) {
 
 var tableTransformer = extension.NewTableParagraphTransformer()
 
-func (g guard) Transform(p *ast.Paragraph, reader text.Reader, pc parser.Context) {
+func (g Guard) Transform(p *ast.Paragraph, reader text.Reader, pc parser.Context) {
 	b, _ := pc.Get(budgetKey).(*budget)
 	if b == nil || p.Lines().Len() == 0 {
-		return // not parsed by parseGuarded
+		return // not parsed by Parse
 	}
 	src := reader.Source()
 	if b.left < 0 {
@@ -196,7 +192,7 @@ func (g guard) Transform(p *ast.Paragraph, reader text.Reader, pc parser.Context
 		return
 	}
 	at := p.Lines().At(0).Start
-	if g.tables && p.Lines().Len() >= 2 {
+	if g.Tables && p.Lines().Len() >= 2 {
 		// A table pads every row to its header's columns: a header of
 		// a thousand cells over a thousand one-cell rows makes a million.
 		// Spend the cells the rows leave out, counted from the widest
@@ -243,7 +239,7 @@ func (g guard) Transform(p *ast.Paragraph, reader text.Reader, pc parser.Context
 }
 
 // measureTable spends the inline work of each cell of table.
-func (g guard) measureTable(b *budget, table ast.Node, src []byte) {
+func (g Guard) measureTable(b *budget, table ast.Node, src []byte) {
 	for row := table.FirstChild(); row != nil; row = row.NextSibling() {
 		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
 			g.measure(b, cell, src, "table cell")
@@ -253,7 +249,7 @@ func (g guard) measureTable(b *budget, table ast.Node, src []byte) {
 
 // measure spends the inline work of n's text, or empties n when the
 // budget is spent.
-func (guard) measure(b *budget, n ast.Node, src []byte, what string) {
+func (Guard) measure(b *budget, n ast.Node, src []byte, what string) {
 	lines := n.Lines()
 	if lines.Len() == 0 {
 		return
@@ -279,11 +275,11 @@ func paragraphBytes(p *ast.Paragraph) int {
 	return n
 }
 
-// parseGuarded parses src with p, whose Markdown has the guard, unless
+// Parse parses src with p, whose Markdown has the Guard, unless
 // src is beyond what the parser can do in time linear in its size; then
 // it returns the reason, positioned within src, and no document. pc is
 // the document's context; minWork is the work any document may spend.
-func parseGuarded(p parser.Parser, src []byte, pc parser.Context, minWork int) (ast.Node, *diag.Error) {
+func Parse(p parser.Parser, src []byte, pc parser.Context, minWork int) (ast.Node, *diag.Error) {
 	b := &budget{left: max(minWork, WorkPerByte*len(src))}
 	if err := checkNesting(src, b); err != nil {
 		return nil, err

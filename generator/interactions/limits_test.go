@@ -1,29 +1,9 @@
 package interactions
 
 import (
-	"bytes"
-	"os"
 	"strings"
 	"testing"
 )
-
-// TestGuardFilesMatch keeps guard.go the same as package markdown's: one
-// fix must reach both.
-func TestGuardFilesMatch(t *testing.T) {
-	t.Parallel()
-	ours, err := os.ReadFile("guard.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	theirs, err := os.ReadFile("../markdown/guard.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ours = bytes.Replace(ours, []byte("package interactions\n"), []byte("package markdown\n"), 1)
-	if !bytes.Equal(ours, theirs) {
-		t.Error("guard.go differs from ../markdown/guard.go but for the package clause; make them the same")
-	}
-}
 
 const approvedComment = "---\nauthor: Ada\ndate: 2025-09-18\nstatus: approved\n---\n"
 
