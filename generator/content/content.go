@@ -296,6 +296,8 @@ func (o Options) Read(s Source, src []byte) (*Doc, diag.List) {
 		switch {
 		case seg == "":
 			return nil, append(diags, diag.Errorf(diag.Pos{File: s.Path}, "file name %q has nothing a URL can be made of; rename the file or set slug in the front matter", name))
+		case len(seg) > MaxSegment: // a name that slugs longer than it is
+			return nil, append(diags, diag.Errorf(diag.Pos{File: s.Path}, "file name %q makes a URL segment of %d bytes, more than the %d a folder name may have; rename the file or set slug in the front matter", name, len(seg), MaxSegment))
 		case !ok:
 			diags.Add(diag.Warnf(diag.Pos{File: s.Path}, "file name %q cannot stand in a URL as it is, so the URL uses %q; rename the file or set slug to choose", name, seg))
 		}

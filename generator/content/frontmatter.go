@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/internal/dates"
@@ -234,12 +235,18 @@ func (m *FrontMatter) set(f field, loc *time.Location, maxTerms int) *diag.Error
 		m.Draft, err = f.val.asBool()
 	case "tags":
 		m.Tags, err = f.val.asTerms(maxTerms)
+		err = errors.Join(err, termsFit(m.Tags))
 	case "categories":
 		m.Categories, err = f.val.asTerms(maxTerms)
+		err = errors.Join(err, termsFit(m.Categories))
 	case "series":
 		m.Series, err = f.val.asTerms(maxTerms)
+		err = errors.Join(err, termsFit(m.Series))
 	case "slug":
 		m.Slug, err = f.val.asString()
+		if err == nil && len(m.Slug) > MaxSegment {
+			err = fmt.Errorf("is %d bytes, more than the %d a folder name may have; shorten it", len(m.Slug), MaxSegment)
+		}
 		if err == nil && (strings.ContainsAny(m.Slug, "/\\?#") || m.Slug == "." || m.Slug == "..") {
 			err = fmt.Errorf("must be a single URL segment without / \\ ? #, not %q", m.Slug)
 		}
@@ -343,6 +350,26 @@ func (v value) asTerms(max int) ([]string, error) {
 		return nil, fmt.Errorf("%d names, more than the %d a post may have (each is a page and feeds of its own); keep the ones readers browse by, or raise [content] max_terms in accrue.toml", len(out), max)
 	}
 	return out, nil
+}
+
+// termsFit refuses a name whose slug is too long to be the folder of its
+// page: the build could not write it.
+func termsFit(names []string) error {
+	for _, n := range names {
+		if slug := Slugify(n); len(slug) > MaxSegment {
+			return fmt.Errorf("%q makes a URL segment of %d bytes, more than the %d a folder name may have; shorten it", abbreviate(n, 40), len(slug), MaxSegment)
+		}
+	}
+	return nil
+}
+
+// abbreviate cuts s to about max runes for an error message.
+func abbreviate(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max]) + "…"
 }
 
 // asStrings reads a list of text values, or one (aliases: /old/).

@@ -808,6 +808,12 @@ func TestDecodeFrontMatterOneTypeCheck(t *testing.T) {
 			`post.md:2:1: front matter: updates: entry 1: date: "1024-05-01" is too early: dates run from 1800 to 2199; check the year`},
 		{"control character in a slug", `slug: "a\tb"`, `slug = "a\tb"`,
 			`post.md:2:1: front matter: slug: must be a single URL segment without control characters, not "a\tb"`},
+		{"a slug longer than a folder name", `slug: ` + strings.Repeat("s", 256), `slug = "` + strings.Repeat("s", 256) + `"`,
+			`post.md:2:1: front matter: slug: is 256 bytes, more than the 255 a folder name may have; shorten it`},
+		{"a tag longer than a folder name", `tags: [go, "` + strings.Repeat("Ж", 128) + `"]`, `tags = ["go", "` + strings.Repeat("Ж", 128) + `"]`,
+			`post.md:2:1: front matter: tags: "` + strings.Repeat("Ж", 40) + `…" makes a URL segment of 256 bytes, more than the 255 a folder name may have; shorten it`},
+		{"a series longer than a folder name", `series: ` + strings.Repeat("x", 300), `series = "` + strings.Repeat("x", 300) + `"`,
+			`post.md:2:1: front matter: series: "` + strings.Repeat("x", 40) + `…" makes a URL segment of 300 bytes, more than the 255 a folder name may have; shorten it`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()

@@ -9,6 +9,11 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// MaxSegment is the longest URL segment a slug or name may make, in
+// bytes: each becomes a folder of the output, and file systems allow 255
+// bytes a name.
+const MaxSegment = 255
+
 // Slugify turns a title into a URL segment: lowercase letters and digits
 // joined by hyphens, accents removed from Latin and Greek letters
 // ("Zürich Notes" -> "zurich-notes"). Letters of other scripts are kept

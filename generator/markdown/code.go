@@ -200,9 +200,13 @@ func (r *codeRenderer) formatter(o FenceOptions) *chromahtml.Formatter {
 // write writes one highlighted block. A language chroma does not know
 // falls back to plain text, with the same markup, so the theme styles it.
 func (r *codeRenderer) write(w util.BufWriter, code string, o FenceOptions) {
-	lexer := lexers.Get(o.Lang)
-	if lexer == nil {
-		lexer = lexers.Fallback
+	// A fence without a language is plain text; asking the registry for ""
+	// would try it against every lexer's file name patterns first.
+	lexer := lexers.Fallback
+	if o.Lang != "" {
+		if l := lexers.Get(o.Lang); l != nil {
+			lexer = l
+		}
 	}
 	lexer = chroma.Coalesce(lexer)
 	lang := o.Lang
