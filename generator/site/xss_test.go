@@ -17,6 +17,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/accruehq/accrue/generator/content"
 	"github.com/accruehq/accrue/generator/internal/sitetest"
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html"
@@ -577,16 +578,34 @@ publish = true
 			if j >= len(vectors) {
 				break
 			}
-			// Tag names are trimmed like any front matter name.
-			tag := strings.TrimSpace(fmt.Sprintf("t%04d %s", j, strings.Join(vectors[j:min(j+vectorsPerTag, len(vectors))], " ")))
+			var tag string
+			tag, j = hostileTag(vectors, j)
 			tagged.tags = append(tagged.tags, tag)
 			fmt.Fprintf(&fm, "  - %s\n", q(tag))
-			j += vectorsPerTag
 		}
 		file("content/posts/"+slug+".md", fm.String()+"---\nTagged.\n")
 		want[hostileBase+"posts/"+slug+"/"] = tagged
 	}
 	return fsys, want
+}
+
+// hostileTag returns a tag name made of up to vectorsPerTag vectors from
+// vectors[j:], as many as keep its slug a folder name the build accepts
+// (a longest vector is cut to fit), and the index of the next vector.
+// Tag names are trimmed like any front matter name.
+func hostileTag(vectors []string, j int) (string, int) {
+	tag := fmt.Sprintf("t%04d", j)
+	for k := j; k < min(j+vectorsPerTag, len(vectors)); k++ {
+		next := tag + " " + vectors[k]
+		if k > j && len(content.Slugify(next)) > content.MaxSegment {
+			return strings.TrimSpace(tag), k
+		}
+		for r := []rune(next); len(content.Slugify(string(r))) > content.MaxSegment; r = r[:len(r)-1] {
+			next = string(r[:len(r)-1])
+		}
+		tag = next
+	}
+	return strings.TrimSpace(tag), min(j+vectorsPerTag, len(vectors))
 }
 
 // liveHTML is markup that runs script in a browser, one way each, and
