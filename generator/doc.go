@@ -40,8 +40,9 @@
 //	content ─► config
 //	content, interactions ─► internal/dates (one reader for hand-written dates)
 //	markdown, interactions ─► internal/mdguard (the bound on what goldmark may spend on a document)
+//	content, theme, interactions, server ─► internal/litter (editors' swap and backup files are not the site)
 //	every package ─► diag (diag imports only the standard library)
-//	theme, feeds, history, links, ledger ─► no generator package except diag
+//	feeds, history, links, ledger ─► no generator package except diag
 //
 // imports_test.go checks these edges.
 //

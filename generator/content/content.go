@@ -13,6 +13,7 @@ import (
 
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/internal/dates"
+	"github.com/accruehq/accrue/generator/internal/litter"
 )
 
 // Dir is the folder, relative to the site root, that holds content.
@@ -69,7 +70,7 @@ func Discover(fsys fs.FS) ([]Source, diag.List, error) {
 			return err
 		}
 		name := d.Name()
-		if p != Dir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
+		if p != Dir && litter.Is(name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

@@ -5,10 +5,10 @@ import (
 	"io/fs"
 	"path"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/internal/litter"
 )
 
 // Status says whether an interaction is shown. Only approved ones are; the
@@ -208,7 +208,7 @@ func readDir(fsys fs.FS, dir, kind string, diags *diag.List) []file {
 	for _, e := range entries {
 		name := e.Name()
 		p := path.Join(dir, name)
-		if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") {
+		if litter.Is(name) {
 			continue
 		}
 		if e.IsDir() {

@@ -14,5 +14,7 @@
 //
 // The watcher is the only long-lived goroutine in accrue; its lifetime is
 // Run's ctx. Requests only ever read the in-memory build: nothing a visitor
-// sends reaches the file system. server imports site and diag.
+// sends reaches the file system. Editors' litter (internal/litter) neither
+// triggers a rebuild nor enters the site. server imports site, report,
+// diag and internal/litter.
 package server

@@ -113,7 +113,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	port := ln.Addr().(*net.TCPAddr).Port
 	s.baseURL = fmt.Sprintf("http://localhost:%d/", port)
 	s.builder = site.NewIncremental(os.DirFS(s.o.Dir), s.siteOptions())
-	s.builder.Hold, s.builder.Litter = s.settle.hold, ignored
+	s.builder.Hold = s.settle.hold
 	s.rebuild(ctx, nil)
 
 	wt, err := newWatcher(s.o.Dir, watched)

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/accruehq/accrue/generator/internal/litter"
 )
 
 // watcher reports bursts of file changes under a site's watched folders.
@@ -48,7 +50,7 @@ func (wt *watcher) addTree(dir string) []string {
 			return nil
 		}
 		if d.IsDir() {
-			if p != dir && ignored(d.Name()) {
+			if p != dir && litter.Is(d.Name()) {
 				return filepath.SkipDir
 			}
 			_ = wt.w.Add(p) // a folder that vanished meanwhile needs no watch
@@ -67,7 +69,7 @@ func (wt *watcher) relevant(path string) (string, bool) {
 		return "", false
 	}
 	rel = filepath.ToSlash(rel)
-	if ignored(filepath.Base(rel)) {
+	if litter.Is(filepath.Base(rel)) {
 		return "", false
 	}
 	if rel == "accrue.toml" {
@@ -79,22 +81,6 @@ func (wt *watcher) relevant(path string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// ignored reports whether name is editor litter or hidden: swap and
-// backup files, vim's 4913 probe, emacs lock and autosave files, the new
-// and old versions JetBrains IDEs keep beside a file while they save it.
-// Rebuilds leave such files out of the site too (site.Incremental.Litter).
-func ignored(name string) bool {
-	switch {
-	case name == "4913", strings.HasPrefix(name, "."), strings.HasSuffix(name, "~"),
-		strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"),
-		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
-		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"), strings.HasSuffix(name, ".swo"),
-		strings.HasSuffix(name, ".tmp"), strings.HasSuffix(name, ".crdownload"):
-		return true
-	}
-	return false
 }
 
 // run sends each debounced burst of changed paths (slash paths relative

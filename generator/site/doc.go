@@ -4,6 +4,10 @@
 // the others (config, content, markdown, theme, feeds, history), converting
 // between their small types.
 //
+// Incremental is the dev server's builder: it rebuilds only what a change
+// can reach, and its Hold hook lets the server keep a document's last good
+// version while its file is caught halfway through a save.
+//
 // See ../doc.go for the phases and the rule that data produced by a phase
 // is read-only afterwards.
 package site

@@ -42,7 +42,7 @@ import (
 //
 // A change to accrue.toml, layouts/ or themes/, or to the build options,
 // starts over. The result equals a full build of the same files, but for
-// documents held mid-save (see Hold) and editors' litter (see Litter).
+// documents held mid-save (see Hold).
 type Incremental struct {
 	src fs.FS
 
@@ -61,12 +61,6 @@ type Incremental struct {
 	held []string
 	// fresh are changed documents loaded by settle, ahead of the build.
 	fresh map[string]*docResult
-	// Litter, when set, names files editors leave beside the ones they
-	// save (swap files, backups, a new version before it is renamed in):
-	// they are no documents and no resources. The dev server leaves them
-	// out here as its watcher ignores their changes; a listing that took
-	// them in would outlive them, as their removal is never told.
-	Litter func(name string) bool
 
 	// ready is true once cfg, theme and md hold a good load.
 	ready bool
@@ -425,7 +419,7 @@ func halfWritten(src []byte) bool {
 }
 
 // discover lists the documents again, when a change may have added or
-// removed one, before load would, leaving Litter out. A document the last
+// removed one, before load would. A document the last
 // build had that is missing from the list may be mid-save, whether or not
 // its change has been told yet: Hold is asked, and a held one is listed
 // as if its file were there, so its resources, comments and mentions stay
@@ -435,7 +429,7 @@ func (inc *Incremental) discover(ctx context.Context, o Options) {
 	if !inc.rediscover {
 		return
 	}
-	sources, diags, err := content.Discover(listing{inc.src, nil, inc.Litter})
+	sources, diags, err := content.Discover(listing{inc.src, nil})
 	if err != nil {
 		return // load reports it
 	}
@@ -459,7 +453,7 @@ func (inc *Incremental) discover(ctx context.Context, o Options) {
 	}
 	inc.held = slices.DeleteFunc(inc.held, func(p string) bool { return slices.Contains(missing, p) })
 	if len(missing) > 0 {
-		again, againDiags, err := content.Discover(listing{inc.src, missing, inc.Litter})
+		again, againDiags, err := content.Discover(listing{inc.src, missing})
 		if err == nil && !againDiags.HasErrors() {
 			sources, diags = again, againDiags
 			for _, s := range again {
@@ -506,21 +500,17 @@ func (inc *Incremental) withoutNewHeld(ctx context.Context, o Options, sources [
 }
 
 // listing is a file system for discovery: its folders also list some
-// files that are not there (extra), and leave out litter. Discovery reads
+// files that are not there (extra). Discovery reads
 // nothing but the listings.
 type listing struct {
 	fs.FS
-	extra  []string
-	litter func(name string) bool
+	extra []string
 }
 
 func (l listing) ReadDir(name string) ([]fs.DirEntry, error) {
 	entries, err := fs.ReadDir(l.FS, name)
 	if err != nil {
 		return nil, err
-	}
-	if l.litter != nil {
-		entries = slices.DeleteFunc(entries, func(e fs.DirEntry) bool { return l.litter(e.Name()) })
 	}
 	for _, p := range l.extra {
 		if path.Dir(p) == name && !slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() == path.Base(p) }) {

@@ -3,6 +3,7 @@ package site_test
 import (
 	"bytes"
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -302,9 +303,8 @@ func TestIncrementalHoldsSavesCaughtHalfway(t *testing.T) {
 	asItIs("new e.md whole", build("content/posts/e.md"))
 }
 
-// TestIncrementalLeavesLitterOut checks that files Litter names are
-// neither documents nor resources, and that the rest equals a full build
-// without them.
+// TestIncrementalLeavesLitterOut checks that editors' litter is neither
+// a document nor a resource, in the dev server's builds and in a full one.
 func TestIncrementalLeavesLitterOut(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -314,6 +314,11 @@ func TestIncrementalLeavesLitterOut(t *testing.T) {
 		"content/posts/b/pic.svg":              "<svg/>",
 		"content/posts/b/index.md___jb_tmp___": "---\ntitle: B\ndate: 2024-01-01\n---\nB, next.\n",
 		"content/posts/a.md___jb_old___":       "old",
+		"content/posts/4913":                   "",
+		"content/posts/#c.md#":                 "---\ntitle: C\n",
+		"content/posts/b/comments/.x.md.swp":   "swap",
+		"static/css/extra.css~":                "old",
+		"static/photo.jpg.crdownload":          "half",
 	} {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -325,20 +330,26 @@ func TestIncrementalLeavesLitterOut(t *testing.T) {
 	}
 	opts := site.Options{Now: sitetest.Now, Theme: themes.Default()}
 	inc := site.NewIncremental(os.DirFS(dir), opts)
-	inc.Litter = func(name string) bool {
-		return strings.HasSuffix(name, "___jb_tmp___") || strings.HasSuffix(name, "___jb_old___")
-	}
 	files, diags, err := inc.Build(context.Background(), opts, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, d := range diags {
-		if strings.Contains(d.Error(), "___jb_") {
-			t.Errorf("litter reported: %v", d)
+	if len(diags) > 0 {
+		t.Errorf("litter reported:\n%s", diags.Error())
+	}
+	for name := range files {
+		if strings.Contains(name, "___jb_") || strings.HasSuffix(name, "4913") || strings.Contains(name, "#") ||
+			strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".crdownload") {
+			t.Errorf("litter copied to %s", name)
 		}
 	}
-	if _, ok := files["posts/b/index.md___jb_tmp___"]; ok {
-		t.Error("litter copied as a resource of b")
+	full := &site.MemWriter{}
+	_, fullDiags, err := site.Build(context.Background(), os.DirFS(dir), full, opts)
+	if err != nil || len(fullDiags) > 0 {
+		t.Errorf("a full build with litter: %v\n%s", err, fullDiags.Error())
+	}
+	if got, want := slices.Sorted(maps.Keys(files)), slices.Sorted(maps.Keys(full.Files)); !slices.Equal(got, want) {
+		t.Errorf("the dev server's build writes\n%q\na full build\n%q", got, want)
 	}
 	if _, ok := files["posts/b/pic.svg"]; !ok {
 		t.Error("b's own resource is missing")

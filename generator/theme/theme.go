@@ -15,6 +15,7 @@ import (
 	texttemplate "text/template"
 
 	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/internal/litter"
 )
 
 // Layer is one file system a theme is read from, with the path shown in
@@ -156,7 +157,7 @@ func listFiles(l Layer, dir string) []file {
 	var out []file
 	// A layer without this folder is normal, so walk errors are ignored.
 	_ = fs.WalkDir(l.FS, dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+		if err != nil || d.IsDir() || litter.Is(d.Name()) {
 			return nil
 		}
 		name := strings.TrimPrefix(p, dir+"/")
