@@ -21,20 +21,8 @@ import (
 func TestIncrementalEqualsFullBuild(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	write := func(name, text string) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	remove := func(name string) {
-		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, text string) { t.Helper(); writeFile(t, dir, name, text) }
+	remove := func(name string) { t.Helper(); removeFile(t, dir, name) }
 	post := func(title, date, tags, body string) string {
 		return "---\ntitle: " + title + "\ndate: " + date + "\ntags: [" + tags + "]\nseries: [s]\n---\n" + body
 	}
@@ -139,22 +127,8 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 func TestIncrementalHoldsSavesCaughtHalfway(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	write := func(name, text string) {
-		t.Helper()
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	remove := func(name string) {
-		t.Helper()
-		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, text string) { t.Helper(); writeFile(t, dir, name, text) }
+	remove := func(name string) { t.Helper(); removeFile(t, dir, name) }
 	post := func(title, body string) string {
 		return "---\ntitle: " + title + "\ndate: 2024-01-01\n---\n" + body
 	}
@@ -320,13 +294,7 @@ func TestIncrementalLeavesLitterOut(t *testing.T) {
 		"static/css/extra.css~":                "old",
 		"static/photo.jpg.crdownload":          "half",
 	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeFile(t, dir, name, text)
 	}
 	opts := site.Options{Now: sitetest.Now, Theme: themes.Default()}
 	inc := site.NewIncremental(os.DirFS(dir), opts)
@@ -356,5 +324,26 @@ func TestIncrementalLeavesLitterOut(t *testing.T) {
 	}
 	if !strings.Contains(string(files["index.html"]), "/posts/b/") {
 		t.Error("b is missing from the home page")
+	}
+}
+
+// writeFile writes text to the slash path name under dir, making its
+// folders.
+func writeFile(t *testing.T, dir, name, text string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// removeFile removes the slash path name under dir.
+func removeFile(t *testing.T, dir, name string) {
+	t.Helper()
+	if err := os.Remove(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+		t.Fatal(err)
 	}
 }
