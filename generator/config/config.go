@@ -75,8 +75,10 @@ type Permalinks struct {
 
 // Markdown configures the Markdown renderer.
 type Markdown struct {
-	// Unsafe lets raw HTML in posts through. Off by default because a post
-	// pasted from elsewhere should not smuggle in scripts.
+	// Unsafe lets raw HTML in posts and pages through. On by default, as
+	// in Jekyll, Zola and Eleventy: the author's own files are trusted,
+	// and a blog brought from another generator keeps its images and
+	// charts. Comments and mentions are sanitized whatever it says.
 	Unsafe      bool `toml:"unsafe"`
 	Typographer bool `toml:"typographer"`
 }
@@ -154,7 +156,7 @@ func Default() Config {
 		ReadingSpeed: 220,
 		Content:      Content{Encoding: "utf-8", MaxTerms: 100},
 		Permalinks:   Permalinks{Posts: "/posts/:slug/", Pages: "/:path/"},
-		Markdown:     Markdown{Typographer: true},
+		Markdown:     Markdown{Unsafe: true, Typographer: true},
 		Highlight:    Highlight{Style: "github", DarkStyle: "github-dark"},
 		History:      History{SweepThreshold: 20},
 		Value: Value{MonthlyRate: 0.01,

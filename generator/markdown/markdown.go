@@ -25,8 +25,9 @@ import (
 // Options configures a Renderer. The zero value renders safely with
 // highlighting and without typographic quotes.
 type Options struct {
-	// Unsafe lets raw HTML through. It stays off by default: a post pasted
-	// from elsewhere must not smuggle scripts into the site.
+	// Unsafe lets raw HTML through. The zero value leaves it out; sites
+	// turn it on for their own posts (config.Markdown.Unsafe) and never
+	// for what visitors write.
 	Unsafe      bool
 	Typographer bool
 	// LineNumbers numbers every code block unless its fence says otherwise.

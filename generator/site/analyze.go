@@ -268,6 +268,9 @@ func (d *docResult) derive(b *builder) *derived {
 		raw := b.permalink(doc)
 		dv.url, dv.dir = content.EscapePath(raw), strings.Trim(raw, "/")
 		dv.permalink = b.absURL(dv.url)
+		// A summary is shown on list pages, away from the post: a bundle's
+		// <img src="flow.svg"> must still find the post's folder.
+		dv.summary = template.HTML(absolutize(string(dv.summary), dv.url))
 		d.derived = dv
 	})
 	return d.derived

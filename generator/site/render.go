@@ -389,7 +389,8 @@ var attrURL = regexp.MustCompile(`(\s(?:href|src)=")([^"]*)(")`)
 
 // absolutize makes every link and image URL in html absolute, resolved
 // against the page it was written for: feed readers show content away
-// from the site. A post is in a feed per tag, so this runs often: one
+// from the site. Given a site path as pageURL, it makes relative URLs
+// site-relative instead, for HTML shown on another page of the site. A post is in a feed per tag, so this runs often: one
 // pass of the pattern, and URLs already absolute are left unparsed.
 func absolutize(html, pageURL string) string {
 	base, err := url.Parse(pageURL)

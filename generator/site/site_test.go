@@ -639,3 +639,44 @@ func TestLedgerGolden(t *testing.T) {
 		t.Errorf("ledger differs from %s:\n%s", golden, sitetest.FirstDiff(b.String(), string(want)))
 	}
 }
+
+// A post's raw HTML is the author's and is rendered as written; a
+// comment's is a stranger's and never is, whatever the setting.
+func TestRawHTMLIsTheAuthors(t *testing.T) {
+	t.Parallel()
+	fixture := `
+-- content/posts/chart/index.md --
+---
+title: Chart
+date: 2024-01-01
+---
+<img src="chart.svg" alt="Chart"> Growth, <abbr title="compound interest">CI</abbr>.
+
+<figure><img src="chart.svg" alt="Chart"><figcaption>Growth</figcaption></figure>
+-- content/posts/chart/chart.svg --
+<svg xmlns="http://www.w3.org/2000/svg"></svg>
+-- content/posts/chart/comments/20240102T000000Z-abc.md --
+---
+author: Visitor
+date: 2024-01-02T00:00:00Z
+status: approved
+---
+<img src=x onerror=alert(1)> <b>bold</b>
+`
+	r := sitetest.Build(t, fixture)
+	r.AssertFile("posts/chart/index.html",
+		`<figure><img src="chart.svg" alt="Chart"><figcaption>Growth</figcaption></figure>`,
+		`<abbr title="compound interest">CI</abbr>`)
+	// On the home page the summary's image still finds the post's folder.
+	r.AssertFile("index.html", `<img src="/posts/chart/chart.svg" alt="Chart">`)
+	for _, page := range []string{"posts/chart/index.html", "index.html"} {
+		if html := r.File(page); strings.Contains(html, "<img src=x") || strings.Contains(html, "<b>bold</b>") {
+			t.Errorf("%s: the comment's raw HTML got through:\n%s", page, html)
+		}
+	}
+
+	r = sitetest.Build(t, fixture+"-- accrue.toml --\n[markdown]\nunsafe = false\n")
+	if html := r.File("posts/chart/index.html"); strings.Contains(html, "<figure>") || strings.Contains(html, "<abbr") {
+		t.Error("unsafe = false rendered the post's raw HTML")
+	}
+}

@@ -477,6 +477,9 @@ author = %s
 paginate = 10
 feed_size = %d
 
+[markdown]
+unsafe = false
+
 [report]
 publish = true
 `, tomlQuote(hostileConfig.title), hostileBase, tomlQuote(hostileConfig.description), tomlQuote(hostileConfig.author), posts+len(vectors)/(vectorsPerTag*tagsPerPost)+1))
