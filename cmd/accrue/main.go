@@ -153,10 +153,18 @@ func (sf siteFlags) cacheDir() string {
 }
 
 // printDiags prints a read's problems and says whether it failed: errReported
-// when the problems say why.
-func printDiags(stderr io.Writer, diags diag.List, err error) error {
+// when the problems say why. ledger and report read the site to answer
+// something else, so unless warnings is set they count its warnings in
+// one line (accrue build lists them) instead of printing hundreds of lines
+// before their answer.
+func printDiags(stderr io.Writer, diags diag.List, err error, warnings bool) error {
 	for _, d := range diags {
-		fmt.Fprintln(stderr, d.Error())
+		if warnings || d.Severity == diag.SeverityError {
+			fmt.Fprintln(stderr, d.Error())
+		}
+	}
+	if n := len(diags.Warnings()); n > 0 && !warnings {
+		fmt.Fprintf(stderr, "%d %s about the site not shown: accrue build lists them, or add --warnings\n", n, plural(n, "warning", "warnings"))
 	}
 	if err != nil && len(diags.Errors()) > 0 {
 		return errReported
@@ -286,6 +294,7 @@ func runLedger(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fl.SetOutput(stderr)
 	sf := addSiteFlags(fl)
 	format := fl.String("format", "jsonl", "jsonl or csv")
+	warnings := fl.Bool("warnings", false, "print the site's warnings, not only how many there are")
 	if err := parseFlags(fl, args); err != nil {
 		return err
 	}
@@ -297,7 +306,7 @@ func runLedger(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	line := showProgress(&opts, stderr)
 	l, diags, err := site.Ledger(ctx, os.DirFS(*source), opts)
 	line.clear()
-	if err := printDiags(stderr, diags, err); err != nil {
+	if err := printDiags(stderr, diags, err, *warnings); err != nil {
 		return err
 	}
 	if *format == "csv" {

@@ -28,6 +28,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	out := fl.String("o", "", "write to this file instead of standard output")
 	post := fl.String("post", "", "one post's statement: its slug, URL or source file")
 	tableName := fl.String("table", "posts", "with --format csv: posts or timeline")
+	warnings := fl.Bool("warnings", false, "print the site's warnings, not only how many there are")
 	if err := parseFlags(fl, args); err != nil {
 		return err
 	}
@@ -52,7 +53,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	line := showProgress(&opts, stderr)
 	in, diags, err := site.ReportInput(ctx, os.DirFS(*sf.source), opts)
 	line.clear()
-	if err := printDiags(stderr, diags, err); err != nil {
+	if err := printDiags(stderr, diags, err, *warnings); err != nil {
 		return err
 	}
 	o := report.Options{AsOf: time.Now().Truncate(time.Second)}
