@@ -141,12 +141,12 @@ type Page struct {
 	// the site's, Site.Language).
 	Lang string
 	// Keywords are the front matter's keywords, for a meta tag.
-	Keywords []string
-	Image    string // absolute URL, for Open Graph
-	Tags        []*Term
-	Categories  []*Term
-	Series      []*Term
-	Headings    []markdown.Heading
+	Keywords   []string
+	Image      string // absolute URL, for Open Graph
+	Tags       []*Term
+	Categories []*Term
+	Series     []*Term
+	Headings   []markdown.Heading
 	// TOC is the table of contents as nested lists; ShowTOC is true when
 	// front matter asks for it.
 	TOC         template.HTML
