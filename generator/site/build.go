@@ -39,7 +39,10 @@ type Options struct {
 	// Dir is the site's folder on disk, for git history; "" when the site
 	// is not on disk (tests) or git should not be asked.
 	Dir string
-	// Strict turns warnings into errors.
+	// Strict makes each front matter field accrue does not read an error
+	// at its line, and fails Build, Ledger and ReportInput on warnings.
+	// The dev server's builds (Incremental) fail on errors only: a
+	// warning there is said, and the site stays up.
 	Strict bool
 	// Theme is the built-in default theme, the lowest layer. Nil means
 	// the site must bring its whole theme.
@@ -129,6 +132,9 @@ func connectOnly(ctx context.Context, src fs.FS, o Options) (*builder, diag.List
 	diags.Sort()
 	if err == nil && diags.HasErrors() {
 		err = diags.Errors()
+	}
+	if err == nil && o.Strict && len(diags) > 0 {
+		err = fmt.Errorf("%d warnings and --strict", len(diags))
 	}
 	return b, diags, err
 }
