@@ -234,6 +234,9 @@ type Options struct {
 	// MaxTerms caps the tags, categories and series of one document;
 	// zero means DefaultMaxTerms.
 	MaxTerms int
+	// ExcerptSeparator is the site's excerpt_separator, for documents
+	// whose front matter names none; "" means none.
+	ExcerptSeparator string
 }
 
 func (o Options) location() *time.Location {
@@ -319,7 +322,11 @@ func (o Options) Read(s Source, src []byte) (*Doc, diag.List) {
 	if d.Title == "" {
 		d.Title = titleFromSlug(d.Slug)
 	}
-	if sep := d.ExcerptSeparator; sep != "" {
+	sep := d.ExcerptSeparator
+	if sep == "" {
+		sep = o.ExcerptSeparator
+	}
+	if sep != "" {
 		if i := bytes.Index(d.Body, []byte(sep)); i >= 0 {
 			d.Excerpt = string(d.Body[:i])
 		}

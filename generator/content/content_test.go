@@ -482,6 +482,28 @@ func TestReadTestdata(t *testing.T) {
 	}
 }
 
+func TestReadSiteExcerptSeparator(t *testing.T) {
+	t.Parallel()
+	o := Options{ExcerptSeparator: "<!-- excerpt -->"}
+	src := Source{Path: "content/posts/a.md", Folder: "content/posts/a", Kind: KindPost}
+	for _, tt := range []struct{ name, in, want string }{
+		{"the site's", "Intro.\n<!-- excerpt -->\nRest.\n", "Intro.\n"},
+		{"the post's wins", "---\nexcerpt_separator: ~~\n---\nA ~~ B <!-- excerpt -->\n", "A "},
+		{"none in the body", "All.\n", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			doc, diags := o.Read(src, []byte(tt.in))
+			if doc == nil {
+				t.Fatal(diags)
+			}
+			if doc.Excerpt != tt.want {
+				t.Errorf("Excerpt = %q; want %q", doc.Excerpt, tt.want)
+			}
+		})
+	}
+}
+
 func TestReadTitleFromNonASCIISlug(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]string{"über-uns": "Über uns", "élan-vital": "Élan vital", "привет-мир": "Привет мир",

@@ -245,7 +245,7 @@ func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {
 // has been checked.
 func readOptions(cfg config.Config) content.Options {
 	enc, _ := content.ParseEncoding(cfg.Content.Encoding)
-	return content.Options{Location: cfg.Location, Encoding: enc, MaxTerms: cfg.Content.MaxTerms}
+	return content.Options{Location: cfg.Location, Encoding: enc, MaxTerms: cfg.Content.MaxTerms, ExcerptSeparator: cfg.Content.ExcerptSeparator}
 }
 
 // runContent runs the phases that depend on content: load, analyze,
