@@ -734,6 +734,8 @@ func FuzzDecodeFrontMatter(f *testing.F) {
 	for _, s := range []string{
 		"---\n{a: [b, {c: d}]}\n---\n", "---\n&a x: *a\n---\n", "+++\n[a.b]\nc = 1\n[[d]]\ne = 2\n+++\n",
 		"---\n? [a]\n: b\n---\n", "+++\na = \"\"\"\nx\n\"\"\"\n+++\n", "---\ntags: !!binary aGk=\n---\n",
+		"---\ntaxonomies: {tags: [a]}\nextra: {date: 2024-01-01}\npermalink: /:year/:title/\nmood: x\n---\n",
+		"+++\npath = \"a\"\nauthors = [\"b\"]\n[taxonomies]\ntags = [\"x\"]\n[extra]\ndate = 2024-01-01\n+++\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -743,7 +745,12 @@ func FuzzDecodeFrontMatter(f *testing.F) {
 			return
 		}
 		lines := bytes.Count(bytes.TrimPrefix(in, []byte("\ufeff")), []byte("\n")) + 1
-		_, diags := DecodeFrontMatter(fm, format, "f.md", 2, berlin)
+		m, diags := DecodeFrontMatter(fm, format, "f.md", 2, berlin)
+		for _, u := range m.Unknown {
+			if u.Pos.File != "f.md" || u.Pos.Line < 1 || u.Pos.Line > lines {
+				t.Errorf("unknown field %q at %v; want a position in f.md, lines 1 to %d", u.Name, u.Pos, lines)
+			}
+		}
 		for _, d := range diags {
 			if d.Pos.File != "f.md" || d.Pos.Line < 1 || d.Pos.Line > lines || d.Pos.Col < 0 {
 				t.Errorf("diagnostic %q at %v; want a position in f.md, lines 1 to %d", d.Msg, d.Pos, lines)
