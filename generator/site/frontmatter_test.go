@@ -177,3 +177,24 @@ func TestUndatedPostsAreOneLine(t *testing.T) {
 		t.Errorf("diagnostics =\n%s\nwant the TOML hint %q", got, want)
 	}
 }
+
+func TestSiteExcerptSeparator(t *testing.T) {
+	t.Parallel()
+	r := sitetest.Build(t, `
+-- accrue.toml --
+[content]
+excerpt_separator = "<!-- excerpt -->"
+-- content/posts/a.md --
+---
+date: 2024-01-01
+---
+First *part*.
+<!-- excerpt -->
+Second part.
+`)
+	home := r.File("index.html")
+	if !strings.Contains(home, "First <em>part</em>.") || strings.Contains(home, "Second part.") {
+		t.Errorf("home page summary is not the text before the separator:\n%s", home)
+	}
+	r.AssertFile("posts/a/index.html", "Second part.")
+}
