@@ -9,8 +9,8 @@
 //     front matter (content), render the Markdown and collect its headings,
 //     links and summary (markdown), or take all that from the last build
 //     when the body did not change (rendercache).
-//  2. Analyze, serial and cheap: drop drafts and future posts, assign URLs
-//     (permalink patterns), sort, link neighbours, group tags, categories
+//  2. Analyze, serial and cheap: drop drafts, expired and future posts,
+//     assign URLs (front matter URLs, else permalink patterns), sort, link neighbours, group tags, categories
 //     and series, fill missing dates from git (history).
 //  3. Render, in parallel, one task per output file: pages through the
 //     theme's layouts (theme), feeds (feeds), sitemap, static files.

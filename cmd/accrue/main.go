@@ -112,8 +112,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 // siteFlags are the flags every command that reads a site takes.
 type siteFlags struct {
-	source                  *string
-	drafts, future, noCache *bool
+	source                          *string
+	drafts, future, noCache, strict *bool
 }
 
 func addSiteFlags(fl *flag.FlagSet) siteFlags {
@@ -122,13 +122,14 @@ func addSiteFlags(fl *flag.FlagSet) siteFlags {
 		drafts:  fl.Bool("drafts", false, "include drafts"),
 		future:  fl.Bool("future", false, "include posts dated in the future"),
 		noCache: fl.Bool("no-cache", false, "render every post again, without reading or writing the render cache"),
+		strict:  fl.Bool("strict", false, "fail on warnings; each front matter field accrue does not read is an error at its line"),
 	}
 }
 
 // options are the site options of a command that reads the site without
 // writing it.
 func (sf siteFlags) options() site.Options {
-	return site.Options{Drafts: *sf.drafts, Future: *sf.future, Now: time.Now(), Dir: *sf.source, Theme: themes.Default(), CacheDir: sf.cacheDir()}
+	return site.Options{Drafts: *sf.drafts, Future: *sf.future, Strict: *sf.strict, Now: time.Now(), Dir: *sf.source, Theme: themes.Default(), CacheDir: sf.cacheDir()}
 }
 
 // cacheDir is where rendered Markdown is kept between builds:
@@ -189,12 +190,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	sf := addSiteFlags(fl)
 	dest := fl.String("destination", "", "output folder (default SOURCE/public)")
 	baseURL := fl.String("base-url", "", "override base_url from accrue.toml")
-	strict := fl.Bool("strict", false, "fail on warnings")
 	force := fl.Bool("force", false, "replace a --destination folder that accrue did not make, and everything in it")
 	if err := parseFlags(fl, args); err != nil {
 		return err
 	}
-	source, drafts, future := sf.source, sf.drafts, sf.future
+	source, drafts, future, strict := sf.source, sf.drafts, sf.future, sf.strict
 	if *dest == "" {
 		*dest = filepath.Join(*source, "public")
 	}
@@ -282,7 +282,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if ip := net.ParseIP(*bind); ip == nil || !ip.IsLoopback() {
 		fmt.Fprintf(stderr, "warning: listening on %s: other machines on your network can read this site (drafts too, with --drafts)\n", *bind)
 	}
-	s := server.New(server.Options{Dir: *source, Drafts: *drafts, Future: *future, Theme: themes.Default(), Log: stderr, CacheDir: sf.cacheDir()})
+	s := server.New(server.Options{Dir: *source, Drafts: *drafts, Future: *future, Strict: *sf.strict, Theme: themes.Default(), Log: stderr, CacheDir: sf.cacheDir()})
 	fmt.Fprintf(stdout, "serving %s at http://localhost:%d/ (Ctrl-C to stop)\n", *source, ln.Addr().(*net.TCPAddr).Port)
 	err = s.Serve(ctx, ln)
 	fmt.Fprintln(stdout, "stopped")

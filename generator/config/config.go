@@ -63,6 +63,10 @@ type Content struct {
 	// MaxTerms is how many tags, categories or series a post may name:
 	// each is a page and feeds of its own.
 	MaxTerms int `toml:"max_terms"`
+	// ExcerptSeparator, when set, marks the end of every post's summary
+	// (Jekyll's site-wide excerpt_separator); a post's own front matter
+	// excerpt_separator wins.
+	ExcerptSeparator string `toml:"excerpt_separator"`
 }
 
 // Permalinks are URL patterns for posts and standalone pages.

@@ -200,16 +200,23 @@ type Doc struct {
 	Body     []byte
 	BodyLine int
 	// Slug is the last URL segment: front matter slug, else the file (or
-	// bundle folder) name without a Jekyll date prefix.
+	// bundle folder) name without a date prefix.
 	Slug string
-	// DateFromFile is true when Date came from a Jekyll-style file name.
+	// DateFromFile is true when Date came from a file name that starts
+	// with it (Jekyll's and Zola's 2024-01-02-name.md).
 	DateFromFile bool
 	// TitleFromHeading is true when the title came from the first "# "
 	// heading, which Read then removes from Body so it is not shown twice.
 	TitleFromHeading bool
+	// Excerpt is the Markdown before the front matter's
+	// excerpt_separator, when the body holds it: the summary to show.
+	Excerpt string
 }
 
-var jekyllName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
+// datedName matches a file name that starts with its date, as Jekyll
+// ("2024-01-02-name") and Zola ("2024-01-02_name", or a date and time
+// "2024-01-02T10:00:00Z-name") write them.
+var datedName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2}(?:[Tt]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?)?)[-_](.+)$`)
 
 // DefaultMaxTerms is how many tags, categories or series a post may name
 // when Options.MaxTerms is zero. Each name is a page and three feeds, so a
@@ -227,6 +234,9 @@ type Options struct {
 	// MaxTerms caps the tags, categories and series of one document;
 	// zero means DefaultMaxTerms.
 	MaxTerms int
+	// ExcerptSeparator is the site's excerpt_separator, for documents
+	// whose front matter names none; "" means none.
+	ExcerptSeparator string
 }
 
 func (o Options) location() *time.Location {
@@ -276,7 +286,7 @@ func (o Options) Read(s Source, src []byte) (*Doc, diag.List) {
 		}
 	}
 	name := path.Base(s.Folder)
-	if m := jekyllName.FindStringSubmatch(name); m != nil {
+	if m := datedName.FindStringSubmatch(name); m != nil {
 		name = m[2]
 		if d.Date.IsZero() {
 			t, err := dates.Parse(m[1], loc)
@@ -311,6 +321,15 @@ func (o Options) Read(s Source, src []byte) (*Doc, diag.List) {
 	}
 	if d.Title == "" {
 		d.Title = titleFromSlug(d.Slug)
+	}
+	sep := d.ExcerptSeparator
+	if sep == "" {
+		sep = o.ExcerptSeparator
+	}
+	if sep != "" {
+		if i := bytes.Index(d.Body, []byte(sep)); i >= 0 {
+			d.Excerpt = string(d.Body[:i])
+		}
 	}
 	return d, diags
 }

@@ -309,6 +309,23 @@ func TestRead(t *testing.T) {
 		{"front matter slug wins", post("content/posts/2019-05-01-hello.md"), "---\nslug: custom-name\n---\n",
 			Doc{Format: FormatYAML, Body: []byte{}, BodyLine: 4, Slug: "custom-name", DateFromFile: true,
 				FrontMatter: FrontMatter{Title: "Custom name", Slug: "custom-name", Date: time.Date(2019, 5, 1, 0, 0, 0, 0, berlin)}}},
+		{"zola file name with an underscore", post("content/posts/2019-05-01_hello.md"), "+++\ntitle = \"Hi\"\n+++\n",
+			Doc{Format: FormatTOML, Body: []byte{}, BodyLine: 4, Slug: "hello", DateFromFile: true,
+				FrontMatter: FrontMatter{Title: "Hi", Date: time.Date(2019, 5, 1, 0, 0, 0, 0, berlin)}}},
+		{"zola file name with a date and time", post("content/posts/2019-05-01T10:30:00Z-hello.md"), "",
+			Doc{Format: FormatNone, Body: []byte{}, BodyLine: 1, Slug: "hello", DateFromFile: true,
+				FrontMatter: FrontMatter{Title: "Hello", Date: time.Date(2019, 5, 1, 10, 30, 0, 0, time.UTC)}}},
+		{"zola file name with a local time", post("content/posts/2019-05-01T10:30_hello.md"), "",
+			Doc{Format: FormatNone, Body: []byte{}, BodyLine: 1, Slug: "hello", DateFromFile: true,
+				FrontMatter: FrontMatter{Title: "Hello", Date: time.Date(2019, 5, 1, 10, 30, 0, 0, berlin)}}},
+		{"zola co-located variant", post("content/posts/chart@2.md"), "",
+			Doc{Format: FormatNone, Body: []byte{}, BodyLine: 1, Slug: "chart-2", FrontMatter: FrontMatter{Title: "Chart 2"}}},
+		{"excerpt separator", post("content/posts/a.md"), "---\nexcerpt_separator: <!--cut-->\n---\nIntro.\n<!--cut-->\nRest.\n",
+			Doc{Format: FormatYAML, Body: []byte("Intro.\n<!--cut-->\nRest.\n"), BodyLine: 4, Slug: "a", Excerpt: "Intro.\n",
+				FrontMatter: FrontMatter{Title: "A", ExcerptSeparator: "<!--cut-->"}}},
+		{"excerpt separator not in the body", post("content/posts/a.md"), "+++\nexcerpt_separator = \"<!--cut-->\"\n+++\nAll.\n",
+			Doc{Format: FormatTOML, Body: []byte("All.\n"), BodyLine: 4, Slug: "a",
+				FrontMatter: FrontMatter{Title: "A", ExcerptSeparator: "<!--cut-->"}}},
 		{"not a date prefix", post("content/posts/2019-5-1-x.md"), "",
 			Doc{Format: FormatNone, Body: []byte{}, BodyLine: 1, Slug: "2019-5-1-x", FrontMatter: FrontMatter{Title: "2019 5 1 x"}}},
 		{"title from heading", post("content/posts/a.md"), "---\ndate: 2024-01-02\n---\n\n# Hello *there* ##\n\nText.\n",
@@ -410,14 +427,12 @@ func TestReadDiagnostics(t *testing.T) {
 	}{
 		{"unclosed", "---\ntitle: A\n", false,
 			`content/posts/x.md:1:1: front matter opened with "---" on line 1 is never closed; add a line with "---" after the last field`},
-		{"misspelled field", "---\ntitle: A\ndtae: 2024-01-01\n---\n", false,
-			`content/posts/x.md:3:1: front matter: unknown field "dtae" (did you mean "date"?)`},
 		{"yaml syntax error", "---\ntitle: A\n  b: c\n---\n", false,
 			`content/posts/x.md:3: front matter: mapping values are not allowed in this context`},
 		{"toml syntax error after a bom", "\ufeff+++\ntitle = \n+++\n", false,
 			`content/posts/x.md:2:9: front matter: unexpected character U+000A at start of value`},
-		{"warning only", "+++\ntitle = \"A\"\ncolour = \"red\"\n+++\n", true,
-			`content/posts/x.md:3:1: warning: front matter: unknown field "colour" is kept for templates as .Params.colour`},
+		{"warning only", "+++\ntitle = \"A\"\npermalink = \"/a.html\"\n+++\n", true,
+			`content/posts/x.md:3:1: warning: front matter: permalink: accrue publishes each page as a folder, so this one is at /a/ rather than /a.html`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
@@ -428,8 +443,8 @@ func TestReadDiagnostics(t *testing.T) {
 			if (doc != nil) != tt.ok {
 				t.Errorf("Read doc = %+v; want a doc: %v", doc, tt.ok)
 			}
-			if tt.ok && (doc.Title != "A" || doc.Params["colour"] != "red") {
-				t.Errorf("Title, Params = %q, %v; want A, colour=red", doc.Title, doc.Params)
+			if tt.ok && (doc.Title != "A" || doc.URL != "/a/") {
+				t.Errorf("Title, URL = %q, %q; want A, /a/", doc.Title, doc.URL)
 			}
 		})
 	}
@@ -444,7 +459,7 @@ func TestReadTestdata(t *testing.T) {
 		line  int
 		diags int
 	}{
-		{"yaml.md", "Compound: interest", time.Date(2019, 5, 1, 8, 0, 0, 0, time.UTC), 22, 1},
+		{"yaml.md", "Compound: interest", time.Date(2019, 5, 1, 8, 0, 0, 0, time.UTC), 22, 0},
 		{"toml.md", "Compound", time.Date(2024, 5, 1, 0, 0, 0, 0, berlin), 12, 0},
 		{"none.md", "Just Markdown", time.Time{}, 1, 0},
 		{"crlf.md", "Windows", time.Date(2024, 1, 2, 0, 0, 0, 0, berlin), 5, 0},
@@ -462,6 +477,28 @@ func TestReadTestdata(t *testing.T) {
 			}
 			if doc.Title != tt.title || !doc.Date.Equal(tt.date) || doc.BodyLine != tt.line {
 				t.Errorf("Read(%s) = %q, %v, line %d; want %q, %v, line %d", tt.file, doc.Title, doc.Date, doc.BodyLine, tt.title, tt.date, tt.line)
+			}
+		})
+	}
+}
+
+func TestReadSiteExcerptSeparator(t *testing.T) {
+	t.Parallel()
+	o := Options{ExcerptSeparator: "<!-- excerpt -->"}
+	src := Source{Path: "content/posts/a.md", Folder: "content/posts/a", Kind: KindPost}
+	for _, tt := range []struct{ name, in, want string }{
+		{"the site's", "Intro.\n<!-- excerpt -->\nRest.\n", "Intro.\n"},
+		{"the post's wins", "---\nexcerpt_separator: ~~\n---\nA ~~ B <!-- excerpt -->\n", "A "},
+		{"none in the body", "All.\n", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			doc, diags := o.Read(src, []byte(tt.in))
+			if doc == nil {
+				t.Fatal(diags)
+			}
+			if doc.Excerpt != tt.want {
+				t.Errorf("Excerpt = %q; want %q", doc.Excerpt, tt.want)
 			}
 		})
 	}

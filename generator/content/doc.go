@@ -14,5 +14,15 @@
 // instead (URLName), with a warning; EscapePath encodes what a slug the
 // author chose needs.
 //
+// Front matter belongs to the blogger: the fields of Jekyll, Hugo and
+// Zola are read as those generators read them (published: false, a
+// permalink, url or path, excerpt, authors, [taxonomies], [extra],
+// publishDate, expiryDate, dates in file names), and the fields they use
+// only for their own layout (layout, weight, template...) are kept in
+// Params without a word. Any other field is kept in Params too and listed
+// in FrontMatter.Unknown, not reported: package site says once per field
+// name that accrue does not read it, or with --strict refuses each one at
+// its line (UnknownFieldError).
+//
 // content imports only diag, config and internal/dates.
 package content

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -87,46 +88,98 @@ func hasDelimLine(src []byte, delim string) bool {
 	return len(bytes.TrimRight(rest[:i], " \t\r")) == 0
 }
 
-// FrontMatter holds the fields accrue understands, with the names Hugo and
-// Jekyll users already write.
+// FrontMatter holds the fields accrue understands, under the names
+// Jekyll, Hugo and Zola users already write (fieldNames lists them all).
 type FrontMatter struct {
-	Title       string
-	Date        time.Time // zero when not given
-	Updated     time.Time // zero when not given; "lastmod" is accepted too
-	Draft       bool
-	Tags        []string
-	Categories  []string
-	Series      []string
-	Slug        string
-	Aliases     []string
+	Title   string
+	Date    time.Time // zero when not given; Hugo's publishDate when date is not
+	Updated time.Time // zero when not given; "lastmod", "last_modified_at" are accepted too
+	// Expires is Hugo's expiryDate: from then on the post is not built.
+	Expires time.Time
+	// Draft is true for draft: true and for Jekyll's published: false.
+	Draft      bool
+	Tags       []string
+	Categories []string
+	Series     []string
+	Slug       string
+	// URL is where the document is published, from Jekyll's permalink,
+	// Hugo's url or Zola's path: a slash path from the site root, ending
+	// in "/". When URLTokens is true it holds Jekyll tokens (":year",
+	// ":title"...) that package site expands once the date is final.
+	URL       string
+	URLTokens bool
+	Aliases   []string
+	// Summary is summary, else Jekyll's excerpt.
 	Summary     string
 	Description string
-	Author      string
-	Image       string
-	TOC         bool
+	// Author is the author to show: one name, or the names of Authors
+	// joined with commas.
+	Author  string
+	Authors []string
+	Image   string
+	// Keywords are Hugo's keywords, for a meta tag.
+	Keywords []string
+	// Lang is the document's language when it is not the site's.
+	Lang string
+	TOC  bool
+	// ExcerptSeparator is Jekyll's per-post excerpt_separator: Read makes
+	// the body before it the summary (Doc.Excerpt).
+	ExcerptSeparator string
 	// Updates is the changelog the author keeps: dated notes shown to
 	// readers, and the post's updates when the site has no git history.
 	Updates []Update
-	// Params holds every other field, for templates (.Params.name).
+	// Params holds every other field, for templates (.Params.name), and
+	// Zola's [extra] table as .Params.extra.
 	Params map[string]any
+	// Unknown are the fields that neither accrue nor another generator
+	// reads, in source order. They are in Params too; package site says
+	// once per name that accrue does not read them, or, with --strict,
+	// refuses each (UnknownFieldError).
+	Unknown []Field
 }
 
-// knownFields are the fields FrontMatter decodes. An unknown field close to
-// one of them is almost surely a typo, which is an error; any other unknown
-// field is kept in Params with a warning.
-var knownFields = []string{"title", "date", "updated", "lastmod", "draft", "tags", "categories", "series",
-	"slug", "aliases", "summary", "description", "author", "image", "toc", "updates", "params"}
+// Field is a front matter field by name and where it is written.
+type Field struct {
+	Name string
+	Pos  diag.Pos
+}
+
+// fieldNames are the fields DecodeFrontMatter reads, with the names of
+// Jekyll, Hugo and Zola: what a misspelled field is compared to.
+var fieldNames = []string{"title", "date", "updated", "lastmod", "last_modified_at", "publishdate", "pubdate",
+	"expirydate", "draft", "published", "tags", "categories", "series", "taxonomies", "slug", "permalink", "url",
+	"path", "aliases", "redirect_from", "summary", "excerpt", "excerpt_separator", "description", "author",
+	"authors", "image", "images", "keywords", "lang", "toc", "updates", "params", "extra"}
+
+// ignoredFields are fields of other generators that accrue knowingly does
+// not act on: they only tell those generators how to lay out or index a
+// page. They are kept in Params, without a word.
+var ignoredFields = map[string]bool{
+	// Jekyll and its common plugins
+	"layout": true, "sitemap": true, "comments": true, "share": true, "redirect_to": true, "hidden": true,
+	"pin": true, "classes": true, "header": true, "mathjax": true, "math": true, "seo": true,
+	// Hugo
+	"weight": true, "type": true, "linktitle": true, "menu": true, "menus": true, "outputs": true,
+	"headless": true, "markup": true, "translationkey": true, "build": true, "cascade": true,
+	"resources": true, "iscjklanguage": true, "katex": true,
+	// Zola
+	"template": true, "in_search_index": true, "render": true, "insert_anchor_links": true,
+}
+
+// UnknownFieldError is the error --strict makes of an unknown field: at
+// its line, with the field it is probably a misspelling of.
+func UnknownFieldError(f Field) *diag.Error {
+	if s := diag.Suggest(f.Name, fieldNames); s != "" {
+		return diag.Errorf(f.Pos, "front matter: unknown field %q (did you mean %q?)", f.Name, s)
+	}
+	return diag.Errorf(f.Pos, "front matter: unknown field %q; accrue does not read it (put what templates need under params)", f.Name)
+}
 
 // Update is one entry of a post's changelog.
 type Update struct {
 	Date time.Time
 	Note string
 }
-
-// passThrough are fields that other generators use and that templates may
-// want; they go to Params silently.
-var passThrough = map[string]bool{"layout": true, "permalink": true, "weight": true, "keywords": true,
-	"images": true, "comments": true, "published": true, "excerpt": true, "type": true, "url": true}
 
 // field is one top-level front matter entry, whatever its syntax.
 type field struct {
@@ -140,9 +193,11 @@ type field struct {
 // gives the same message for the same mistake.
 type value struct {
 	kind kind
-	str  string     // scalars, as written
-	list []value    // sequences
-	time *time.Time // TOML dates and datetimes
+	str  string  // scalars, as written
+	list []value // sequences
+	// fields are a table's values by name, as written.
+	fields map[string]value
+	time   *time.Time // TOML dates and datetimes
 	// local is true when time has no zone of its own.
 	local bool
 	// plain is true for a YAML scalar written without quotes, the only
@@ -195,7 +250,6 @@ func DecodeFrontMatter(fm []byte, format Format, file string, line int, loc *tim
 
 // decode is DecodeFrontMatter with o's location and limits.
 func (o Options) decode(fm []byte, format Format, file string, line int) (FrontMatter, diag.List) {
-	loc := o.location()
 	var fields []field
 	var diags diag.List
 	switch format {
@@ -207,7 +261,7 @@ func (o Options) decode(fm []byte, format Format, file string, line int) (FrontM
 	if diags.HasErrors() {
 		return FrontMatter{}, diags
 	}
-	var m FrontMatter
+	d := decoder{loc: o.location(), maxTerms: o.maxTerms()}
 	seen := make(map[string]diag.Pos, len(fields))
 	for _, f := range fields {
 		// YAML decoders keep the last of two equal keys without a word,
@@ -217,31 +271,84 @@ func (o Options) decode(fm []byte, format Format, file string, line int) (FrontM
 			continue
 		}
 		seen[f.key] = f.pos
-		diags.Add(m.set(f, loc, o.maxTerms()))
+		diags.Add(d.set(f))
 	}
-	return m, diags
+	diags = append(diags, d.finish()...)
+	return d.m, diags
 }
 
-func (m *FrontMatter) set(f field, loc *time.Location, maxTerms int) *diag.Error {
+// decoder fills a FrontMatter field by field. Some fields stand in for
+// others only when those are not given (publishDate for date, excerpt for
+// summary), whatever the order: finish settles them.
+type decoder struct {
+	m        FrontMatter
+	loc      *time.Location
+	maxTerms int
+	// unpublished is Jekyll's published: false.
+	unpublished bool
+	excerpt     string
+	publishDate time.Time
+	// extraDate and extraUpdated are a Zola [extra] table's date and
+	// updated.
+	extraDate, extraUpdated time.Time
+	// urlField is the field URL came from, to refuse a second one.
+	urlField field
+	warnings diag.List
+}
+
+func (d *decoder) finish() diag.List {
+	m := &d.m
+	m.Draft = m.Draft || d.unpublished
+	if m.Summary == "" {
+		m.Summary = d.excerpt
+	}
+	if m.Date.IsZero() {
+		m.Date = d.publishDate
+	}
+	if m.Date.IsZero() {
+		m.Date = d.extraDate
+	}
+	if m.Updated.IsZero() {
+		m.Updated = d.extraUpdated
+	}
+	return d.warnings
+}
+
+func (d *decoder) set(f field) *diag.Error {
+	m, loc := &d.m, d.loc
 	var err error
 	switch f.key {
 	case "title":
 		m.Title, err = f.val.asString()
 	case "date":
 		m.Date, err = f.val.asTime(loc)
-	case "updated", "lastmod":
-		m.Updated, err = f.val.asTime(loc)
+	case "publishdate", "pubdate":
+		d.publishDate, err = f.val.asTime(loc)
+	case "expirydate":
+		m.Expires, err = f.val.asTime(loc)
+	case "updated", "lastmod", "last_modified_at":
+		var t time.Time
+		t, err = f.val.asTime(loc)
+		if t.After(m.Updated) {
+			m.Updated = t
+		}
 	case "draft":
 		m.Draft, err = f.val.asBool()
+	case "published":
+		var published bool
+		published, err = f.val.asBool()
+		d.unpublished = err == nil && !published
 	case "tags":
-		m.Tags, err = f.val.asTerms(maxTerms)
+		m.Tags, err = f.val.asTerms(d.maxTerms, true)
 		err = errors.Join(err, termsFit(m.Tags))
 	case "categories":
-		m.Categories, err = f.val.asTerms(maxTerms)
+		m.Categories, err = f.val.asTerms(d.maxTerms, true)
 		err = errors.Join(err, termsFit(m.Categories))
 	case "series":
-		m.Series, err = f.val.asTerms(maxTerms)
+		m.Series, err = f.val.asTerms(d.maxTerms, false)
 		err = errors.Join(err, termsFit(m.Series))
+	case "taxonomies":
+		err = d.taxonomies(f.val)
 	case "slug":
 		m.Slug, err = f.val.asString()
 		if err == nil && len(m.Slug) > MaxSegment {
@@ -253,16 +360,40 @@ func (m *FrontMatter) set(f field, loc *time.Location, maxTerms int) *diag.Error
 		if err == nil && strings.IndexFunc(m.Slug, unsafeInPath) >= 0 {
 			err = fmt.Errorf("must be a single URL segment without control characters, not %q", m.Slug)
 		}
-	case "aliases":
-		m.Aliases, err = f.val.asStrings()
+	case "permalink", "url", "path":
+		err = d.url(f)
+	case "aliases", "redirect_from":
+		var more []string
+		more, err = f.val.asStrings()
+		m.Aliases = append(m.Aliases, more...)
 	case "summary":
 		m.Summary, err = f.val.asString()
+	case "excerpt":
+		d.excerpt, err = f.val.asString()
+	case "excerpt_separator":
+		m.ExcerptSeparator, err = f.val.asString()
 	case "description":
 		m.Description, err = f.val.asString()
-	case "author":
-		m.Author, err = f.val.asString()
+	case "author", "authors":
+		err = d.authors(f.val)
 	case "image":
 		m.Image, err = f.val.asString()
+	case "images":
+		// Hugo's images: the first is the page's image, as its own
+		// templates take it; all stay in Params.
+		var images []string
+		images, err = f.val.asStrings()
+		if err == nil && len(images) > 0 && m.Image == "" {
+			m.Image = images[0]
+		}
+		d.param(f.key, f.val.raw)
+	case "keywords":
+		m.Keywords, err = f.val.asTerms(math.MaxInt, false)
+	case "lang":
+		m.Lang, err = f.val.asString()
+		if err == nil && strings.ContainsAny(m.Lang, " \t\"<>&") {
+			err = fmt.Errorf("want a language tag such as en or pt-BR, not %q", m.Lang)
+		}
 	case "toc":
 		m.TOC, err = f.val.asBool()
 	case "updates":
@@ -271,32 +402,218 @@ func (m *FrontMatter) set(f field, loc *time.Location, maxTerms int) *diag.Error
 		switch mp := f.val.raw.(type) {
 		case nil: // "params:" with nothing after it
 		case map[string]any:
-			if m.Params == nil {
-				m.Params = map[string]any{}
+			if d.m.Params == nil {
+				d.m.Params = map[string]any{}
 			}
 			for k, v := range mp {
-				m.Params[k] = v
+				d.param(k, v)
 			}
 		default:
 			err = errors.New("want a table of fields")
 		}
+	case "extra":
+		err = d.extra(f.val)
 	default:
-		if m.Params == nil {
-			m.Params = map[string]any{}
+		d.param(f.key, f.val.raw)
+		if !ignoredFields[f.key] {
+			m.Unknown = append(m.Unknown, Field{Name: f.key, Pos: f.pos})
 		}
-		m.Params[f.key] = f.val.raw
-		if passThrough[f.key] {
-			return nil
-		}
-		if s := diag.Suggest(f.key, knownFields); s != "" {
-			return diag.Errorf(f.pos, "front matter: unknown field %q (did you mean %q?)", f.key, s)
-		}
-		return diag.Warnf(f.pos, "front matter: unknown field %q is kept for templates as .Params.%s", f.key, f.key)
+		return nil
 	}
 	if err != nil {
 		return diag.Errorf(f.pos, "front matter: %s: %v", f.key, err)
 	}
 	return nil
+}
+
+// param keeps a value for templates as .Params.key.
+func (d *decoder) param(key string, v any) {
+	if d.m.Params == nil {
+		d.m.Params = map[string]any{}
+	}
+	d.m.Params[key] = v
+}
+
+// authors reads author or authors: one name, a list of names (Zola,
+// Jekyll) or Jekyll's {name: ..., email: ...}.
+func (d *decoder) authors(v value) error {
+	var names []string
+	switch v.kind {
+	case kindList:
+		var err error
+		if names, err = v.asStrings(); err != nil {
+			return err
+		}
+	case kindTable:
+		mp, _ := v.raw.(map[string]any) // a table decodes to a map
+		name, ok := mp["name"].(string)
+		if !ok {
+			return errors.New("want a name, a list of names or a table with a name")
+		}
+		names = []string{strings.TrimSpace(name)}
+	default:
+		name, err := v.asString()
+		if err != nil {
+			return err
+		}
+		if name = strings.TrimSpace(name); name != "" {
+			names = []string{name}
+		}
+	}
+	d.m.Authors = append(d.m.Authors, names...)
+	d.m.Author = strings.Join(d.m.Authors, ", ")
+	return nil
+}
+
+// taxonomies reads Zola's [taxonomies] table: tags, categories and series
+// are accrue's own; other taxonomies are kept in Params by name.
+func (d *decoder) taxonomies(v value) error {
+	mp, ok := v.raw.(map[string]any)
+	if !ok {
+		if v.kind == kindNull {
+			return nil
+		}
+		return errors.New("want a table such as tags = [\"a\", \"b\"]")
+	}
+	for _, k := range sortedKeys(mp) {
+		key := strings.ToLower(k)
+		var terms []string
+		var err error
+		switch key {
+		case "tags", "categories", "series":
+			terms, err = v.fields[k].asTerms(d.maxTerms, false)
+		default:
+			d.param(key, mp[k])
+			continue
+		}
+		if err = errors.Join(err, termsFit(terms)); err != nil {
+			return fmt.Errorf("%s: %v", key, err)
+		}
+		switch key {
+		case "tags":
+			d.m.Tags = append(d.m.Tags, terms...)
+		case "categories":
+			d.m.Categories = append(d.m.Categories, terms...)
+		case "series":
+			d.m.Series = append(d.m.Series, terms...)
+		}
+	}
+	return nil
+}
+
+// extra keeps Zola's [extra] table for templates as .Params.extra. Themes
+// put a date or updated there when the page's own is not set.
+func (d *decoder) extra(v value) error {
+	mp, ok := v.raw.(map[string]any)
+	if !ok {
+		if v.kind == kindNull {
+			return nil
+		}
+		return errors.New("want a table of fields")
+	}
+	d.param("extra", mp)
+	for k, x := range v.fields {
+		var dst *time.Time
+		switch strings.ToLower(k) {
+		case "date":
+			dst = &d.extraDate
+		case "updated":
+			dst = &d.extraUpdated
+		default:
+			continue
+		}
+		t, err := x.asTime(d.loc)
+		if err != nil {
+			return fmt.Errorf("%s: %v", k, err)
+		}
+		*dst = t
+	}
+	return nil
+}
+
+// url reads Jekyll's permalink, Hugo's url or Zola's path into URL. A
+// permalink may hold Jekyll's tokens; url and path are used as they are.
+func (d *decoder) url(f field) error {
+	if d.urlField.key != "" {
+		return fmt.Errorf("the URL is already set by %s on line %d; keep one", d.urlField.key, d.urlField.pos.Line)
+	}
+	s, err := f.val.asString()
+	if err != nil {
+		return err
+	}
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	if strings.Contains(s, "://") {
+		return fmt.Errorf("want a path from the site's root such as /about/, not the address %q", s)
+	}
+	if strings.ContainsAny(s, "?#\\") || strings.IndexFunc(s, unsafeInPath) >= 0 {
+		return fmt.Errorf("want a path without ? # \\ or control characters, not %q", s)
+	}
+	tokens := f.key == "permalink" && strings.Contains(s, ":")
+	if tokens {
+		if bad := unknownToken(s); bad != "" {
+			return fmt.Errorf("unknown token %s; accrue expands %s", bad, strings.Join(permalinkTokens, " "))
+		}
+	}
+	for _, seg := range strings.Split(s, "/") {
+		if seg == ".." {
+			return fmt.Errorf("want a path inside the site, not %q", s)
+		}
+	}
+	u := path.Clean("/" + s)
+	for _, seg := range strings.Split(u, "/") {
+		if len(seg) > MaxSegment {
+			return fmt.Errorf("has a segment of %d bytes, more than the %d a folder name may have; shorten it", len(seg), MaxSegment)
+		}
+	}
+	switch {
+	case u == "/index.html" || strings.HasSuffix(u, "/index.html"):
+		u = strings.TrimSuffix(u, "index.html")
+	case strings.HasSuffix(u, ".html") && len(u) > len("/.html"):
+		u = strings.TrimSuffix(u, ".html")
+		d.warnings.Add(diag.Warnf(f.pos, "front matter: %s: accrue publishes each page as a folder, so this one is at %s/ rather than %s", f.key, u, s))
+	}
+	if !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	d.m.URL, d.m.URLTokens, d.urlField = u, tokens, f
+	return nil
+}
+
+// permalinkTokens are the Jekyll permalink tokens a post's own permalink
+// may hold.
+var permalinkTokens = []string{":year", ":short_year", ":month", ":i_month", ":day", ":i_day",
+	":hour", ":minute", ":second", ":title", ":slug", ":categories"}
+
+// unknownToken returns the first ":name" in s that is not a permalink
+// token, or "".
+func unknownToken(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ':' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] == '_') {
+			j++
+		}
+		if !slices.Contains(permalinkTokens, s[i:j]) {
+			return s[i:j]
+		}
+		i = j - 1
+	}
+	return ""
+}
+
+// sortedKeys returns m's keys in order, for stable diagnostics.
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 // asString accepts text and, as written, a number (title: 1984) or a
@@ -315,14 +632,21 @@ func (v value) asString() (string, error) {
 }
 
 // asTerms reads tags, categories or series: a list of names, or one name
-// (Jekyll's "tags: go"). A number is a name inside a list (tags: [2024])
+// (Jekyll's "tags: go"). With split, a text value holds names separated by
+// spaces, as Jekyll reads "tags: go money". A number is a name inside a list (tags: [2024])
 // but not alone, where "tags: 5" reads as a count. More than max names is
 // an error: each name is a page of its own and a feed.
-func (v value) asTerms(max int) ([]string, error) {
+func (v value) asTerms(max int, split bool) ([]string, error) {
 	switch v.kind {
 	case kindNull:
 		return nil, nil
 	case kindText:
+		if split {
+			if names := strings.Fields(v.str); len(names) > 0 {
+				return checkCount(names, max)
+			}
+			return nil, nil
+		}
 		if s := strings.TrimSpace(v.str); s != "" {
 			return []string{s}, nil
 		}
@@ -346,6 +670,11 @@ func (v value) asTerms(max int) ([]string, error) {
 			out = append(out, s)
 		}
 	}
+	return checkCount(out, max)
+}
+
+// checkCount refuses more than max names.
+func checkCount(out []string, max int) ([]string, error) {
 	if len(out) > max {
 		return nil, fmt.Errorf("%d names, more than the %d a post may have (each is a page and feeds of its own); keep the ones readers browse by, or raise [content] max_terms in accrue.toml", len(out), max)
 	}
@@ -374,7 +703,7 @@ func abbreviate(s string, max int) string {
 
 // asStrings reads a list of text values, or one (aliases: /old/).
 func (v value) asStrings() ([]string, error) {
-	return v.asTerms(math.MaxInt)
+	return v.asTerms(math.MaxInt, false)
 }
 
 // asUpdates reads a list of {date, note} entries, oldest first.
@@ -581,6 +910,12 @@ func yamlValue(n *yaml.Node, raw any) value {
 		}
 	case yaml.MappingNode:
 		v.kind = kindTable
+		m, _ := raw.(map[string]any) // Decode of a mapping gives map[string]any
+		v.fields = make(map[string]value, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i].Value
+			v.fields[k] = yamlValue(n.Content[i+1], m[k])
+		}
 	}
 	return v
 }
@@ -654,6 +989,10 @@ func tomlValue(raw any) value {
 		}
 	case map[string]any:
 		v.kind = kindTable
+		v.fields = make(map[string]value, len(x))
+		for k, e := range x {
+			v.fields[k] = tomlValue(e)
+		}
 	default:
 		v.kind, v.str = kindOther, fmt.Sprint(x)
 	}

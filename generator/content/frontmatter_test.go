@@ -284,6 +284,7 @@ params:
 		Summary:     "Short.",
 		Description: "A longer description.",
 		Author:      "Ada",
+		Authors:     []string{"Ada"},
 		Image:       "img/cover.png",
 		TOC:         true,
 		Params:      map[string]any{"layout": "post", "mood": "calm", "rating": 5},
@@ -333,6 +334,7 @@ nested = { a = "b" }
 		Summary:     "Short.",
 		Description: "Longer.",
 		Author:      "Ada",
+		Authors:     []string{"Ada"},
 		Image:       "cover.png",
 		TOC:         true,
 		Params:      map[string]any{"weight": int64(3), "rating": int64(5), "nested": map[string]any{"a": "b"}},
@@ -457,8 +459,8 @@ func TestDecodeFrontMatterValues(t *testing.T) {
 		{"toml date at the ceiling", FormatTOML, "date = 2199-12-31T23:59:59Z\n", FrontMatter{Date: time.Date(2199, 12, 31, 23, 59, 59, 0, time.UTC)}},
 		{"alias", FormatYAML, "series: &s [basics]\ntags: *s\n", FrontMatter{Series: []string{"basics"}, Tags: []string{"basics"}}},
 		{"lastmod then updated", FormatTOML, "lastmod = 2024-01-01T00:00:00Z\nupdated = 2024-02-01T00:00:00Z\n", FrontMatter{Updated: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)}},
-		{"passthrough fields are silent", FormatYAML, "permalink: /x/\nweight: 2\nkeywords: [a]\n",
-			FrontMatter{Params: map[string]any{"permalink": "/x/", "weight": 2, "keywords": []any{"a"}}}},
+		{"fields other generators use are silent", FormatYAML, "permalink: /x/\nweight: 2\nkeywords: [a]\nlayout: post\n",
+			FrontMatter{URL: "/x/", Keywords: []string{"a"}, Params: map[string]any{"weight": 2, "layout": "post"}}},
 		{"yaml params", FormatYAML, "params:\n  list: [1, 2]\n  flag: true\n",
 			FrontMatter{Params: map[string]any{"list": []any{1, 2}, "flag": true}}},
 		{"toml params", FormatTOML, "[params]\nlist = [1, 2]\nflag = true\n",
@@ -486,18 +488,6 @@ func TestDecodeFrontMatterDiagnostics(t *testing.T) {
 		fm     string
 		want   string // diag.List.Error(): every diagnostic, one a line
 	}{
-		{"misspelled field", FormatYAML, "title: T\ndtae: 2024-01-02\n",
-			`post.md:3:1: front matter: unknown field "dtae" (did you mean "date"?)`},
-		{"misspelled field in toml", FormatTOML, "title = 'T'\n  tilte = 'x'\n",
-			`post.md:3:3: front matter: unknown field "tilte" (did you mean "title"?)`},
-		{"misspelled field in a flow mapping", FormatYAML, "{title: T, sumary: S}\n",
-			`post.md:2:12: front matter: unknown field "sumary" (did you mean "summary"?)`},
-		{"short misspelled field", FormatYAML, "tag: go\n",
-			`post.md:2:1: front matter: unknown field "tag" (did you mean "tags"?)`},
-		{"unknown far field", FormatYAML, "title: T\ncolour: blue\n",
-			`post.md:3:1: warning: front matter: unknown field "colour" is kept for templates as .Params.colour`},
-		{"unknown far field in toml", FormatTOML, "title = 'T'\n\ncolour = 'blue'\n",
-			`post.md:4:1: warning: front matter: unknown field "colour" is kept for templates as .Params.colour`},
 		{"bad date", FormatYAML, "date: next tuesday\n",
 			`post.md:2:1: front matter: date: cannot read "next tuesday" as a date; ` + dateHelp},
 		{"impossible date", FormatYAML, "updated: 2024-02-30\n",
@@ -538,15 +528,14 @@ func TestDecodeFrontMatterDiagnostics(t *testing.T) {
 			`post.md:2:1: front matter: want fields such as "title: Hello", not a list`},
 		{"yaml scalar document", FormatYAML, "\n  just some text\n",
 			`post.md:3:3: front matter: want fields such as "title: Hello", not a single value`},
-		{"every problem is reported", FormatYAML, "dtae: 2024-01-02\nslug: a/b\ntags:\n  a: 1\ncolour: blue\n",
-			`post.md:2:1: front matter: unknown field "dtae" (did you mean "date"?)` + "\n" +
+		{"every problem is reported", FormatYAML, "date: x\nslug: a/b\ntags:\n  a: 1\ncolour: blue\n",
+			`post.md:2:1: front matter: date: cannot read "x" as a date; ` + dateHelp + "\n" +
 				`post.md:3:1: front matter: slug: must be a single URL segment without / \ ? #, not "a/b"` + "\n" +
-				`post.md:4:1: front matter: tags: want a list such as [a, b]` + "\n" +
-				`post.md:6:1: warning: front matter: unknown field "colour" is kept for templates as .Params.colour`},
-		{"toml problems in source order", FormatTOML, "zeta = 1\nslug = 'a/b'\nalpha = 2\n[params]\nx = 1\n",
-			`post.md:2:1: warning: front matter: unknown field "zeta" is kept for templates as .Params.zeta` + "\n" +
+				`post.md:4:1: front matter: tags: want a list such as [a, b]`},
+		{"toml problems in source order", FormatTOML, "draft = 1\nslug = 'a/b'\nalpha = 2\ntitle = []\n[params]\nx = 1\n",
+			`post.md:2:1: front matter: draft: want true or false, not the number 1` + "\n" +
 				`post.md:3:1: front matter: slug: must be a single URL segment without / \ ? #, not "a/b"` + "\n" +
-				`post.md:4:1: warning: front matter: unknown field "alpha" is kept for templates as .Params.alpha`},
+				`post.md:5:1: front matter: title: want a single value, not a list`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
@@ -560,17 +549,56 @@ func TestDecodeFrontMatterDiagnostics(t *testing.T) {
 
 func TestDecodeFrontMatterUnknownFieldKept(t *testing.T) {
 	t.Parallel()
-	got, diags := DecodeFrontMatter([]byte("title: T\ncolour: blue\nrating: [1, 2]\n"), FormatYAML, "a.md", 2, berlin)
-	if diags.HasErrors() || len(diags.Warnings()) != 2 {
-		t.Fatalf("diagnostics:\n%v\nwant two warnings", diags)
+	for _, tt := range []struct {
+		name   string
+		format Format
+		fm     string
+	}{
+		{"yaml", FormatYAML, "title: T\ncolour: blue\nrating: [1, 2]\nlayout: post\n"},
+		{"toml", FormatTOML, "title = 'T'\ncolour = 'blue'\nrating = [1, 2]\nlayout = 'post'\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got, diags := DecodeFrontMatter([]byte(tt.fm), tt.format, "a.md", 2, berlin)
+			if len(diags) != 0 {
+				t.Fatalf("diagnostics:\n%v\nwant none: package site reports unknown fields once a name", diags)
+			}
+			if got.Title != "T" || got.Params["colour"] != "blue" || got.Params["rating"] == nil || got.Params["layout"] != "post" {
+				t.Errorf("Title, Params = %q, %#v; want T with colour, rating and layout", got.Title, got.Params)
+			}
+			want := []Field{{"colour", diag.Pos{File: "a.md", Line: 3, Col: 1}}, {"rating", diag.Pos{File: "a.md", Line: 4, Col: 1}}}
+			if !reflect.DeepEqual(got.Unknown, want) {
+				t.Errorf("Unknown = %v; want %v (layout is Jekyll's, known and ignored)", got.Unknown, want)
+			}
+		})
 	}
-	want := map[string]any{"colour": "blue", "rating": []any{1, 2}}
-	if got.Title != "T" || !reflect.DeepEqual(got.Params, want) {
-		t.Errorf("Title, Params = %q, %#v; want %q, %#v", got.Title, got.Params, "T", want)
-	}
-	d := diags[0]
-	if d.Pos != (diag.Pos{File: "a.md", Line: 3, Col: 1}) || d.Severity != diag.SeverityWarning {
-		t.Errorf("first warning at %v (%v); want a.md:3:1 (warning)", d.Pos, d.Severity)
+}
+
+func TestUnknownFieldError(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name   string
+		format Format
+		fm     string
+		want   string
+	}{
+		{"misspelled", FormatYAML, "title: T\ndtae: 2024-01-02\n", `post.md:3:1: front matter: unknown field "dtae" (did you mean "date"?)`},
+		{"misspelled in toml", FormatTOML, "title = 'T'\n  tilte = 'x'\n", `post.md:3:3: front matter: unknown field "tilte" (did you mean "title"?)`},
+		{"flow mapping", FormatYAML, "{title: T, sumary: S}\n", `post.md:2:12: front matter: unknown field "sumary" (did you mean "summary"?)`},
+		{"short", FormatYAML, "tag: go\n", `post.md:2:1: front matter: unknown field "tag" (did you mean "tags"?)`},
+		{"a peer's name", FormatYAML, "permalnk: /a/\n", `post.md:2:1: front matter: unknown field "permalnk" (did you mean "permalink"?)`},
+		{"far from any", FormatTOML, "title = 'T'\n\ncolour = 'blue'\n", `post.md:4:1: front matter: unknown field "colour"; accrue does not read it (put what templates need under params)`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			fm, diags := DecodeFrontMatter([]byte(tt.fm), tt.format, "post.md", 2, berlin)
+			if len(diags) != 0 || len(fm.Unknown) != 1 {
+				t.Fatalf("diagnostics %v, unknown %v; want none and one", diags, fm.Unknown)
+			}
+			if got := UnknownFieldError(fm.Unknown[0]).Error(); got != tt.want {
+				t.Errorf("UnknownFieldError = %q; want %q", got, tt.want)
+			}
+		})
 	}
 }
 
@@ -584,9 +612,9 @@ func TestDecodeFrontMatterLineOffset(t *testing.T) {
 		fm     string
 		want   string
 	}{
-		{"yaml field", FormatYAML, "title: 1\n\ndtae: x\n", `f.md:12:1: front matter: unknown field "dtae" (did you mean "date"?)`},
+		{"yaml field", FormatYAML, "title: 1\n\ndate: x\n", `f.md:12:1: front matter: date: cannot read "x" as a date; write 2024-05-01, 2024-05-01T09:30:00 or 2024-05-01T09:30:00+02:00`},
 		{"yaml syntax", FormatYAML, "a: 1\n b: 2\n", `f.md:11: front matter: mapping values are not allowed in this context`},
-		{"toml field", FormatTOML, "title = 1\n\ndtae = 2\n", `f.md:12:1: front matter: unknown field "dtae" (did you mean "date"?)`},
+		{"toml field", FormatTOML, "title = 1\n\ndate = 2\n", `f.md:12:1: front matter: date: want a date such as 2024-05-01 or 2024-05-01T09:30:00Z`},
 		{"toml syntax", FormatTOML, "a = 1\nb = [\n", `f.md:11:6: front matter: array is incomplete`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -634,8 +662,7 @@ func TestDecodeFrontMatterDuplicateField(t *testing.T) {
 		{"other case", FormatYAML, "Title: A\n\ntitle: B\n",
 			`a.md:4:1: front matter: field "title" is already defined on line 2; keep one`},
 		{"unknown field", FormatYAML, "colour: red\ncolour: blue\n",
-			`a.md:2:1: warning: front matter: unknown field "colour" is kept for templates as .Params.colour` + "\n" +
-				`a.md:3:1: front matter: field "colour" is already defined on line 2; keep one`},
+			`a.md:3:1: front matter: field "colour" is already defined on line 2; keep one`},
 		{"toml other case", FormatTOML, "title = 'A'\nTITLE = 'B'\n",
 			`a.md:3:1: front matter: field "title" is already defined on line 2; keep one`},
 	} {
@@ -707,6 +734,8 @@ func FuzzDecodeFrontMatter(f *testing.F) {
 	for _, s := range []string{
 		"---\n{a: [b, {c: d}]}\n---\n", "---\n&a x: *a\n---\n", "+++\n[a.b]\nc = 1\n[[d]]\ne = 2\n+++\n",
 		"---\n? [a]\n: b\n---\n", "+++\na = \"\"\"\nx\n\"\"\"\n+++\n", "---\ntags: !!binary aGk=\n---\n",
+		"---\ntaxonomies: {tags: [a]}\nextra: {date: 2024-01-01}\npermalink: /:year/:title/\nmood: x\n---\n",
+		"+++\npath = \"a\"\nauthors = [\"b\"]\n[taxonomies]\ntags = [\"x\"]\n[extra]\ndate = 2024-01-01\n+++\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -716,7 +745,12 @@ func FuzzDecodeFrontMatter(f *testing.F) {
 			return
 		}
 		lines := bytes.Count(bytes.TrimPrefix(in, []byte("\ufeff")), []byte("\n")) + 1
-		_, diags := DecodeFrontMatter(fm, format, "f.md", 2, berlin)
+		m, diags := DecodeFrontMatter(fm, format, "f.md", 2, berlin)
+		for _, u := range m.Unknown {
+			if u.Pos.File != "f.md" || u.Pos.Line < 1 || u.Pos.Line > lines {
+				t.Errorf("unknown field %q at %v; want a position in f.md, lines 1 to %d", u.Name, u.Pos, lines)
+			}
+		}
 		for _, d := range diags {
 			if d.Pos.File != "f.md" || d.Pos.Line < 1 || d.Pos.Line > lines || d.Pos.Col < 0 {
 				t.Errorf("diagnostic %q at %v; want a position in f.md, lines 1 to %d", d.Msg, d.Pos, lines)
@@ -840,5 +874,141 @@ func TestDecodeFrontMatterMaxTerms(t *testing.T) {
 	want := `post.md:2:1: front matter: tags: 3 names, more than the 2 a post may have (each is a page and feeds of its own); keep the ones readers browse by, or raise [content] max_terms in accrue.toml`
 	if got := diags.Error(); got != want {
 		t.Errorf("three tags with MaxTerms 2: %s; want %s", got, want)
+	}
+}
+
+// TestDecodePeerFields reads the fields of Jekyll, Hugo and Zola as those
+// generators do, in both formats. Params and Unknown are checked apart.
+func TestDecodePeerFields(t *testing.T) {
+	t.Parallel()
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, berlin) }
+	for _, tt := range []struct {
+		name, yaml, toml string
+		want             FrontMatter
+	}{
+		{"jekyll published false is a draft", "published: false\n", "published = false\n", FrontMatter{Draft: true}},
+		{"jekyll published true", "published: true\n", "published = true\n", FrontMatter{}},
+		{"jekyll permalink with tokens", "permalink: /:year/:month/:title/\n", "permalink = \"/:year/:month/:title/\"\n",
+			FrontMatter{URL: "/:year/:month/:title/", URLTokens: true}},
+		{"jekyll fixed permalink", "permalink: /about-me\n", "permalink = \"/about-me\"\n", FrontMatter{URL: "/about-me/"}},
+		{"jekyll permalink to an index file", "permalink: /a/index.html\n", "permalink = \"/a/index.html\"\n", FrontMatter{URL: "/a/"}},
+		{"jekyll excerpt", "excerpt: In short.\n", "excerpt = \"In short.\"\n", FrontMatter{Summary: "In short."}},
+		{"summary wins over excerpt", "excerpt: E\nsummary: S\n", "excerpt = \"E\"\nsummary = \"S\"\n", FrontMatter{Summary: "S"}},
+		{"jekyll lang", "lang: pt-BR\n", "lang = \"pt-BR\"\n", FrontMatter{Lang: "pt-BR"}},
+		{"author list", "author: [Ada, Grace]\n", "author = [\"Ada\", \"Grace\"]\n",
+			FrontMatter{Author: "Ada, Grace", Authors: []string{"Ada", "Grace"}}},
+		{"author table", "author:\n  name: Ada\n  email: a@example.com\n", "[author]\nname = \"Ada\"\nemail = \"a@example.com\"\n",
+			FrontMatter{Author: "Ada", Authors: []string{"Ada"}}},
+		{"space-separated tags and categories", "tags: go money\ncategories: web dev\n", "tags = \"go money\"\ncategories = \"web dev\"\n",
+			FrontMatter{Tags: []string{"go", "money"}, Categories: []string{"web", "dev"}}},
+		{"a series name keeps its spaces", "series: Go basics\n", "series = \"Go basics\"\n", FrontMatter{Series: []string{"Go basics"}}},
+		{"jekyll date with an offset", "date: 2014-03-02 10:00:00 +0100\n", "date = \"2014-03-02 10:00:00 +0100\"\n",
+			FrontMatter{Date: time.Date(2014, 3, 2, 9, 0, 0, 0, time.UTC)}},
+		{"jekyll redirect_from", "redirect_from: [/old/]\n", "redirect_from = [\"/old/\"]\n", FrontMatter{Aliases: []string{"/old/"}}},
+		{"jekyll last_modified_at", "last_modified_at: 2024-02-01\n", "last_modified_at = 2024-02-01\n", FrontMatter{Updated: day(2024, 2, 1)}},
+		{"hugo url", "url: /blog/hello/\n", "url = \"/blog/hello/\"\n", FrontMatter{URL: "/blog/hello/"}},
+		{"hugo url keeps a colon", "url: /c:d/\n", "url = \"/c:d/\"\n", FrontMatter{URL: "/c:d/"}},
+		{"hugo publishDate stands for date", "publishDate: 2024-01-02\n", "publishDate = 2024-01-02\n", FrontMatter{Date: day(2024, 1, 2)}},
+		{"hugo date wins over publishDate", "publishDate: 2024-01-02\ndate: 2023-01-01\n", "publishDate = 2024-01-02\ndate = 2023-01-01\n",
+			FrontMatter{Date: day(2023, 1, 1)}},
+		{"hugo expiryDate", "expiryDate: 2030-01-01\n", "expiryDate = 2030-01-01\n", FrontMatter{Expires: day(2030, 1, 1)}},
+		{"hugo images", "images: [a.png, b.png]\n", "images = [\"a.png\", \"b.png\"]\n", FrontMatter{Image: "a.png"}},
+		{"hugo keywords", "keywords: [compound, interest]\n", "keywords = [\"compound\", \"interest\"]\n",
+			FrontMatter{Keywords: []string{"compound", "interest"}}},
+		{"hugo lastmod", "lastmod: 2024-03-01\n", "lastmod = 2024-03-01\n", FrontMatter{Updated: day(2024, 3, 1)}},
+		{"zola path is from the root", "path: notes/hello\n", "path = \"notes/hello\"\n", FrontMatter{URL: "/notes/hello/"}},
+		{"zola authors", "authors: [Ada]\n", "authors = [\"Ada\"]\n", FrontMatter{Author: "Ada", Authors: []string{"Ada"}}},
+		{"zola taxonomies", "taxonomies:\n  tags: [go, web dev]\n  categories: [notes]\n",
+			"[taxonomies]\ntags = [\"go\", \"web dev\"]\ncategories = [\"notes\"]\n",
+			FrontMatter{Tags: []string{"go", "web dev"}, Categories: []string{"notes"}}},
+		{"zola extra date", "extra:\n  date: 2024-01-02\n  updated: 2024-02-03\n",
+			"[extra]\ndate = 2024-01-02\nupdated = 2024-02-03\n", FrontMatter{Date: day(2024, 1, 2), Updated: day(2024, 2, 3)}},
+		{"zola top-level date wins over extra", "date: 2023-01-01\nextra:\n  date: 2024-01-02\n",
+			"date = 2023-01-01\n[extra]\ndate = 2024-01-02\n", FrontMatter{Date: day(2023, 1, 1)}},
+	} {
+		for _, f := range []struct {
+			format Format
+			fm     string
+		}{{FormatYAML, tt.yaml}, {FormatTOML, tt.toml}} {
+			t.Run(tt.name+"/"+f.format.String(), func(t *testing.T) {
+				t.Parallel()
+				got, diags := DecodeFrontMatter([]byte(f.fm), f.format, "a.md", 2, berlin)
+				if len(diags) != 0 {
+					t.Fatalf("diagnostics:\n%v", diags)
+				}
+				if len(got.Unknown) != 0 {
+					t.Errorf("Unknown = %v; want none", got.Unknown)
+				}
+				got.Params = nil
+				assertFrontMatter(t, got, tt.want)
+			})
+		}
+	}
+}
+
+func TestDecodePeerParams(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name   string
+		format Format
+		fm     string
+		want   map[string]any
+	}{
+		{"zola extra and other taxonomies", FormatTOML,
+			"weight = 3\ntemplate = \"page.html\"\nin_search_index = false\n[taxonomies]\ntags = [\"go\"]\nauthors = [\"ada\"]\n[extra]\nmood = \"calm\"\n",
+			map[string]any{"weight": int64(3), "template": "page.html", "in_search_index": false, "authors": []any{"ada"},
+				"extra": map[string]any{"mood": "calm"}}},
+		{"zola extra in yaml", FormatYAML, "taxonomies:\n  genres: [jazz]\nextra:\n  mood: calm\n",
+			map[string]any{"genres": []any{"jazz"}, "extra": map[string]any{"mood": "calm"}}},
+		{"jekyll layout and hugo images", FormatYAML, "layout: post\nimages: [a.png]\nweight: 1\n",
+			map[string]any{"layout": "post", "images": []any{"a.png"}, "weight": 1}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got, diags := DecodeFrontMatter([]byte(tt.fm), tt.format, "a.md", 2, berlin)
+			if len(diags) != 0 || len(got.Unknown) != 0 {
+				t.Fatalf("diagnostics %v, unknown %v; want none", diags, got.Unknown)
+			}
+			if !reflect.DeepEqual(got.Params, tt.want) {
+				t.Errorf("Params = %#v; want %#v", got.Params, tt.want)
+			}
+		})
+	}
+}
+
+func TestDecodePeerFieldErrors(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name   string
+		format Format
+		fm     string
+		want   string
+	}{
+		{"two URLs", FormatYAML, "permalink: /a/\nurl: /b/\n",
+			`a.md:3:1: front matter: url: the URL is already set by permalink on line 2; keep one`},
+		{"an address is no path", FormatTOML, "url = \"https://example.com/a/\"\n",
+			`a.md:2:1: front matter: url: want a path from the site's root such as /about/, not the address "https://example.com/a/"`},
+		{"a path out of the site", FormatTOML, "path = \"../../etc\"\n",
+			`a.md:2:1: front matter: path: want a path inside the site, not "../../etc"`},
+		{"a query", FormatYAML, "url: /a?b\n",
+			`a.md:2:1: front matter: url: want a path without ? # \ or control characters, not "/a?b"`},
+		{"an unknown token", FormatYAML, "permalink: /:year/:name/\n",
+			`a.md:2:1: front matter: permalink: unknown token :name; accrue expands :year :short_year :month :i_month :day :i_day :hour :minute :second :title :slug :categories`},
+		{"a taxonomy that is no list", FormatTOML, "[taxonomies]\ntags = 5\n",
+			`a.md:2:1: front matter: taxonomies: tags: want a list such as [a, b], not the number 5`},
+		{"a bad extra date", FormatTOML, "[extra]\ndate = \"soon\"\n",
+			`a.md:2:1: front matter: extra: date: cannot read "soon" as a date; write 2024-05-01, 2024-05-01T09:30:00 or 2024-05-01T09:30:00+02:00`},
+		{"published is a flag", FormatYAML, "published: nope\n",
+			`a.md:2:1: front matter: published: want true or false, not the text "nope"`},
+		{"an html permalink is a folder", FormatYAML, "permalink: /2024/a.html\n",
+			`a.md:2:1: warning: front matter: permalink: accrue publishes each page as a folder, so this one is at /2024/a/ rather than /2024/a.html`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, diags := DecodeFrontMatter([]byte(tt.fm), tt.format, "a.md", 2, berlin)
+			if got := diags.Error(); got != tt.want {
+				t.Errorf("diagnostics =\n%s\nwant\n%s", got, tt.want)
+			}
+		})
 	}
 }

@@ -51,9 +51,12 @@ func Slugify(title string) string {
 // it is, else Slugify(name). ok is false in the second case, so the caller
 // can say that the URL is not the name. "C++" and "über" are kept;
 // "my post", "100%" and "a?b" are not, since a space, a "%" or a "?" in a
-// link either breaks it or asks the server for another file.
+// link either breaks it or asks the server for another file. An "@" is
+// a "-" in the URL, without a word: Zola names a post's co-located
+// variants name@2.md, and "@" in a path reads as an e-mail address or a
+// user name to people and to some servers.
 func URLName(name string) (seg string, ok bool) {
-	name = norm.NFC.String(name)
+	name = strings.ReplaceAll(norm.NFC.String(name), "@", "-")
 	for _, r := range name {
 		if !keptInName(r) {
 			return Slugify(name), false

@@ -57,9 +57,9 @@ func TestBrowserLiveReload(t *testing.T) {
 		t.Errorf("window mark after the edit = %q, %v; want the page reloaded", mark, err)
 	}
 
-	writeFile(t, dir, "content/posts/hello.md", "---\ntitle: Hello\ndtae: 2024-01-01\n---\nBroken.\n")
+	writeFile(t, dir, "content/posts/hello.md", "---\ntitle: Hello\ndate: 2024-13-01\n---\nBroken.\n")
 	const overlay = `document.getElementById("accrue-errors") ? document.getElementById("accrue-errors").innerText : ""`
-	got := waitText(t, tctx, overlay, `content/posts/hello.md:3:1: front matter: unknown field "dtae" (did you mean "date"?)`)
+	got := waitText(t, tctx, overlay, `content/posts/hello.md:3:1: front matter: date: "2024-13-01" is not a real date (month out of range)`)
 	if !strings.Contains(got, "the build failed") {
 		t.Errorf("overlay = %q; want it to say the build failed", got)
 	}

@@ -25,6 +25,9 @@ import (
 type Options struct {
 	Dir            string // the site's folder
 	Drafts, Future bool
+	// Strict makes each front matter field accrue does not read an error
+	// (site.Options.Strict).
+	Strict bool
 	// Theme is the built-in default theme.
 	Theme fs.FS
 	// Quiet is how long a burst of file events must be silent before a
@@ -173,7 +176,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 }
 
 func (s *Server) siteOptions() site.Options {
-	return site.Options{Drafts: s.o.Drafts, Future: s.o.Future, BaseURL: s.baseURL, Now: s.o.Now(),
+	return site.Options{Drafts: s.o.Drafts, Future: s.o.Future, Strict: s.o.Strict, BaseURL: s.baseURL, Now: s.o.Now(),
 		Dir: s.o.Dir, Theme: s.o.Theme, CacheDir: s.o.CacheDir}
 }
 

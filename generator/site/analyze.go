@@ -38,10 +38,7 @@ func (b *builder) analyze(docs []*docResult) diag.List {
 			b.home = &Page{Intro: b.html(d)}
 			continue
 		}
-		if doc.Draft && !b.opts.Drafts {
-			continue
-		}
-		if doc.Kind == content.KindPost && doc.Date.After(b.opts.Now) && !b.opts.Future {
+		if !published(doc, b.opts) {
 			continue
 		}
 		p := b.newPage(d)
@@ -174,6 +171,17 @@ func (b *builder) summaryHTML(summary string) template.HTML {
 	return template.HTML("<p>" + template.HTMLEscapeString(summary) + "</p>")
 }
 
+// excerptHTML renders the Markdown before a post's excerpt_separator as
+// its summary. A body that rendered once renders again; should it not,
+// the summary is the first paragraph as usual.
+func (b *builder) excerptHTML(md string) template.HTML {
+	r, err := b.md.Render([]byte(md))
+	if err != nil {
+		return ""
+	}
+	return template.HTML(strings.TrimSpace(string(r.HTML)))
+}
+
 // newPage builds the page of a published document.
 func (b *builder) newPage(d *docResult) *Page {
 	doc, r := d.doc, d.render
@@ -187,6 +195,9 @@ func (b *builder) newPage(d *docResult) *Page {
 		Summary:     dv.summary,
 		Description: dv.description,
 		Author:      doc.Author,
+		Authors:     doc.Authors,
+		Lang:        doc.Lang,
+		Keywords:    doc.Keywords,
 		Image:       doc.Image,
 		Headings:    r.Headings,
 		TOC:         dv.toc,
@@ -257,8 +268,11 @@ func (d *docResult) derive(b *builder) *derived {
 		dv := &derived{description: doc.Description}
 		if !b.ledgerOnly { // the ledger shows no summaries or contents
 			dv.summary, dv.toc = r.Summary, tocHTML(r.Headings)
-			if doc.Summary != "" {
+			switch {
+			case doc.Summary != "":
 				dv.summary = b.summaryHTML(doc.Summary)
+			case doc.Excerpt != "":
+				dv.summary = b.excerptHTML(doc.Excerpt)
 			}
 			if dv.description == "" {
 				dv.description = truncate(stripTags(string(dv.summary)), 160)
@@ -280,7 +294,17 @@ func (d *docResult) derive(b *builder) *derived {
 // path as the output folder spells it; derive escapes it for links. Folder
 // names go in as content.URLName makes them (content.Read warned about the
 // ones it changed), so "content/my docs/a.md" is /my-docs/a/.
+//
+// A URL the front matter gives (Jekyll's permalink, Hugo's url, Zola's
+// path) wins; a permalink's Jekyll tokens are expanded with the final
+// date.
 func (b *builder) permalink(doc *content.Doc) string {
+	if doc.URL != "" {
+		if doc.URLTokens {
+			return cleanURL(jekyllPermalink(doc))
+		}
+		return cleanURL(doc.URL)
+	}
 	pattern := b.cfg.Permalinks.Posts
 	if doc.Kind == content.KindPage {
 		pattern = b.cfg.Permalinks.Pages
@@ -321,11 +345,70 @@ func (b *builder) permalink(doc *content.Doc) string {
 		}
 		i = j - 1
 	}
-	out := path.Clean("/" + u.String())
+	return cleanURL(u.String())
+}
+
+// cleanURL makes u a clean slash path that ends in "/" (a folder).
+func cleanURL(u string) string {
+	out := path.Clean("/" + u)
 	if out != "/" {
 		out += "/"
 	}
 	return out
+}
+
+// jekyllPermalink expands the Jekyll tokens of a post's own permalink
+// (content checked that it holds no others). As in Jekyll, :title is the
+// name from the file (the slug) and :categories the post's categories,
+// slugged, one folder each.
+func jekyllPermalink(doc *content.Doc) string {
+	d := doc.Date
+	var u strings.Builder
+	p := doc.URL
+	for i := 0; i < len(p); i++ {
+		if p[i] != ':' {
+			u.WriteByte(p[i])
+			continue
+		}
+		j := i + 1
+		for j < len(p) && (p[j] >= 'a' && p[j] <= 'z' || p[j] == '_') {
+			j++
+		}
+		switch p[i:j] {
+		case ":year":
+			fmt.Fprintf(&u, "%04d", d.Year())
+		case ":short_year":
+			fmt.Fprintf(&u, "%02d", d.Year()%100)
+		case ":month":
+			fmt.Fprintf(&u, "%02d", int(d.Month()))
+		case ":i_month":
+			fmt.Fprintf(&u, "%d", int(d.Month()))
+		case ":day":
+			fmt.Fprintf(&u, "%02d", d.Day())
+		case ":i_day":
+			fmt.Fprintf(&u, "%d", d.Day())
+		case ":hour":
+			fmt.Fprintf(&u, "%02d", d.Hour())
+		case ":minute":
+			fmt.Fprintf(&u, "%02d", d.Minute())
+		case ":second":
+			fmt.Fprintf(&u, "%02d", d.Second())
+		case ":title", ":slug":
+			u.WriteString(doc.Slug)
+		case ":categories":
+			var segs []string
+			for _, c := range doc.Categories {
+				if s := content.Slugify(c); s != "" {
+					segs = append(segs, s)
+				}
+			}
+			u.WriteString(strings.Join(segs, "/"))
+		default:
+			u.WriteString(p[i:j])
+		}
+		i = j - 1
+	}
+	return u.String()
 }
 
 // urlFolders applies content.URLName to each folder of the slash path dir.

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -40,7 +39,10 @@ type Options struct {
 	// Dir is the site's folder on disk, for git history; "" when the site
 	// is not on disk (tests) or git should not be asked.
 	Dir string
-	// Strict turns warnings into errors.
+	// Strict makes each front matter field accrue does not read an error
+	// at its line, and fails Build, Ledger and ReportInput on warnings.
+	// The dev server's builds (Incremental) fail on errors only: a
+	// warning there is said, and the site stays up.
 	Strict bool
 	// Theme is the built-in default theme, the lowest layer. Nil means
 	// the site must bring its whole theme.
@@ -130,6 +132,9 @@ func connectOnly(ctx context.Context, src fs.FS, o Options) (*builder, diag.List
 	diags.Sort()
 	if err == nil && diags.HasErrors() {
 		err = diags.Errors()
+	}
+	if err == nil && o.Strict && len(diags) > 0 {
+		err = fmt.Errorf("%d warnings and --strict", len(diags))
 	}
 	return b, diags, err
 }
@@ -240,7 +245,7 @@ func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {
 // has been checked.
 func readOptions(cfg config.Config) content.Options {
 	enc, _ := content.ParseEncoding(cfg.Content.Encoding)
-	return content.Options{Location: cfg.Location, Encoding: enc, MaxTerms: cfg.Content.MaxTerms}
+	return content.Options{Location: cfg.Location, Encoding: enc, MaxTerms: cfg.Content.MaxTerms, ExcerptSeparator: cfg.Content.ExcerptSeparator}
 }
 
 // runContent runs the phases that depend on content: load, analyze,
@@ -311,9 +316,9 @@ type docResult struct {
 	body  rendercache.Body
 	sum   uint64    // checksum of the source file
 	diags diag.List // what loading it reported
-	// dateNote is the warning given when the date came from git or the
-	// file's modification time.
-	dateNote *diag.Error
+	// dateFrom says where the date came from when the front matter has
+	// none: git or the file's modification time (fillDates).
+	dateFrom dateSource
 
 	deriveOnce sync.Once
 	derived    *derived
@@ -366,6 +371,7 @@ func (b *builder) load(ctx context.Context) ([]*docResult, diag.List, error) {
 			docs = append(docs, r)
 		}
 	}
+	diags = append(diags, b.unknownFields(docs)...)
 	diags = append(diags, b.fillDates(docs)...)
 	// What each page computes from its document alone, in parallel; the
 	// dev server's builds find it done for documents they reuse.
@@ -538,47 +544,39 @@ func isPostFile(p string) bool {
 }
 
 // fillDates gives undated posts the date of their file's first git commit,
-// else its modification time, with a warning either way so the author
-// knows to write one.
+// else its modification time, and says so in one line for each (dates).
 func (b *builder) fillDates(docs []*docResult) diag.List {
 	var undated []*docResult
-	var diags diag.List
 	for _, d := range docs {
-		switch {
-		case d.dateNote != nil:
-			diags.Add(d.dateNote) // filled by an earlier build
-		case d.doc.Date.IsZero() && d.doc.Kind == content.KindPost:
+		// A date filled by an earlier build of the dev server stays.
+		if d.dateFrom == dateWritten && d.doc.Date.IsZero() && d.doc.Kind == content.KindPost {
 			undated = append(undated, d)
 		}
 	}
-	if len(undated) == 0 {
-		return diags
+	var diags diag.List
+	if len(undated) > 0 {
+		diags = append(diags, b.waitHistory()...)
 	}
-	diags = append(diags, b.waitHistory()...)
 	created := map[string]time.Time{}
-	if b.history != nil {
+	if b.history != nil && len(undated) > 0 {
 		for p, f := range b.history.Files {
 			if !f.Created.Date.IsZero() && !f.Truncated {
 				created[p] = f.Created.Date
 			}
 		}
 	}
-	sort.Slice(undated, func(i, j int) bool { return undated[i].doc.Path < undated[j].doc.Path })
 	for _, r := range undated {
 		d := r.doc
-		pos := diag.Pos{File: d.Path, Line: 1}
 		if t, ok := created[d.Path]; ok {
-			d.Date = t.In(b.cfg.Location)
-			r.dateNote = diag.Warnf(pos, "no date in front matter; using the date of its first git commit, %s", d.Date.Format("2006-01-02"))
-		} else {
-			if fi, err := fs.Stat(b.src, d.Path); err == nil && !fi.ModTime().IsZero() {
-				d.Date = fi.ModTime().In(b.cfg.Location)
-			} else {
-				d.Date = b.opts.Now
-			}
-			r.dateNote = diag.Warnf(pos, "no date in front matter and no git history; using the file's modification time, %s (add \"date: %s\")", d.Date.Format("2006-01-02"), d.Date.Format("2006-01-02"))
+			d.Date, r.dateFrom = t.In(b.cfg.Location), dateFromGit
+			continue
 		}
-		diags.Add(r.dateNote)
+		if fi, err := fs.Stat(b.src, d.Path); err == nil && !fi.ModTime().IsZero() {
+			d.Date = fi.ModTime().In(b.cfg.Location)
+		} else {
+			d.Date = b.opts.Now
+		}
+		r.dateFrom = dateFromModTime
 	}
-	return diags
+	return append(diags, dates(docs)...)
 }

@@ -4,6 +4,15 @@
 // the others (config, content, markdown, theme, feeds, history), converting
 // between their small types.
 //
+// Load gathers what documents say about their front matter into a few
+// lines a build (frontmatter.go): each field no reader knows is one
+// warning with how many files have it (with Options.Strict, an error at
+// each one), and posts dated from git or their file's time are one line
+// for each source. A URL the front matter gives (permalink, url, path)
+// wins over the configured pattern; its Jekyll tokens are expanded once
+// the date is final. Drafts (Jekyll's published: false too) and expired
+// posts are left out by one rule, published.
+//
 // Incremental is the dev server's builder: it rebuilds only what a change
 // can reach, and its Hold hook lets the server keep a document's last good
 // version while its file is caught halfway through a save.

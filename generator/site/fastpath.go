@@ -49,15 +49,15 @@ func (inc *Incremental) fast(ctx context.Context, o Options, changed []string) (
 		}
 		old := inc.docs[path]
 		page := b.site.post(path)
-		if old == nil || page == nil || page.doc != old || len(old.diags) > 0 || old.dateNote != nil {
+		if old == nil || page == nil || page.doc != old || len(old.diags) > 0 || old.dateFrom != dateWritten || len(old.doc.Unknown) > 0 {
 			return nil, false
 		}
 		d := inc.fresh[path] // settle loaded every changed document it had
-		if d == nil || len(d.diags) > 0 || d.doc.Date.IsZero() {
+		if d == nil || len(d.diags) > 0 || d.doc.Date.IsZero() || len(d.doc.Unknown) > 0 {
 			return nil, false
 		}
 		// Still published, by the same rules as analyze.
-		if (d.doc.Draft && !o.Drafts) || (d.doc.Kind == content.KindPost && d.doc.Date.After(o.Now) && !o.Future) {
+		if !published(d.doc, o) {
 			return nil, false
 		}
 		d.derive(b)

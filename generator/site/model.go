@@ -132,12 +132,21 @@ type Page struct {
 	Updated     time.Time // zero when never updated
 	Summary     template.HTML
 	Description string // plain text for meta tags
-	Author      string
-	Image       string // absolute URL, for Open Graph
-	Tags        []*Term
-	Categories  []*Term
-	Series      []*Term
-	Headings    []markdown.Heading
+	// Author is the name to show: the front matter's author or authors
+	// (joined with commas), else the site's author. Authors are the
+	// front matter's names one by one.
+	Author  string
+	Authors []string
+	// Lang is the page's language when its front matter names one ("" for
+	// the site's, Site.Language).
+	Lang string
+	// Keywords are the front matter's keywords, for a meta tag.
+	Keywords   []string
+	Image      string // absolute URL, for Open Graph
+	Tags       []*Term
+	Categories []*Term
+	Series     []*Term
+	Headings   []markdown.Heading
 	// TOC is the table of contents as nested lists; ShowTOC is true when
 	// front matter asks for it.
 	TOC         template.HTML
