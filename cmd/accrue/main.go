@@ -157,8 +157,9 @@ func (sf siteFlags) cacheDir() string {
 // when the problems say why. ledger and report read the site to answer
 // something else, so unless warnings is set they count its warnings in
 // one line (accrue build lists them) instead of printing hundreds of lines
-// before their answer.
+// before their answer; a read that failed (--strict) shows them all.
 func printDiags(stderr io.Writer, diags diag.List, err error, warnings bool) error {
+	warnings = warnings || err != nil
 	for _, d := range diags {
 		if warnings || d.Severity == diag.SeverityError {
 			fmt.Fprintln(stderr, d.Error())
