@@ -69,11 +69,24 @@ func (o Options) withDefaults() Options {
 // would connect on our behalf to addresses we cannot check), every
 // connection checked at dial time, every redirect checked before it is
 // followed, one request at a time per host.
-func newClient(o Options) *http.Client {
+//
+// hosts, when not nil, is a hosts file for tests: it maps "name:port" to
+// the address dialed instead, which the dial-time check then judges, as
+// it would whatever DNS answered.
+func newClient(o Options, hosts map[string]string) *http.Client {
 	dialer := &net.Dialer{Timeout: o.Timeout, Control: dialControl(o.AllowLoopback)}
+	dial := dialer.DialContext
+	if hosts != nil {
+		dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
+			if a, ok := hosts[addr]; ok {
+				addr = a
+			}
+			return dialer.DialContext(ctx, network, addr)
+		}
+	}
 	transport := &http.Transport{
 		Proxy:                  nil,
-		DialContext:            dialer.DialContext,
+		DialContext:            dial,
 		ForceAttemptHTTP2:      true,
 		TLSHandshakeTimeout:    o.Timeout,
 		ResponseHeaderTimeout:  o.Timeout,

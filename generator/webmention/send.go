@@ -67,7 +67,7 @@ type Sender struct {
 // New returns a Sender with o's limits.
 func New(o Options) *Sender {
 	o = o.withDefaults()
-	return &Sender{o: o, client: newClient(o)}
+	return &Sender{o: o, client: newClient(o, nil)}
 }
 
 // Send tells target's endpoint that source links to it: it discovers the
