@@ -47,6 +47,9 @@ draft: true
 	if len(got) != 2 {
 		t.Fatalf("got %d posts; want 2 (drafts are not published): %+v", len(got), got)
 	}
+	if got[0].File != "content/posts/b.md" {
+		t.Errorf("first post is %s; want the newest, b", got[0].File)
+	}
 	byFile := map[string]site.OutboundPost{}
 	for _, p := range got {
 		if p.Version == "" {
