@@ -32,6 +32,7 @@
 //
 //	cmd/accrue ─► server ─► site
 //	cmd/accrue ─► output (the output folder on disk: staged writes, the swap, its guards)
+//	cmd/accrue ─► webmention (accrue send: discovery, the guarded client, the state of what was sent)
 //	server ─► report (the live report at /_accrue/report/)
 //	site ─► theme, feeds, markdown, rendercache, content, history, links, interactions, report, ledger, config
 //	rendercache ─► markdown (renderings kept between builds)
@@ -42,7 +43,7 @@
 //	markdown, interactions ─► internal/mdguard (the bound on what goldmark may spend on a document)
 //	content, theme, interactions, server ─► internal/litter (editors' swap and backup files are not the site)
 //	every package ─► diag (diag imports only the standard library)
-//	feeds, history, links, ledger ─► no generator package except diag
+//	feeds, history, links, ledger, webmention ─► no generator package except diag
 //
 // imports_test.go checks these edges.
 //

@@ -24,6 +24,7 @@ var allowed = map[string][]string{
 	"links":                {"diag"},
 	"interactions":         {"diag", "internal/dates", "internal/mdguard", "internal/litter"},
 	"ledger":               {"diag"},
+	"webmention":           {"diag"},
 	"report":               {"ledger"},
 	"internal/tomlkeys":    {},
 	"internal/safelink":    {},

@@ -77,6 +77,7 @@ Usage:
   accrue serve [flags]        serve the site with live reload while you write
   accrue ledger [flags]       print every post's dated events (JSON lines or CSV)
   accrue report [flags]       what the blog is worth, how it grew, what to do next
+  accrue send [flags]         send webmentions to the pages your posts link to
   accrue new post "Title"     start a post in content/posts/
   accrue version              print the version
 
@@ -97,6 +98,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runLedger(ctx, args[1:], stdout, stderr)
 	case "report":
 		return runReport(ctx, args[1:], stdout, stderr)
+	case "send":
+		return runSend(ctx, args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
 	case "version":

@@ -17,6 +17,10 @@
 // can reach, and its Hold hook lets the server keep a document's last good
 // version while its file is caught halfway through a save.
 //
+// Ledger, ReportInput and Outbound read a site without rendering it: its
+// events, the value report's input, and each post's permalink with its
+// links to other sites (what accrue send mentions).
+//
 // See ../doc.go for the phases and the rule that data produced by a phase
 // is read-only afterwards.
 package site
