@@ -54,6 +54,7 @@ func runSend(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	sf := siteFlags{
 		source:  fl.String("source", ".", "the site's folder"),
 		noCache: fl.Bool("no-cache", false, "render every post again, without reading or writing the render cache"),
+		strict:  fl.Bool("strict", false, "fail on warnings; each front matter field accrue does not read is an error at its line"),
 		drafts:  &no, future: &no,
 	}
 	dryRun := fl.Bool("dry-run", false, "list what would be sent, without any network access and without changing the state file")
