@@ -17,7 +17,9 @@
 // Front matter belongs to the blogger: the fields of Jekyll, Hugo and
 // Zola are read as those generators read them (published: false, a
 // permalink, url or path, excerpt, authors, [taxonomies], [extra],
-// publishDate, expiryDate, dates in file names), and the fields they use
+// publishDate, expiryDate, dates in file names), the post's
+// announcements on Mastodon and Bluesky (checked to be addresses, since
+// they become links), and the fields they use
 // only for their own layout (layout, weight, template...) are kept in
 // Params without a word. Any other field is kept in Params too and listed
 // in FrontMatter.Unknown, not reported: package site says once per field

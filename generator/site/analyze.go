@@ -206,6 +206,7 @@ func (b *builder) newPage(d *docResult) *Page {
 		ReadingTime: max(1, (r.Words+b.cfg.ReadingSpeed-1)/b.cfg.ReadingSpeed),
 		Draft:       doc.Draft,
 		Params:      doc.Params,
+		Threads:     threads(doc),
 		File:        doc.Path,
 		URL:         dv.url,
 		Permalink:   dv.permalink,
