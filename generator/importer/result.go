@@ -2,7 +2,10 @@ package importer
 
 import (
 	"fmt"
+	"io"
 	"sort"
+	"strings"
+	"text/tabwriter"
 )
 
 // Kind is what an imported file holds.
@@ -135,3 +138,46 @@ func (c Count) Reasons() []string {
 }
 
 func (n Note) String() string { return fmt.Sprintf("%s %s: %s", n.Kind, n.What, n.Why) }
+
+// WriteTable prints r for a person: one line saying what was written,
+// a table by kind, the reasons for what was skipped, then the notes.
+func (r *Result) WriteTable(w io.Writer) error {
+	var b strings.Builder
+	n := r.Written()
+	switch {
+	case r.DryRun:
+		fmt.Fprintf(&b, "dry run: %d %s would be written; nothing was written\n", n, plural(n, "file", "files"))
+	case n == 0:
+		fmt.Fprintf(&b, "nothing to write: every file of this %s export is already in the site\n", r.Source)
+	default:
+		fmt.Fprintf(&b, "imported from %s: %d %s written\n", r.Source, n, plural(n, "file", "files"))
+	}
+	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "\tcreated\tunchanged\tedited\tskipped\t")
+	for _, c := range r.Counts {
+		skipped := 0
+		for _, v := range c.Skipped {
+			skipped += v
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t\n", c.Kind, c.Created, c.Unchanged, c.Edited, skipped)
+	}
+	tw.Flush()
+	first := true
+	for _, c := range r.Counts {
+		for _, why := range c.Reasons() {
+			if first {
+				b.WriteString("skipped:\n")
+				first = false
+			}
+			fmt.Fprintf(&b, "  %d %s: %s\n", c.Skipped[why], plural(c.Skipped[why], c.Kind.String(), c.Kind.String()+"s"), why)
+		}
+	}
+	if len(r.Notes) > 0 {
+		b.WriteString("to look at:\n")
+		for _, nt := range r.Notes {
+			fmt.Fprintf(&b, "  %s\n", nt)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -35,6 +35,9 @@ func (o Options) progress(phase string, done, total int) {
 type siteInfo struct {
 	root    string
 	baseURL string // ends in "/"
+	// postPattern is the site's permalink pattern for posts, "" when it
+	// names more than the slug (a date, say) and so needs the build.
+	postPattern string
 }
 
 func openSite(root string) (siteInfo, error) {
@@ -42,7 +45,11 @@ func openSite(root string) (siteInfo, error) {
 	if err != nil {
 		return siteInfo{}, err
 	}
-	return siteInfo{root: root, baseURL: strings.TrimSuffix(cfg.BaseURL, "/") + "/"}, nil
+	si := siteInfo{root: root, baseURL: strings.TrimSuffix(cfg.BaseURL, "/") + "/"}
+	if p := cfg.Permalinks.Posts; strings.Count(p, ":") == 1 && strings.Contains(p, ":slug") {
+		si.postPattern = p
+	}
+	return si, nil
 }
 
 // abs makes the site path p an address on the site's base URL, as the
