@@ -33,6 +33,8 @@
 //	cmd/accrue ─► server ─► site
 //	cmd/accrue ─► output (the output folder on disk: staged writes, the swap, its guards)
 //	cmd/accrue ─► webmention (accrue send: discovery, the guarded client, the state of what was sent)
+//	cmd/accrue ─► importer (accrue import: WordPress, Disqus and webmention.io exports to files)
+//	importer ─► content, config (writes documents and records beside the build, never inside it)
 //	server ─► report (the live report at /_accrue/report/)
 //	site ─► theme, feeds, markdown, rendercache, content, history, links, interactions, report, ledger, config
 //	rendercache ─► markdown (renderings kept between builds)
