@@ -25,6 +25,7 @@ var allowed = map[string][]string{
 	"interactions":         {"diag", "internal/dates", "internal/mdguard", "internal/litter"},
 	"ledger":               {"diag"},
 	"webmention":           {"diag"},
+	"collect":              {},
 	"report":               {"ledger"},
 	"internal/tomlkeys":    {},
 	"internal/safelink":    {},
