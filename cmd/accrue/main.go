@@ -78,6 +78,7 @@ Usage:
   accrue ledger [flags]       print every post's dated events (JSON lines or CSV)
   accrue report [flags]       what the blog is worth, how it grew, what to do next
   accrue send [flags]         send webmentions to the pages your posts link to
+  accrue collect [flags]      bring in replies, likes and mentions from webmention.io and Mastodon
   accrue new post "Title"     start a post in content/posts/
   accrue version              print the version
 
@@ -100,6 +101,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runReport(ctx, args[1:], stdout, stderr)
 	case "send":
 		return runSend(ctx, args[1:], stdout, stderr)
+	case "collect":
+		return runCollect(ctx, args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
 	case "version":

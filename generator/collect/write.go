@@ -55,9 +55,12 @@ var actionNames = [...]string{"created", "updated", "unchanged", "withdrawn", "k
 
 func (a Action) String() string { return actionNames[a] }
 
+// MarshalText writes the action's name in JSON.
+func (a Action) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
+
 // Change is one file Write created, updated, withdrew or kept.
 type Change struct {
-	Action    Action `json:"-"`
+	Action    Action `json:"action"`
 	File      string `json:"file"` // slash path from the site root
 	RemoteURL string `json:"remote_url,omitempty"`
 	Kind      string `json:"kind,omitempty"`

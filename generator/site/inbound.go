@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/accruehq/accrue/generator/config"
 	"github.com/accruehq/accrue/generator/diag"
 )
 
@@ -24,12 +25,18 @@ type InboundPost struct {
 	Mastodon, Bluesky string
 }
 
-// Inbound reads the site in src as Ledger does and returns its published
-// posts, newest first.
-func Inbound(ctx context.Context, src fs.FS, o Options) ([]InboundPost, diag.List, error) {
+// Inbound is what accrue collect needs of a site.
+type Inbound struct {
+	Posts   []InboundPost // published posts, newest first
+	Collect config.Collect
+}
+
+// ReadInbound reads the site in src as Ledger does and returns its
+// published posts and its [collect] configuration.
+func ReadInbound(ctx context.Context, src fs.FS, o Options) (Inbound, diag.List, error) {
 	b, diags, err := connectOnly(ctx, src, o)
 	if err != nil {
-		return nil, diags, err
+		return Inbound{}, diags, err
 	}
 	base := b.publishedURL()
 	out := make([]InboundPost, 0, len(b.posts))
@@ -44,5 +51,5 @@ func Inbound(ctx context.Context, src fs.FS, o Options) ([]InboundPost, diag.Lis
 		ip.Bluesky, _ = p.Params["bluesky"].(string)
 		out = append(out, ip)
 	}
-	return out, diags, nil
+	return Inbound{Posts: out, Collect: b.cfg.Collect}, diags, nil
 }
