@@ -19,7 +19,7 @@ import (
 const webmentionIOTokenEnv = "ACCRUE_WEBMENTIONIO_TOKEN"
 
 // collectSources are the names --from takes, in the order they run.
-var collectSources = []string{"webmentionio", "mastodon"}
+var collectSources = []string{"webmentionio", "mastodon", "bluesky"}
 
 // collectResult is one source's outcome in --json output.
 type collectResult struct {
@@ -61,13 +61,13 @@ func runCollect(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	cfg := in.Collect
-	names, err := pickSources(*from, map[string]bool{"webmentionio": cfg.WebmentionIO.Enabled, "mastodon": cfg.Mastodon.Enabled})
+	names, err := pickSources(*from, map[string]bool{"webmentionio": cfg.WebmentionIO.Enabled, "mastodon": cfg.Mastodon.Enabled, "bluesky": cfg.Bluesky.Enabled})
 	if err != nil {
 		return err
 	}
 	posts := make([]collect.Post, len(in.Posts))
 	for i, p := range in.Posts {
-		posts[i] = collect.Post{File: p.File, Folder: p.Folder, URLs: p.URLs, Mastodon: p.Mastodon}
+		posts[i] = collect.Post{File: p.File, Folder: p.Folder, URLs: p.URLs, Mastodon: p.Mastodon, Bluesky: p.Bluesky}
 	}
 	statePath := filepath.Join(*sf.source, filepath.FromSlash(collect.StatePath))
 	st, err := collect.LoadState(statePath)
@@ -94,6 +94,8 @@ func runCollect(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			src = wmio
 		case "mastodon":
 			src = &collect.Mastodon{Client: client, Likes: isTrue(cfg.Mastodon.Likes), Reposts: isTrue(cfg.Mastodon.Reposts)}
+		case "bluesky":
+			src = &collect.Bluesky{Client: client, BaseURL: cfg.Bluesky.BaseURL, Likes: isTrue(cfg.Bluesky.Likes), Reposts: isTrue(cfg.Bluesky.Reposts)}
 		}
 		// A source that fails part-way still writes what it fetched, and
 		// one failing source never stops the next.
@@ -159,7 +161,7 @@ func pickSources(from string, configured map[string]bool) ([]string, error) {
 			}
 		}
 		if len(out) == 0 {
-			return nil, errors.New("no source to collect from: add [collect.webmentionio] or [collect.mastodon] to accrue.toml, or pass --from")
+			return nil, errors.New("no source to collect from: add [collect.webmentionio], [collect.mastodon] or [collect.bluesky] to accrue.toml, or pass --from")
 		}
 		return out, nil
 	}
@@ -167,9 +169,9 @@ func pickSources(from string, configured map[string]bool) ([]string, error) {
 	for _, n := range strings.Split(from, ",") {
 		n = strings.ToLower(strings.TrimSpace(n))
 		switch n {
-		case "webmentionio", "mastodon":
+		case "webmentionio", "mastodon", "bluesky":
 			out = append(out, n)
-		case "bluesky", "github":
+		case "github":
 			return nil, fmt.Errorf("--from %s: accrue does not collect from %s yet; sources are %s", n, n, strings.Join(collectSources, ", "))
 		default:
 			return nil, fmt.Errorf("--from: unknown source %q; sources are %s", n, strings.Join(collectSources, ", "))

@@ -16,8 +16,9 @@ import (
 )
 
 // services is a local webmention.io and Mastodon server, answering in
-// their documented wire formats: /api/mentions.jf2 (token T0KEN) and
-// /api/v1/statuses/100/{context,favourited_by,reblogged_by}.
+// their documented wire formats: /api/mentions.jf2 (token T0KEN),
+// /api/v1/statuses/100/{context,favourited_by,reblogged_by} and
+// Bluesky's /xrpc/app.bsky.feed.{getPostThread,getLikes,getRepostedBy}.
 type services struct {
 	mu      sync.Mutex
 	entries []map[string]any
@@ -79,6 +80,17 @@ func (s *services) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		json.NewEncoder(w).Encode(s.favs)
 	case "/api/v1/statuses/100/reblogged_by":
 		fmt.Fprint(w, "[]")
+	case "/xrpc/app.bsky.feed.getPostThread":
+		fmt.Fprint(w, `{"thread":{"$type":"app.bsky.feed.defs#threadViewPost",
+		"post":{"uri":"at://did:plc:me/app.bsky.feed.post/3kroot","cid":"bafy1","author":{"did":"did:plc:me","handle":"me.example"},
+		  "record":{"text":"New post","createdAt":"2025-09-20T10:00:00Z"},"indexedAt":"2025-09-20T10:00:00Z"},
+		"replies":[{"$type":"app.bsky.feed.defs#threadViewPost",
+		  "post":{"uri":"at://did:plc:cy/app.bsky.feed.post/3kcy","cid":"bafy2","author":{"did":"did:plc:cy","handle":"cy.example","displayName":"Cy"},
+		    "record":{"text":"Sky-high <praise>.","createdAt":"2025-09-21T10:00:00Z"},"indexedAt":"2025-09-21T10:00:01Z"},"replies":[]}]}}`)
+	case "/xrpc/app.bsky.feed.getLikes":
+		fmt.Fprint(w, `{"likes":[]}`)
+	case "/xrpc/app.bsky.feed.getRepostedBy":
+		fmt.Fprint(w, `{"repostedBy":[]}`)
 	default:
 		w.WriteHeader(http.StatusNotFound)
 		fmt.Fprint(w, `{"error":"Record not found"}`)

@@ -65,6 +65,9 @@ type Post struct {
 	// Mastodon is the front matter's mastodon field: the toot that shared
 	// the post, or "".
 	Mastodon string
+	// Bluesky is the front matter's bluesky field: the Bluesky post that
+	// shared it, or "".
+	Bluesky string
 }
 
 // Fetched is what one source returned.

@@ -158,6 +158,7 @@ type Collect struct {
 	Status       string              `toml:"status"`
 	WebmentionIO CollectWebmentionIO `toml:"webmentionio"`
 	Mastodon     CollectMastodon     `toml:"mastodon"`
+	Bluesky      CollectBluesky      `toml:"bluesky"`
 }
 
 // CollectWebmentionIO is [collect.webmentionio].
@@ -175,6 +176,16 @@ type CollectMastodon struct {
 	Enabled bool `toml:"-"`
 	// Likes and Reposts collect who favourited and who boosted the toot;
 	// both default to true.
+	Likes   *bool `toml:"likes"`
+	Reposts *bool `toml:"reposts"`
+}
+
+// CollectBluesky is [collect.bluesky]. Each post names its Bluesky post in
+// front matter (bluesky: https://bsky.app/profile/HANDLE/post/RKEY).
+type CollectBluesky struct {
+	Enabled bool   `toml:"-"`
+	BaseURL string `toml:"base_url"` // the AppView, https://public.api.bsky.app by default
+	// Likes and Reposts collect who liked and who reposted; both default to true.
 	Likes   *bool `toml:"likes"`
 	Reposts *bool `toml:"reposts"`
 }
@@ -197,7 +208,8 @@ func Default() Config {
 		History:      History{SweepThreshold: 20},
 		Value: Value{MonthlyRate: 0.01,
 			Classes: Classes{NewDays: 60, DormantMonths: 12, WindowMonths: 6, LaunchMonths: 1}},
-		Collect:   Collect{Status: "approved", WebmentionIO: CollectWebmentionIO{BaseURL: "https://webmention.io"}},
+		Collect: Collect{Status: "approved", WebmentionIO: CollectWebmentionIO{BaseURL: "https://webmention.io"},
+			Bluesky: CollectBluesky{BaseURL: "https://public.api.bsky.app"}},
 		Location:  time.UTC,
 		Positions: map[string]diag.Pos{},
 	}
@@ -246,6 +258,7 @@ func Parse(src []byte, base Config) (Config, error) {
 	}
 	cfg.Collect.WebmentionIO.Enabled = hasTable(cfg.Positions, "collect.webmentionio")
 	cfg.Collect.Mastodon.Enabled = hasTable(cfg.Positions, "collect.mastodon")
+	cfg.Collect.Bluesky.Enabled = hasTable(cfg.Positions, "collect.bluesky")
 	diags = append(diags, cfg.validate()...)
 	diags.Sort()
 	return cfg, diags.Err()
@@ -326,8 +339,10 @@ func (c *Config) validate() diag.List {
 	default:
 		l.Add(diag.Errorf(c.pos("collect.status"), "collect.status: want \"approved\" or \"pending\", not %q", c.Collect.Status))
 	}
-	if u, err := url.Parse(c.Collect.WebmentionIO.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		l.Add(diag.Errorf(c.pos("collect.webmentionio.base_url"), "collect.webmentionio.base_url %q must be an absolute http(s) URL", c.Collect.WebmentionIO.BaseURL))
+	for key, v := range map[string]string{"collect.webmentionio.base_url": c.Collect.WebmentionIO.BaseURL, "collect.bluesky.base_url": c.Collect.Bluesky.BaseURL} {
+		if u, err := url.Parse(v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			l.Add(diag.Errorf(c.pos(key), "%s %q must be an absolute http(s) URL", key, v))
+		}
 	}
 	loc, err := time.LoadLocation(c.Timezone)
 	if err != nil {
