@@ -35,6 +35,7 @@
 //	cmd/accrue ─► webmention (accrue send: discovery, the guarded client, the state of what was sent)
 //	cmd/accrue ─► importer (accrue import: WordPress, Disqus and webmention.io exports to files)
 //	importer ─► content, config (writes documents and records beside the build, never inside it)
+//	cmd/accrue ─► collect (accrue collect: replies from webmention.io, Mastodon and Bluesky, written as comment and mention files)
 //	server ─► report (the live report at /_accrue/report/)
 //	site ─► theme, feeds, markdown, rendercache, content, history, links, interactions, report, ledger, config
 //	rendercache ─► markdown (renderings kept between builds)
@@ -46,6 +47,7 @@
 //	content, theme, interactions, server ─► internal/litter (editors' swap and backup files are not the site)
 //	every package ─► diag (diag imports only the standard library)
 //	feeds, history, links, ledger, webmention ─► no generator package except diag
+//	collect ─► no generator package
 //
 // imports_test.go checks these edges.
 //

@@ -26,6 +26,7 @@ var allowed = map[string][]string{
 	"ledger":               {"diag"},
 	"webmention":           {"diag"},
 	"importer":             {"diag", "content", "config"},
+	"collect":              {},
 	"report":               {"ledger"},
 	"internal/tomlkeys":    {},
 	"internal/safelink":    {},

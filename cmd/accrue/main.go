@@ -79,6 +79,7 @@ Usage:
   accrue report [flags]       what the blog is worth, how it grew, what to do next
   accrue send [flags]         send webmentions to the pages your posts link to
   accrue import KIND EXPORT   bring in posts and comments from wordpress, disqus or webmentions
+  accrue collect [flags]      bring in replies, likes and mentions from webmention.io, Mastodon, Bluesky
   accrue new post "Title"     start a post in content/posts/
   accrue version              print the version
 
@@ -103,6 +104,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runSend(ctx, args[1:], stdout, stderr)
 	case "import":
 		return runImport(ctx, args[1:], stdout, stderr)
+	case "collect":
+		return runCollect(ctx, args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
 	case "version":

@@ -42,6 +42,7 @@ type Config struct {
 	History    History    `toml:"history"`
 	Value      Value      `toml:"value"`
 	Report     Report     `toml:"report"`
+	Collect    Collect    `toml:"collect"`
 
 	// PublishedURL is base_url as accrue.toml sets it, kept when a build
 	// or the dev server serves the site at another address: it is where
@@ -147,6 +148,48 @@ type Report struct {
 	Publish bool `toml:"publish"`
 }
 
+// Collect configures accrue collect: one table per service whose
+// readers' replies it brings in. A service is collected from when its
+// table is present (Enabled is set by Parse). Tokens are never here: they
+// come from the environment, so that they never land in the blog's git.
+type Collect struct {
+	// Status is what collected comments and mentions get: "approved"
+	// (the default) shows them at once, "pending" waits for the blogger.
+	Status       string              `toml:"status"`
+	WebmentionIO CollectWebmentionIO `toml:"webmentionio"`
+	Mastodon     CollectMastodon     `toml:"mastodon"`
+	Bluesky      CollectBluesky      `toml:"bluesky"`
+}
+
+// CollectWebmentionIO is [collect.webmentionio].
+type CollectWebmentionIO struct {
+	Enabled bool `toml:"-"`
+	// Domain asks for the mentions of one domain (webmention.io's
+	// domain= parameter) instead of every site of the token.
+	Domain  string `toml:"domain"`
+	BaseURL string `toml:"base_url"` // the service, https://webmention.io by default
+}
+
+// CollectMastodon is [collect.mastodon]. Each post names its toot in
+// front matter (mastodon: https://host/@user/ID), which says the server.
+type CollectMastodon struct {
+	Enabled bool `toml:"-"`
+	// Likes and Reposts collect who favourited and who boosted the toot;
+	// both default to true.
+	Likes   *bool `toml:"likes"`
+	Reposts *bool `toml:"reposts"`
+}
+
+// CollectBluesky is [collect.bluesky]. Each post names its Bluesky post in
+// front matter (bluesky: https://bsky.app/profile/HANDLE/post/RKEY).
+type CollectBluesky struct {
+	Enabled bool   `toml:"-"`
+	BaseURL string `toml:"base_url"` // the AppView, https://public.api.bsky.app by default
+	// Likes and Reposts collect who liked and who reposted; both default to true.
+	Likes   *bool `toml:"likes"`
+	Reposts *bool `toml:"reposts"`
+}
+
 // Default returns the configuration of a site without accrue.toml.
 func Default() Config {
 	return Config{
@@ -165,6 +208,8 @@ func Default() Config {
 		History:      History{SweepThreshold: 20},
 		Value: Value{MonthlyRate: 0.01,
 			Classes: Classes{NewDays: 60, DormantMonths: 12, WindowMonths: 6, LaunchMonths: 1}},
+		Collect: Collect{Status: "approved", WebmentionIO: CollectWebmentionIO{BaseURL: "https://webmention.io"},
+			Bluesky: CollectBluesky{BaseURL: "https://public.api.bsky.app"}},
 		Location:  time.UTC,
 		Positions: map[string]diag.Pos{},
 	}
@@ -211,15 +256,33 @@ func Parse(src []byte, base Config) (Config, error) {
 	for k, p := range tomlkeys.Find(src) {
 		cfg.Positions[k] = diag.Pos{File: File, Line: p.Line, Col: p.Col}
 	}
+	cfg.Collect.WebmentionIO.Enabled = hasTable(cfg.Positions, "collect.webmentionio")
+	cfg.Collect.Mastodon.Enabled = hasTable(cfg.Positions, "collect.mastodon")
+	cfg.Collect.Bluesky.Enabled = hasTable(cfg.Positions, "collect.bluesky")
 	diags = append(diags, cfg.validate()...)
 	diags.Sort()
 	return cfg, diags.Err()
+}
+
+// hasTable reports whether the table name, or a key in it, was written.
+func hasTable(positions map[string]diag.Pos, name string) bool {
+	for k := range positions {
+		if k == name || strings.HasPrefix(k, name+".") {
+			return true
+		}
+	}
+	return false
 }
 
 func unknownKey(de *toml.DecodeError) *diag.Error {
 	line, col := de.Position()
 	key := de.Key()
 	name := strings.Join(key, ".")
+	if len(key) > 1 && key[0] == "collect" && strings.Contains(strings.ToLower(key[len(key)-1]), "token") {
+		// accrue.toml lives in git, often public: a token there is leaked.
+		return diag.Errorf(diag.Pos{File: File, Line: line, Col: col},
+			"%s: tokens are never read from %s, which is committed with the blog; remove the key (and revoke the token if it was ever committed), then set ACCRUE_WEBMENTIONIO_TOKEN or ACCRUE_GITHUB_TOKEN in the environment", name, File)
+	}
 	msg := fmt.Sprintf("unknown key %q", name)
 	if s := diag.Suggest(key[len(key)-1], knownKeys(key[:len(key)-1])); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
@@ -270,6 +333,16 @@ func (c *Config) validate() diag.List {
 		l.Add(diag.Errorf(c.pos("base_url"), "base_url %q must be an absolute http(s) URL such as \"https://example.org/\"", c.BaseURL))
 	} else if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
+	}
+	switch c.Collect.Status {
+	case "approved", "pending":
+	default:
+		l.Add(diag.Errorf(c.pos("collect.status"), "collect.status: want \"approved\" or \"pending\", not %q", c.Collect.Status))
+	}
+	for key, v := range map[string]string{"collect.webmentionio.base_url": c.Collect.WebmentionIO.BaseURL, "collect.bluesky.base_url": c.Collect.Bluesky.BaseURL} {
+		if u, err := url.Parse(v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			l.Add(diag.Errorf(c.pos(key), "%s %q must be an absolute http(s) URL", key, v))
+		}
 	}
 	loc, err := time.LoadLocation(c.Timezone)
 	if err != nil {

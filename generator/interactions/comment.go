@@ -26,6 +26,10 @@ type Comment struct {
 	Body      string        // Markdown as written
 	HTML      template.HTML // Body rendered and sanitized: safe to place in a page as it is
 	File      string        // path in the site's file system
+	// Withdrawn is true when the reader deleted it where it was
+	// collected from: it is no longer shown, and its deposit is withdrawn.
+	Withdrawn bool
+	Origin    Origin // where a collected comment came from; zero for others
 	// Replies are the approved replies by date then id. They are filled in
 	// only for comments reachable from Set.Threads.
 	Replies []*Comment
@@ -34,7 +38,10 @@ type Comment struct {
 	skipped  bool     // the body is beyond the guard's limits; a warning says so
 }
 
-var commentFields = []string{"id", "author", "author_url", "date", "reply_to", "source", "status"}
+// Shown reports whether the comment appears on the page.
+func (c *Comment) Shown() bool { return c.Status == StatusApproved && !c.Withdrawn }
+
+var commentFields = []string{"id", "author", "author_url", "date", "reply_to", "source", "status", "withdrawn", "remote_id", "remote_url", "content_hash"}
 
 var sourceWord = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,31}$`)
 
@@ -108,7 +115,7 @@ func (c *Comment) set(d *decoder, e entry, nameID string) {
 		case nameID != "" && s != nameID:
 			d.errorf(e.v, "id %q does not match the id %q in the file name", s, nameID)
 		case nameID == "" && !validID.MatchString(s):
-			d.errorf(e.v, "id %q is not 1 to 32 lowercase letters, digits and hyphens", s)
+			d.errorf(e.v, "id %q is not 1 to 64 lowercase letters, digits and hyphens", s)
 		case nameID == "":
 			c.ID = s // lets replies find a comment whose file name is wrong
 		}
@@ -131,6 +138,10 @@ func (c *Comment) set(d *decoder, e entry, nameID string) {
 				d.errorf(e.v, "source: want one word such as form, wordpress, disqus or email, not %q", s)
 			}
 		}
+	case "withdrawn":
+		c.Withdrawn, _ = d.flag(e)
+	case "remote_id", "remote_url", "content_hash":
+		d.origin(e, &c.Origin)
 	case "status":
 		if s, ok := d.text(e); ok {
 			switch strings.ToLower(strings.TrimSpace(s)) {
@@ -214,15 +225,19 @@ func loadComments(fsys fs.FS, dir string, loc *time.Location, diags *diag.List) 
 			continue
 		}
 		all = append(all, c)
-		if c.Status != StatusApproved {
+		if !c.Shown() {
 			continue
 		}
 		if c.ReplyTo == "" {
 			threads = append(threads, c)
 			continue
 		}
-		if p := byID[c.ReplyTo]; p.Status != StatusApproved && !bad[p] {
-			diags.Add(diag.Warnf(c.replyPos, "comment: this approved reply is hidden while the comment it answers, %q, is %s", p.ID, p.Status))
+		if p := byID[c.ReplyTo]; !p.Shown() && !bad[p] {
+			state := p.Status.String()
+			if p.Withdrawn {
+				state = "withdrawn"
+			}
+			diags.Add(diag.Warnf(c.replyPos, "comment: this approved reply is hidden while the comment it answers, %q, is %s", p.ID, state))
 		}
 		children[c.ReplyTo] = append(children[c.ReplyTo], c)
 	}

@@ -24,7 +24,7 @@ func TestCommentValidation(t *testing.T) {
 ` + c + `20250918T140502Z-k7m2qx.md:2:1: comment: unknown field "auther" (did you mean "author"?)`},
 		{"unknown field far from any", map[string]string{
 			"comments/20250918T140502Z-k7m2qx.md": "---\nauthor: Ada\ndate: 2025-09-18\nstatus: approved\nemail: ada@example.com\n---\nHi\n",
-		}, c + `20250918T140502Z-k7m2qx.md:5:1: comment: unknown field "email"; known fields are id, author, author_url, date, reply_to, source, status`},
+		}, c + `20250918T140502Z-k7m2qx.md:5:1: comment: unknown field "email"; known fields are id, author, author_url, date, reply_to, source, status, withdrawn, remote_id, remote_url, content_hash`},
 		{"field written twice", map[string]string{
 			"comments/20250918T140502Z-k7m2qx.md": "---\nauthor: Ada\ndate: 2025-09-18\nAuthor: Eve\nstatus: approved\n---\nHi\n",
 		}, c + `20250918T140502Z-k7m2qx.md:4:1: comment: field "Author" is already defined on line 2; keep one`},
@@ -78,12 +78,12 @@ func TestCommentValidation(t *testing.T) {
 			"comments/20250918T140502Z-K7M2QX.md":       "---\nauthor: A\ndate: 2025-09-18\nstatus: approved\n---\nHi\n",
 			"comments/20250918T140502Z-k7m2qx.markdown": "---\nauthor: A\ndate: 2025-09-18\nstatus: approved\n---\nHi\n",
 			"comments/20251318T140502Z-k7m2qx.md":       "---\nauthor: A\ndate: 2025-09-18\nstatus: approved\n---\nHi\n",
-			"comments/2025-09-18-k7m2qx.md":             "---\nauthor: A\ndate: 2025-09-18\nstatus: approved\n---\nHi\n",
-		}, c + `2025-09-18-k7m2qx.md: comment: file name "2025-09-18-k7m2qx.md" does not match <YYYYMMDDTHHMMSSZ>-<id>.md, for example 20250918T140502Z-k7m2qx.md; the id is 1 to 32 lowercase letters, digits and hyphens
-` + c + `20250918T140502Z-K7M2QX.md: comment: file name "20250918T140502Z-K7M2QX.md" does not match <YYYYMMDDTHHMMSSZ>-<id>.md, for example 20250918T140502Z-k7m2qx.md; the id is 1 to 32 lowercase letters, digits and hyphens
-` + c + `20250918T140502Z-k7m2qx.markdown: comment: file name "20250918T140502Z-k7m2qx.markdown" does not match <YYYYMMDDTHHMMSSZ>-<id>.md, for example 20250918T140502Z-k7m2qx.md; the id is 1 to 32 lowercase letters, digits and hyphens
+			"comments/2025-09-31-k7m2qx.md":             "---\nauthor: A\ndate: 2025-09-18\nstatus: approved\n---\nHi\n",
+		}, c + `2025-09-31-k7m2qx.md: comment: file name "2025-09-31-k7m2qx.md": 2025-09-31 is not a real UTC time (day out of range)
+` + c + `20250918T140502Z-K7M2QX.md: comment: file name "20250918T140502Z-K7M2QX.md" does not match <YYYYMMDDTHHMMSSZ>-<id>.md or <YYYY-MM-DD>-<id>.md, for example 20250918T140502Z-k7m2qx.md; the id is 1 to 64 lowercase letters, digits and hyphens
+` + c + `20250918T140502Z-k7m2qx.markdown: comment: file name "20250918T140502Z-k7m2qx.markdown" does not match <YYYYMMDDTHHMMSSZ>-<id>.md or <YYYY-MM-DD>-<id>.md, for example 20250918T140502Z-k7m2qx.md; the id is 1 to 64 lowercase letters, digits and hyphens
 ` + c + `20251318T140502Z-k7m2qx.md: comment: file name "20251318T140502Z-k7m2qx.md": 20251318T140502Z is not a real UTC time (month out of range)
-` + c + `hello.md: comment: file name "hello.md" does not match <YYYYMMDDTHHMMSSZ>-<id>.md, for example 20250918T140502Z-k7m2qx.md; the id is 1 to 32 lowercase letters, digits and hyphens`},
+` + c + `hello.md: comment: file name "hello.md" does not match <YYYYMMDDTHHMMSSZ>-<id>.md or <YYYY-MM-DD>-<id>.md, for example 20250918T140502Z-k7m2qx.md; the id is 1 to 64 lowercase letters, digits and hyphens`},
 		{"id that does not match the file name", map[string]string{
 			"comments/20250918T140502Z-k7m2qx.md": "---\nid: k7m2qy\nauthor: Ada\ndate: 2025-09-18\nstatus: approved\n---\nHi\n",
 		}, c + `20250918T140502Z-k7m2qx.md:2:5: comment: id "k7m2qy" does not match the id "k7m2qx" in the file name`},

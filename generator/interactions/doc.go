@@ -6,6 +6,13 @@
 //	comments/20250918T140502Z-k7m2qx.md    YAML front matter, then Markdown
 //	mentions/20250918T141200Z-p3n8za.yaml  one Webmention (or pingback) record
 //
+// Importers and accrue collect name files by the remote item's day and an
+// id made from its remote id (comments/2025-09-18-wm-1234.md), so the same
+// item always lands in the same file. Such files also record their Origin
+// (service, remote id and URL, a hash of the file as written) and may say
+// withdrawn: true when the item was deleted where it came from: a
+// withdrawn comment or mention is not shown and its deposit is withdrawn.
+//
 // One file per interaction means that adding one never conflicts with
 // another, whether a form handler, a Webmention receiver or an import wrote
 // it. The build never touches the network: whatever arrives is written to

@@ -31,11 +31,15 @@ type Mention struct {
 	// instead: a sender that edits or deletes its post sends the mention
 	// again, and a receiver adds a file rather than rewriting one.
 	Replaced bool
-	File     string // path in the site's file system
+	// Withdrawn is true when the mention was deleted where it was
+	// collected from; it counts as StatusDeleted.
+	Withdrawn bool
+	Origin    Origin // where a collected mention came from; zero for others
+	File      string // path in the site's file system
 }
 
 // Shown reports whether the mention appears on the page and in counts.
-func (m *Mention) Shown() bool { return m.Status == StatusApproved && !m.Replaced }
+func (m *Mention) Shown() bool { return m.Status == StatusApproved && !m.Replaced && !m.Withdrawn }
 
 const (
 	maxTitle   = 200
@@ -43,7 +47,7 @@ const (
 )
 
 var (
-	mentionFields = []string{"source", "target", "type", "author", "published", "received", "title", "excerpt", "status"}
+	mentionFields = []string{"source", "target", "type", "author", "published", "received", "title", "excerpt", "status", "withdrawn", "via", "remote_id", "content_hash"}
 	authorFields  = []string{"name", "url", "photo"}
 )
 
@@ -148,6 +152,10 @@ func (m *Mention) set(d *decoder, e entry, targets map[string]bool, permalink st
 		if s, ok := d.text(e); ok {
 			m.Excerpt = truncate(plainText(s), maxExcerpt)
 		}
+	case "withdrawn":
+		m.Withdrawn, _ = d.flag(e)
+	case "via", "remote_id", "content_hash":
+		d.origin(e, &m.Origin)
 	case "status":
 		if s, ok := d.text(e); ok {
 			w := strings.ToLower(strings.TrimSpace(s))

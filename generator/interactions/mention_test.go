@@ -54,7 +54,7 @@ func TestMentionValidation(t *testing.T) {
 		}, m + `20250918T141200Z-a1.yaml:5:3: mention: unknown field "nmae" in author (did you mean "name"?)
 ` + m + `20250918T141200Z-a2.yaml:1:1: mention: field "received" is required
 ` + m + `20250918T141200Z-a2.yaml:8:1: mention: unknown field "recieved" (did you mean "received"?)
-` + m + `20250918T141200Z-a3.yaml:10:1: mention: unknown field "content"; known fields are source, target, type, author, published, received, title, excerpt, status
+` + m + `20250918T141200Z-a3.yaml:10:1: mention: unknown field "content"; known fields are source, target, type, author, published, received, title, excerpt, status, withdrawn, via, remote_id, content_hash
 ` + m + `20250918T141200Z-a4.yaml:5:3: mention: unknown field "avatar" in author; known fields are name, url, photo`},
 		{"bad URLs", map[string]string{
 			"mentions/20250918T141200Z-a1.yaml": strings.Replace(okMention, "https://blog.example/eve.jpg", "javascript:alert(1)", 1),
@@ -87,9 +87,9 @@ func TestMentionValidation(t *testing.T) {
 			"mentions/20250918T141200Z-a1.yml":  okMention,
 			"mentions/20250918T141200Z-.yaml":   okMention,
 			"mentions/20250918T141200Z-a_.yaml": okMention,
-		}, m + `20250918T141200Z-.yaml: mention: file name "20250918T141200Z-.yaml" does not match <YYYYMMDDTHHMMSSZ>-<id>.yaml, for example 20250918T140502Z-k7m2qx.yaml; the id is 1 to 32 lowercase letters, digits and hyphens
-` + m + `20250918T141200Z-a1.yml: mention: file name "20250918T141200Z-a1.yml" does not match <YYYYMMDDTHHMMSSZ>-<id>.yaml, for example 20250918T140502Z-k7m2qx.yaml; the id is 1 to 32 lowercase letters, digits and hyphens
-` + m + `20250918T141200Z-a_.yaml: mention: file name "20250918T141200Z-a_.yaml" does not match <YYYYMMDDTHHMMSSZ>-<id>.yaml, for example 20250918T140502Z-k7m2qx.yaml; the id is 1 to 32 lowercase letters, digits and hyphens`},
+		}, m + `20250918T141200Z-.yaml: mention: file name "20250918T141200Z-.yaml" does not match <YYYYMMDDTHHMMSSZ>-<id>.yaml or <YYYY-MM-DD>-<id>.yaml, for example 20250918T140502Z-k7m2qx.yaml; the id is 1 to 64 lowercase letters, digits and hyphens
+` + m + `20250918T141200Z-a1.yml: mention: file name "20250918T141200Z-a1.yml" does not match <YYYYMMDDTHHMMSSZ>-<id>.yaml or <YYYY-MM-DD>-<id>.yaml, for example 20250918T140502Z-k7m2qx.yaml; the id is 1 to 64 lowercase letters, digits and hyphens
+` + m + `20250918T141200Z-a_.yaml: mention: file name "20250918T141200Z-a_.yaml" does not match <YYYYMMDDTHHMMSSZ>-<id>.yaml or <YYYY-MM-DD>-<id>.yaml, for example 20250918T140502Z-k7m2qx.yaml; the id is 1 to 64 lowercase letters, digits and hyphens`},
 		{"duplicate ids", map[string]string{
 			"mentions/20250918T141200Z-a1.yaml": okMention,
 			"mentions/20250919T141200Z-a1.yaml": okMention,

@@ -19,24 +19,35 @@ import (
 
 // A record file's name is its UTC creation time and a short id, so names
 // sort by time and two tools adding files at once never pick the same one.
-var recordName = regexp.MustCompile(`^(\d{8}T\d{6}Z)-([^.]*)\.(.*)$`)
+// Importers and accrue collect name files by the remote item's day and an
+// id made from the remote id (2025-09-18-wm-1234.md): the same item always
+// gets the same name, so running them again adds nothing.
+var (
+	recordName = regexp.MustCompile(`^(\d{8}T\d{6}Z)-([^.]*)\.(.*)$`)
+	dayName    = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-([^.]*)\.(.*)$`)
+)
 
-// validID is the short id: lowercase so that case-insensitive file systems
+// validID is the id: lowercase so that case-insensitive file systems
 // cannot hold two files whose ids differ only in case, and safe in URL
-// fragments and HTML id attributes.
-var validID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,31}$`)
+// fragments and HTML id attributes. 64 characters leave room for a remote
+// host and a status number.
+var validID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
 
 // parseName checks a comment or mention file name and returns its id, or
 // "" with a diagnostic.
 func parseName(kind, file, name, ext string) (string, *diag.Error) {
 	example := "20250918T140502Z-k7m2qx." + ext
+	layout := "20060102T150405Z"
 	m := recordName.FindStringSubmatch(name)
+	if m == nil {
+		layout, m = "2006-01-02", dayName.FindStringSubmatch(name)
+	}
 	if m == nil || m[3] != ext || !validID.MatchString(m[2]) {
 		return "", diag.Errorf(diag.Pos{File: file},
-			"%s: file name %q does not match <YYYYMMDDTHHMMSSZ>-<id>.%s, for example %s; the id is 1 to 32 lowercase letters, digits and hyphens",
-			kind, name, ext, example)
+			"%s: file name %q does not match <YYYYMMDDTHHMMSSZ>-<id>.%s or <YYYY-MM-DD>-<id>.%s, for example %s; the id is 1 to 64 lowercase letters, digits and hyphens",
+			kind, name, ext, ext, example)
 	}
-	if _, err := time.Parse("20060102T150405Z", m[1]); err != nil {
+	if _, err := time.Parse(layout, m[1]); err != nil {
 		return "", diag.Errorf(diag.Pos{File: file}, "%s: file name %q: %s is not a real UTC time%s", kind, name, m[1], rangeReason(err))
 	}
 	return m[2], nil
@@ -300,4 +311,52 @@ func firstLine(src []byte) []byte {
 
 func isDelim(line []byte) bool {
 	return string(bytes.TrimRight(line, " \t\r\n")) == "---"
+}
+
+// Origin records where a collected comment or mention came from, so that
+// collecting again finds its file, updates it when the remote item was
+// edited, and leaves it alone when the blogger edited it.
+type Origin struct {
+	Via       string // the service, one word: webmentionio, mastodon
+	RemoteID  string // the item's id at the service
+	RemoteURL string // the item's page at the service, http or https
+	// Hash is the SHA-256 of the file as it was written, without the
+	// content_hash line: a file whose hash differs was edited by hand.
+	Hash string
+}
+
+// flag reads true or false.
+func (d *decoder) flag(e entry) (bool, bool) {
+	if e.v.Kind == yaml.ScalarNode {
+		switch strings.ToLower(e.v.Value) {
+		case "true", "yes":
+			return true, true
+		case "false", "no":
+			return false, true
+		}
+	}
+	d.errorf(e.v, "%s: want true or false, not %q", e.key, e.v.Value)
+	return false, false
+}
+
+// origin reads one provenance field into o.
+func (d *decoder) origin(e entry, o *Origin) {
+	s, ok := d.text(e)
+	if !ok {
+		return
+	}
+	switch e.key {
+	case "via":
+		if w := strings.ToLower(strings.TrimSpace(s)); sourceWord.MatchString(w) {
+			o.Via = w
+		} else {
+			d.errorf(e.v, "via: want one word such as webmentionio or mastodon, not %q", s)
+		}
+	case "remote_id":
+		o.RemoteID = cleanLine(s)
+	case "remote_url":
+		o.RemoteURL, _ = d.url(e)
+	case "content_hash":
+		o.Hash = strings.TrimSpace(s)
+	}
 }

@@ -130,7 +130,7 @@ func interactionEvents(p *Page, siteAuthor string) []ledger.Event {
 			kind = ledger.KindAuthorReply
 		}
 		out = append(out, ledger.Event{Date: notBefore(c.Date, p.Date), Post: p.File, Title: p.Title, Kind: kind,
-			Actor: c.Author, ActorURL: c.AuthorURL, Source: c.File})
+			Actor: c.Author, ActorURL: c.AuthorURL, Source: c.File, Withdrawn: c.Withdrawn})
 	}
 	for _, m := range s.Mentions {
 		if m.Replaced || m.Status == interactions.StatusPending {
@@ -145,7 +145,7 @@ func interactionEvents(p *Page, siteAuthor string) []ledger.Event {
 			note = m.Excerpt
 		}
 		out = append(out, ledger.Event{Date: notBefore(m.Received, p.Date), Post: p.File, Title: p.Title, Kind: mentionKinds[m.Type],
-			Actor: actor, ActorURL: m.AuthorURL, Source: m.Source, Note: note, Withdrawn: m.Status == interactions.StatusDeleted})
+			Actor: actor, ActorURL: m.AuthorURL, Source: m.Source, Note: note, Withdrawn: m.Status == interactions.StatusDeleted || m.Withdrawn})
 	}
 	return out
 }
@@ -177,10 +177,10 @@ func interactionsSum(s *interactions.Set) uint64 {
 	}
 	h := fnv.New64a()
 	for _, c := range s.Comments {
-		fmt.Fprintf(h, "c\x00%s\x00%s\x00%d\x00%s\x00%s\x00%s\x00%s\n", c.File, c.ID, c.Status, c.Date, c.Author, c.AuthorURL, c.HTML)
+		fmt.Fprintf(h, "c\x00%s\x00%s\x00%d\x00%t\x00%s\x00%s\x00%s\x00%s\n", c.File, c.ID, c.Status, c.Withdrawn, c.Date, c.Author, c.AuthorURL, c.HTML)
 	}
 	for _, m := range s.Mentions {
-		fmt.Fprintf(h, "m\x00%s\x00%d\x00%t\x00%d\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\n", m.File, m.Status, m.Replaced, m.Type,
+		fmt.Fprintf(h, "m\x00%s\x00%d\x00%t\x00%t\x00%d\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\n", m.File, m.Status, m.Replaced, m.Withdrawn, m.Type,
 			m.Received, m.Source, m.AuthorName, m.AuthorURL, m.AuthorPhoto, m.Title, m.Excerpt)
 	}
 	return h.Sum64()

@@ -1,0 +1,19 @@
+// Package collect brings readers' replies, likes, reposts and mentions in
+// from the services static blogs use, and writes them as the comment and
+// mention files package interactions reads, so they reach the page and
+// the ledger like any other. It sits beside the build, not inside it:
+// accrue collect runs it, and the build never touches the network.
+//
+// Each service is a Source (WebmentionIO, Mastodon, Bluesky) that turns the
+// service's wire format into Items; Writer maps items to post folders and
+// writes one file per item, named by the item's day and remote id, so
+// collecting again finds the same file. Files record their origin and a
+// hash of themselves: an item edited at the service updates its file, a
+// file the blogger edited is kept as it is, and an item gone from the
+// service is marked withdrawn, never deleted. Remote HTML becomes escaped
+// Markdown (Markdown), which the build renders and sanitizes as it does
+// every comment. Client does the requests: bounded retries after 429 and
+// 5xx with Retry-After honoured, its sleeper injectable for tests.
+//
+// collect imports no generator package.
+package collect

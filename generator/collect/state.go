@@ -1,0 +1,66 @@
+package collect
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// StatePath is where a site keeps how far each source was read, relative
+// to its root: outside content/, so it never reaches the built site.
+const StatePath = ".accrue/collected.json"
+
+// State is how far each source was read.
+type State struct {
+	// WebmentionIOSinceID is the largest wm-id collected: the next run
+	// asks only for newer ones.
+	WebmentionIOSinceID int64 `json:"webmentionio_since_id,omitempty"`
+}
+
+// LoadState reads the state at path; a missing file is the empty state.
+func LoadState(path string) (State, error) {
+	var st State
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return st, nil
+	}
+	if err != nil {
+		return st, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&st); err != nil {
+		return State{}, fmt.Errorf("%s: %v; delete the file to collect everything again", path, err)
+	}
+	return st, nil
+}
+
+// Save writes the state atomically.
+func (st State) Save(path string) error {
+	data, err := json.MarshalIndent(st, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".collected-*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(append(data, '\n'))
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}

@@ -1,0 +1,49 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCollect(t *testing.T) {
+	cfg, err := Parse([]byte(`[collect]
+status = "pending"
+[collect.webmentionio]
+domain = "blog.example"
+`), Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cfg.Collect
+	if c.Status != "pending" || !c.WebmentionIO.Enabled || c.WebmentionIO.Domain != "blog.example" ||
+		c.WebmentionIO.BaseURL != "https://webmention.io" || c.Mastodon.Enabled {
+		t.Errorf("collect = %+v", c)
+	}
+	cfg, err = Parse([]byte("[collect.mastodon]\n"), Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cfg.Collect.Mastodon.Enabled || cfg.Collect.WebmentionIO.Enabled || cfg.Collect.Status != "approved" {
+		t.Errorf("collect = %+v", cfg.Collect)
+	}
+}
+
+func TestCollectRefusesTokens(t *testing.T) {
+	_, err := Parse([]byte("title = \"t\"\n[collect.webmentionio]\ntoken = \"s3cret\"\n[collect]\nstatus = \"maybe\"\n"), Default())
+	got := ""
+	if err != nil {
+		got = err.Error()
+	}
+	for _, want := range []string{
+		`accrue.toml:3:1: collect.webmentionio.token: tokens are never read from accrue.toml`,
+		`ACCRUE_WEBMENTIONIO_TOKEN`,
+		`accrue.toml:5:1: collect.status: want "approved" or "pending", not "maybe"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("error = %q; want it to contain %q", got, want)
+		}
+	}
+	if strings.Contains(got, "s3cret") {
+		t.Errorf("error %q repeats the token", got)
+	}
+}
