@@ -71,6 +71,10 @@ type Content struct {
 
 // Permalinks are URL patterns for posts and standalone pages.
 type Permalinks struct {
+	// Posts defaults to "/:path/", as Hugo and Zola keep folders: a flat
+	// content/posts/hello.md is /posts/hello/, and notes kept by topic,
+	// content/posts/git/rebase.md and content/posts/svn/rebase.md, are
+	// /posts/git/rebase/ and /posts/svn/rebase/ rather than one URL.
 	Posts string `toml:"posts"`
 	// Pages defaults to "/:path/": the page's folder under content/ and
 	// its slug, so content/docs/install.md is /docs/install/.
@@ -159,7 +163,7 @@ func Default() Config {
 		FeedSize:     20,
 		ReadingSpeed: 220,
 		Content:      Content{Encoding: "utf-8", MaxTerms: 100},
-		Permalinks:   Permalinks{Posts: "/posts/:slug/", Pages: "/:path/"},
+		Permalinks:   Permalinks{Posts: "/:path/", Pages: "/:path/"},
 		Markdown:     Markdown{Unsafe: true, Typographer: true},
 		Highlight:    Highlight{Style: "github", DarkStyle: "github-dark"},
 		History:      History{SweepThreshold: 20},

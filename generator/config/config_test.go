@@ -10,7 +10,7 @@ func TestLoadDefaultsWithoutFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Paginate != 10 || cfg.Theme != "default" || cfg.Permalinks.Posts != "/posts/:slug/" || cfg.Location == nil {
+	if cfg.Paginate != 10 || cfg.Theme != "default" || cfg.Permalinks.Posts != "/:path/" || cfg.Location == nil {
 		t.Errorf("defaults = %+v", cfg)
 	}
 }
