@@ -333,7 +333,7 @@ func (b *builder) load(ctx context.Context) ([]*docResult, diag.List, error) {
 	b.waitHistory = b.startHistory(ctx)
 	sources, diags, err := b.inc.sources()
 	if sources == nil && err == nil {
-		sources, diags, err = content.Discover(b.src)
+		sources, diags, err = content.LayoutFor(b.cfg).Discover(b.src)
 		b.inc.rememberSources(sources, diags, err)
 	}
 	if err != nil {
@@ -478,7 +478,7 @@ func (b *builder) startHistory(ctx context.Context) func() diag.List {
 	ch := make(chan result, 1)
 	ctx, b.stopHistory = context.WithCancel(ctx)
 	go func() {
-		h, err := history.Log(ctx, b.opts.Dir, content.Dir, history.Options{SweepThreshold: b.cfg.History.SweepThreshold, Counts: isPostFile})
+		h, err := history.Log(ctx, b.opts.Dir, content.Dir, history.Options{SweepThreshold: b.cfg.History.SweepThreshold, Counts: postFile(content.LayoutFor(b.cfg))})
 		ch <- result{h, err}
 	}()
 	var once sync.Once
@@ -534,13 +534,16 @@ func inRepository(dir string) bool {
 	}
 }
 
-// isPostFile reports whether a path is a post's Markdown: what a sweeping
-// commit is counted in (comments and mentions are not posts).
-func isPostFile(p string) bool {
-	if !strings.HasPrefix(p, content.Dir+"/"+content.PostsDir+"/") || strings.Contains(p, "/comments/") || strings.Contains(p, "/mentions/") {
-		return false
+// postFile returns whether a path is a post's Markdown under layout:
+// what a sweeping commit is counted in (comments and mentions are not
+// posts).
+func postFile(layout content.Layout) func(string) bool {
+	return func(p string) bool {
+		if !layout.IsPost(p) || strings.Contains(p, "/comments/") || strings.Contains(p, "/mentions/") {
+			return false
+		}
+		return strings.HasSuffix(p, ".md") || strings.HasSuffix(p, ".markdown")
 	}
-	return strings.HasSuffix(p, ".md") || strings.HasSuffix(p, ".markdown")
 }
 
 // fillDates gives undated posts the date of their file's first git commit,

@@ -429,7 +429,7 @@ func (inc *Incremental) discover(ctx context.Context, o Options) {
 	if !inc.rediscover {
 		return
 	}
-	sources, diags, err := content.Discover(listing{inc.src, nil})
+	sources, diags, err := content.LayoutFor(inc.cfg).Discover(listing{inc.src, nil})
 	if err != nil {
 		return // load reports it
 	}
@@ -453,7 +453,7 @@ func (inc *Incremental) discover(ctx context.Context, o Options) {
 	}
 	inc.held = slices.DeleteFunc(inc.held, func(p string) bool { return slices.Contains(missing, p) })
 	if len(missing) > 0 {
-		again, againDiags, err := content.Discover(listing{inc.src, missing})
+		again, againDiags, err := content.LayoutFor(inc.cfg).Discover(listing{inc.src, missing})
 		if err == nil && !againDiags.HasErrors() {
 			sources, diags = again, againDiags
 			for _, s := range again {
