@@ -87,6 +87,9 @@ type Stats struct {
 	// it could not be read or saved, which costs time but never output.
 	Cache    rendercache.Stats
 	CacheErr error
+	// Peer, for a folder without accrue.toml laid out for Jekyll, Hugo
+	// or Zola, says which configuration was read and what of it.
+	Peer string
 }
 
 // Writer receives output files. Implementations must be safe for
@@ -193,22 +196,25 @@ type builder struct {
 func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {
 	if b.inc != nil && b.inc.ready {
 		b.cfg, b.theme, b.md = b.inc.cfg, b.inc.theme, b.inc.md
+		if b.inc.view != nil {
+			b.src = b.inc.view
+		}
 		b.read = readOptions(b.cfg)
 		b.theme.Forget()
 		return b.runContent(ctx, w)
 	}
-	cfg, err := config.Load(b.src)
-	if err != nil {
-		return diag.From(err), nil
+	cfg, diags := b.loadConfig()
+	if diags.HasErrors() {
+		return diags, nil
 	}
 	if b.opts.BaseURL != "" {
+		var err error
 		cfg, err = config.Parse([]byte(fmt.Sprintf("base_url = %q", b.opts.BaseURL)), cfg)
 		if err != nil {
 			return diag.List{diag.Errorf(diag.Pos{}, "--base-url: %v", strings.TrimPrefix(err.Error(), config.File+":1:1: "))}, nil
 		}
 	}
 	b.cfg = cfg
-	var diags diag.List
 	if _, err := content.ParseEncoding(cfg.Content.Encoding); err != nil {
 		return diag.List{diag.Errorf(cfg.Positions["content.encoding"], "content.encoding: %v", err)}, nil
 	}

@@ -97,6 +97,10 @@ type Incremental struct {
 	// commit. A full rebuild reads it again.
 	history     *history.History
 	historyRead bool
+	// view is a Jekyll, Hugo or Zola folder as the first build read it
+	// (package peers), nil for an accrue site; a full rebuild reads the
+	// folder again.
+	view fs.FS
 }
 
 func (inc *Incremental) cachedHistory() (*history.History, bool) {
@@ -236,6 +240,7 @@ func (inc *Incremental) reset() {
 	inc.dirty = map[string]bool{}
 	inc.found, inc.foundDiags, inc.rediscover = nil, nil, true
 	inc.held, inc.fresh = nil, nil
+	inc.view = nil
 }
 
 // known reports whether p is a Markdown file the last discovery found and
