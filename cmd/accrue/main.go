@@ -218,6 +218,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	})
 	line.clear()
+	if stats.Peer != "" {
+		fmt.Fprintln(stdout, stats.Peer)
+	}
 	if stats.CacheErr != nil {
 		fmt.Fprintf(stderr, "accrue: %v (the build is whole, only slower)\n", stats.CacheErr)
 	}
