@@ -88,6 +88,10 @@ type Permalinks struct {
 	// Pages defaults to "/:path/": the page's folder under content/ and
 	// its slug, so content/docs/install.md is /docs/install/.
 	Pages string `toml:"pages"`
+	// Aliases are patterns of older addresses each post redirects from,
+	// in the same tokens, such as the "/:year/:month/:day/:slug.html"
+	// Jekyll published posts at. A pattern may end in a file name.
+	Aliases []string `toml:"aliases"`
 }
 
 // Markdown configures the Markdown renderer.
@@ -320,6 +324,11 @@ func (c *Config) validate() diag.List {
 	for key, pattern := range map[string]string{"permalinks.posts": c.Permalinks.Posts, "permalinks.pages": c.Permalinks.Pages} {
 		if err := CheckPermalink(pattern); err != nil {
 			l.Add(diag.Errorf(c.pos(key), "%s: %v", key, err))
+		}
+	}
+	for _, pattern := range c.Permalinks.Aliases {
+		if err := CheckPermalink(pattern); err != nil {
+			l.Add(diag.Errorf(c.pos("permalinks.aliases"), "permalinks.aliases: %v", err))
 		}
 	}
 	return l

@@ -64,6 +64,14 @@ func (s *Site) jekyll(t table) error {
 		return fmt.Errorf("permalink: %w", err)
 	}
 	s.Settings.Permalinks.Posts = posts
+	if file := strings.TrimSuffix(p, ":output_ext"); strings.HasSuffix(file, ".html") || file != p {
+		// Jekyll published a file: it redirects to the post's folder.
+		alias, err := jekyllPattern(p)
+		if err != nil {
+			return fmt.Errorf("permalink: %w", err)
+		}
+		s.Settings.Permalinks.Aliases = []string{strings.TrimSuffix(alias, "/") + ".html"}
+	}
 	return nil
 }
 

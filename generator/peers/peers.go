@@ -163,8 +163,9 @@ type ContentKeys struct {
 
 // Permalinks is accrue.toml's [permalinks] as a peer gives it.
 type Permalinks struct {
-	Posts string `toml:"posts,omitempty"`
-	Pages string `toml:"pages,omitempty"`
+	Posts   string   `toml:"posts,omitempty"`
+	Pages   string   `toml:"pages,omitempty"`
+	Aliases []string `toml:"aliases,omitempty"`
 }
 
 // TOML is the accrue.toml that configures the site as the peer's file
@@ -180,7 +181,7 @@ func (s *Site) TOML() []byte {
 	if c := s.Settings.Content; c.ExcerptSeparator != "" || len(c.PostSections) > 0 {
 		f.Content = &c
 	}
-	if p := s.Settings.Permalinks; p != (Permalinks{}) {
+	if p := s.Settings.Permalinks; p.Posts != "" || p.Pages != "" || len(p.Aliases) > 0 {
 		f.Permalinks = &p
 	}
 	out, err := toml.Marshal(f)

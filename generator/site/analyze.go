@@ -309,6 +309,28 @@ func (b *builder) permalink(doc *content.Doc) string {
 	if doc.Kind == content.KindPage {
 		pattern = b.cfg.Permalinks.Pages
 	}
+	return cleanURL(expand(pattern, doc))
+}
+
+// oldURLs are the addresses permalinks.aliases give a post, such as the
+// .html file Jekyll published it as: each redirects to its page.
+func (b *builder) oldURLs(doc *content.Doc) []string {
+	if doc.Kind != content.KindPost {
+		return nil
+	}
+	var out []string
+	for _, pattern := range b.cfg.Permalinks.Aliases {
+		u := path.Clean("/" + expand(pattern, doc))
+		if strings.HasSuffix(pattern, "/") && u != "/" {
+			u += "/"
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// expand fills the tokens of pattern for doc.
+func expand(pattern string, doc *content.Doc) string {
 	rel := strings.TrimPrefix(doc.Folder, content.Dir+"/")
 	dir := path.Dir(rel)
 	if dir == "." {
@@ -355,7 +377,7 @@ func (b *builder) permalink(doc *content.Doc) string {
 		}
 		i = j - 1
 	}
-	return cleanURL(u.String())
+	return u.String()
 }
 
 // categoryFolders are doc's categories, slugged, one folder each, as

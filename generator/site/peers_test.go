@@ -102,3 +102,26 @@ func readPeer(t *testing.T, name string) string {
 	t.Helper()
 	return readFixture(t, "../peers/"+name+".txtar")
 }
+
+// TestPeerJekyllDefaultPermalink: Jekyll's default style published
+// /:categories/:year/:month/:day/:title.html; the post is built at that
+// folder, and the .html address redirects to it.
+func TestPeerJekyllDefaultPermalink(t *testing.T) {
+	t.Parallel()
+	r := sitetest.Build(t, `
+-- _config.yml --
+title: Default
+url: https://d.example.org
+-- _posts/2020-01-02-welcome.md --
+---
+title: Welcome
+categories: [jekyll, update]
+---
+Hello.
+`)
+	if len(r.Diags) != 0 {
+		t.Errorf("diagnostics:\n%s", r.Diags.Error())
+	}
+	r.AssertFile("jekyll/update/2020/01/02/welcome/index.html", "Hello.")
+	r.AssertFile("jekyll/update/2020/01/02/welcome.html", `https://d.example.org/jekyll/update/2020/01/02/welcome/`)
+}
