@@ -79,6 +79,7 @@ Usage:
   accrue report [flags]       what the blog is worth, how it grew, what to do next
   accrue send [flags]         send webmentions to the pages your posts link to
   accrue new post "Title"     start a post in content/posts/
+  accrue migrate [flags]      move a Jekyll, Hugo or Zola blog into accrue's layout, in one git commit
   accrue version              print the version
 
 Run "accrue COMMAND -h" for a command's flags.
@@ -102,6 +103,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runSend(ctx, args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
+	case "migrate":
+		return runMigrate(ctx, args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "accrue", version())
 		return nil
