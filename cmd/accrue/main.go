@@ -81,6 +81,7 @@ Usage:
   accrue import KIND EXPORT   bring in posts and comments from wordpress, disqus or webmentions
   accrue collect [flags]      bring in replies, likes and mentions from webmention.io, Mastodon, Bluesky
   accrue new post "Title"     start a post in content/posts/
+  accrue migrate [flags]      move a Jekyll, Hugo or Zola blog into accrue's layout, in one git commit
   accrue version              print the version
 
 Run "accrue COMMAND -h" for a command's flags.
@@ -108,6 +109,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runCollect(ctx, args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
+	case "migrate":
+		return runMigrate(ctx, args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "accrue", version())
 		return nil
@@ -224,6 +227,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	})
 	line.clear()
+	if stats.Peer != "" {
+		fmt.Fprintln(stdout, stats.Peer)
+	}
 	if stats.CacheErr != nil {
 		fmt.Fprintf(stderr, "accrue: %v (the build is whole, only slower)\n", stats.CacheErr)
 	}

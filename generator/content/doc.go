@@ -26,5 +26,11 @@
 // name that accrue does not read it, or with --strict refuses each one at
 // its line (UnknownFieldError).
 //
+// Layout says which sections under content/ hold posts: content/posts/
+// by default, the sections config.Content.PostSections names (a Hugo or
+// Zola blog's content/blog/) otherwise. For a site in another
+// generator's layout (config.Config.Peer), _index.md files are the
+// sections' list settings and are skipped without a word.
+//
 // content imports only diag, config and internal/dates.
 package content
