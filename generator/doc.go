@@ -35,6 +35,7 @@
 //	cmd/accrue ─► webmention (accrue send: discovery, the guarded client, the state of what was sent)
 //	server ─► report (the live report at /_accrue/report/)
 //	site ─► theme, feeds, markdown, rendercache, content, history, links, interactions, report, ledger, config
+//	site ─► dialect (Jekyll, Hugo and Zola template syntax rewritten before Markdown)
 //	rendercache ─► markdown (renderings kept between builds)
 //	output, rendercache, site ─► internal/flock (what a live build holds, a later one leaves alone)
 //	report ─► ledger (the value report reads only the ledger and what site gathers)
@@ -43,7 +44,7 @@
 //	markdown, interactions ─► internal/mdguard (the bound on what goldmark may spend on a document)
 //	content, theme, interactions, server ─► internal/litter (editors' swap and backup files are not the site)
 //	every package ─► diag (diag imports only the standard library)
-//	feeds, history, links, ledger, webmention ─► no generator package except diag
+//	feeds, history, links, ledger, webmention, dialect ─► no generator package except diag
 //
 // imports_test.go checks these edges.
 //
