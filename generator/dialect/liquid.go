@@ -35,9 +35,14 @@ func (r *rewriter) delimited(close string, from int, dash bool) (end int, inner 
 // close, with only spaces (and dashes) around it. It returns where the
 // tag starts and ends, or -1.
 func (r *rewriter) blockEnd(name string, from int, opens, closes []string) (start, end int) {
+	key := name + "\x00" + strings.Join(opens, "\x00")
+	if f, ok := r.noEnd[key]; ok && from >= f {
+		return -1, -1
+	}
 	for f := from; ; {
 		j := r.find(name, f)
 		if j < 0 {
+			r.noEnd[key] = from
 			return -1, -1
 		}
 		f = j + 1
@@ -167,10 +172,19 @@ func (r *rewriter) fenced(end int, code []byte, lang string, attrs []string) {
 		i += n
 	}
 	fence := strings.Repeat("`", max(3, longest+1))
+	// A backtick or line break in the info string would end the fence.
+	if strings.ContainsAny(lang, "`{}\r\n \t") {
+		lang = ""
+	}
+	for i := 0; i < len(attrs); i++ {
+		if strings.ContainsAny(attrs[i], "`{}\r\n") {
+			attrs = append(attrs[:i], attrs[i+1:]...)
+			i--
+		}
+	}
 	var b strings.Builder
 	indent := ""
-	out := r.out.Bytes()
-	prefix := out[bytes.LastIndexByte(out, '\n')+1:]
+	prefix := r.out.Bytes()[r.lineStart:]
 	if len(bytes.TrimLeft(prefix, " \t")) == 0 {
 		indent = string(prefix)
 	} else {
@@ -187,7 +201,12 @@ func (r *rewriter) fenced(end int, code []byte, lang string, attrs []string) {
 		b.WriteByte('\n')
 	}
 	b.WriteString(indent + fence)
-	if rest := r.src[end:nextLine(r.src, end)]; len(bytes.TrimSpace(rest)) > 0 {
+	// Text after the closing tag goes on a line of its own.
+	k := end
+	for k < len(r.src) && (r.src[k] == ' ' || r.src[k] == '\t' || r.src[k] == '\r') {
+		k++
+	}
+	if k < len(r.src) && r.src[k] != '\n' {
 		b.WriteByte('\n')
 	}
 	r.replace(end, b.String())

@@ -15,9 +15,12 @@ func Rewrite(src []byte, o Options) *Result {
 	if o.Dialect == None || !needs(o.Dialect, src) {
 		return &Result{Markdown: src}
 	}
-	r := &rewriter{src: src, o: o, lines: []int32{1}, srcLine: 1, memo: map[string]found{}}
+	r := &rewriter{src: src, o: o, lines: []int32{1}, srcLine: 1, memo: map[string]found{}, noEnd: map[string]int{}}
 	r.out.Grow(len(src) + len(src)/8)
 	r.run()
+	if r.unlisted > 0 {
+		r.res.Diags.Add(diag.Warnf(diag.Pos{File: o.File}, "%d more %s constructs shown as written; is markdown.dialect right for this file?", r.unlisted, o.Dialect))
+	}
 	r.res.Markdown = r.out.Bytes()
 	r.res.lines = r.lines
 	return &r.res
@@ -45,9 +48,14 @@ type rewriter struct {
 	pos     int     // src[:pos] is done
 	srcLine int     // the line of src at pos
 	idx     *diag.LineIndex
-	// memo holds the last search for each needle, so that many unclosed
-	// openers do not each search to the end of the document.
-	memo map[string]found
+	// memo holds the last search for each needle, and noEnd where a
+	// search for a block's end failed, so that many unclosed openers do
+	// not each search to the end of the document.
+	memo  map[string]found
+	noEnd map[string]int
+	// lineStart is where the last line of out starts.
+	lineStart int
+	unlisted  int // warnings past maxWarnings
 }
 
 // find returns the index of needle in src at or after from, or -1.
@@ -68,6 +76,9 @@ func (r *rewriter) find(needle string, from int) int {
 // copyTo copies src[pos:end] as it is.
 func (r *rewriter) copyTo(end int) {
 	chunk := r.src[r.pos:end]
+	if i := bytes.LastIndexByte(chunk, '\n'); i >= 0 {
+		r.lineStart = r.out.Len() + i + 1
+	}
 	r.out.Write(chunk) // bytes.Buffer writes never fail
 	for i := bytes.IndexByte(chunk, '\n'); i >= 0; {
 		r.srcLine++
@@ -86,6 +97,9 @@ func (r *rewriter) copyTo(end int) {
 func (r *rewriter) replace(end int, text string) {
 	n := bytes.Count(r.src[r.pos:end], []byte{'\n'})
 	start := r.srcLine
+	if i := strings.LastIndexByte(text, '\n'); i >= 0 {
+		r.lineStart = r.out.Len() + i + 1
+	}
 	r.out.WriteString(text)
 	k := 0
 	for i := 0; i < len(text); i++ {
@@ -113,7 +127,16 @@ func (r *rewriter) position(off int) diag.Pos {
 	return diag.Pos{File: r.o.File, Line: line + first - 1, Col: col}
 }
 
+// maxWarnings is how many problems one document reports one by one; a
+// file that has more is not written for this dialect, and a list of
+// thousands helps no one.
+const maxWarnings = 50
+
 func (r *rewriter) warn(off int, format string, args ...any) {
+	if len(r.res.Diags) >= maxWarnings {
+		r.unlisted++
+		return
+	}
 	r.res.Diags.Add(diag.Warnf(r.position(off), format, args...))
 }
 
@@ -123,6 +146,10 @@ func (r *rewriter) visible(end int, format string, args ...any) {
 	r.replace(end, escape(string(r.src[r.pos:end])))
 }
 
+const punct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+
+func isPunct(c byte) bool { return strings.IndexByte(punct, c) >= 0 }
+
 // escape backslash-escapes ASCII punctuation, so that Markdown shows s
 // as written; line breaks stay.
 func escape(s string) string {
@@ -130,7 +157,7 @@ func escape(s string) string {
 	b.Grow(len(s) * 2)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0 {
+		if isPunct(c) {
 			b.WriteByte('\\')
 		}
 		b.WriteByte(c)
@@ -166,13 +193,19 @@ func (r *rewriter) run() {
 func (r *rewriter) line(end int) {
 	var spans codeSpans
 	for r.pos < end {
-		i := bytes.IndexAny(r.src[r.pos:end], "`{@")
+		i := bytes.IndexAny(r.src[r.pos:end], "`{@\\")
 		if i < 0 {
 			r.copyTo(end)
 			return
 		}
 		at := r.pos + i
 		switch r.src[at] {
+		case '\\': // an escaped character is text: \{{ is not a tag
+			if at+1 < end && isPunct(r.src[at+1]) {
+				r.copyTo(at + 2)
+			} else {
+				r.copyTo(at + 1)
+			}
 		case '`':
 			n := run(r.src, at, '`')
 			close := spans.closing(r.src[at:end], n)

@@ -69,6 +69,8 @@ x
 		{"liquid in a tilde fence in a quote", Jekyll, false, "> ~~~\n> {{ x }}\n> ~~~\n", "> ~~~\n> {{ x }}\n> ~~~\n", nil},
 		{"liquid in code spans", Jekyll, false, "`{{ site.title }}` and ``{% if ` %}`` and {{ site.title }}", "`{{ site.title }}` and ``{% if ` %}`` and Notes", nil},
 		{"unmatched backtick is text", Jekyll, false, "`` a ` {{ site.title }}", "`` a ` Notes", nil},
+		{"backslash keeps braces", Jekyll, false, `\{{ site.title }} \{% if %}`, `\{{ site.title }} \{% if %}`, nil},
+		{"language with a backtick is dropped", Jekyll, false, "{% highlight a`b %}\nx\n{% endhighlight %}", "```\nx\n```", nil},
 		{"crlf", Jekyll, false, "a\r\n{% highlight go %}\r\nx := 1\r\n{% endhighlight %}\r\n{% assign %}\r\n",
 			"a\r\n```go\nx := 1\n```\r\n\\{\\% assign \\%\\}\r\n",
 			[]string{"p.md:5:1: warning: Liquid tag {% assign %} is not supported; shown as written"}},

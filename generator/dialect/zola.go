@@ -43,8 +43,9 @@ func (r *rewriter) zolaShortcode() bool {
 		return false
 	}
 	c, ok := zolaCall(inner)
-	if !ok {
-		return false
+	if !ok { // Zola prints it as it is
+		r.copyTo(end)
+		return true
 	}
 	if closeDelim == "}}" {
 		switch c.name {
@@ -66,8 +67,12 @@ func (r *rewriter) zolaShortcode() bool {
 		}
 		return true
 	}
+	if c.name != "quote" {
+		r.visible(end, "shortcode %s() is not supported; shown as written", c.name)
+		return true
+	}
 	start, stop := r.blockEnd("end", end, []string{"{%"}, []string{"%}"})
-	if c.name != "quote" || start < 0 {
+	if start < 0 {
 		r.visible(end, "shortcode %s() is not supported; shown as written", c.name)
 		return true
 	}
