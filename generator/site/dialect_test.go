@@ -116,7 +116,7 @@ Nowhere: [gone]({% post_url 2009-01-01-missing %}).
 		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	// The post that is linked to knows it.
-	r.AssertFile("2010/07/21/name/index.html", `href="/2011/01/01/code/"`)
+	r.AssertFile("2010/07/21/name/index.html", "Referenced by</h2>\n<ul><li><a href=\"/2011/01/01/code/\">Code</a>")
 }
 
 func TestDialectHugo(t *testing.T) {
