@@ -15,7 +15,13 @@
 // Code is left alone: fenced code blocks and inline code spans are copied
 // as they are, except that Jekyll's {% raw %} and {% endraw %}, which
 // Jekyll never shows, are dropped from them. Indented code blocks are not
-// recognized.
+// recognized. A backslash before a brace keeps it as written, as
+// Markdown's escapes do, which also makes text shown as written (escaped)
+// read the same when rewritten again.
+//
+// Each rewritten line of Markdown maps back to its source line
+// (Result.SourceLine), so goldmark's positions still name the file's
+// lines. A document reports at most maxWarnings problems one by one.
 //
 // dialect is a leaf: it imports diag and the standard library only.
 package dialect
