@@ -41,6 +41,7 @@
 //	site ─► peers (a Jekyll, Hugo or Zola folder without accrue.toml: its configuration, its layout seen as accrue's)
 //	cmd/accrue ─► peers (accrue migrate: the moves into accrue's layout, the accrue.toml to write)
 //	peers ─► config, internal/litter
+//	site ─► dialect (Jekyll, Hugo and Zola template syntax rewritten before Markdown)
 //	rendercache ─► markdown (renderings kept between builds)
 //	output, rendercache, site ─► internal/flock (what a live build holds, a later one leaves alone)
 //	report ─► ledger (the value report reads only the ledger and what site gathers)
@@ -49,7 +50,7 @@
 //	markdown, interactions ─► internal/mdguard (the bound on what goldmark may spend on a document)
 //	content, theme, interactions, server ─► internal/litter (editors' swap and backup files are not the site)
 //	every package ─► diag (diag imports only the standard library)
-//	feeds, history, links, ledger, webmention ─► no generator package except diag
+//	feeds, history, links, ledger, webmention, dialect ─► no generator package except diag
 //	collect ─► no generator package
 //
 // imports_test.go checks these edges.

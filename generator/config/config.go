@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/url"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -103,7 +104,14 @@ type Markdown struct {
 	// charts. Comments and mentions are sanitized whatever it says.
 	Unsafe      bool `toml:"unsafe"`
 	Typographer bool `toml:"typographer"`
+	// Dialect is the template syntax posts brought from another generator
+	// carry: "jekyll" (Liquid), "hugo" (shortcodes) or "zola"; "" leaves
+	// Markdown as it is. Package dialect rewrites it.
+	Dialect string `toml:"dialect"`
 }
+
+// Dialects are the values Markdown.Dialect may take.
+var Dialects = []string{"", "jekyll", "hugo", "zola"}
 
 // Highlight configures code highlighting.
 type Highlight struct {
@@ -389,6 +397,9 @@ func (c *Config) validate() diag.List {
 	}
 	if c.ReadingSpeed < 1 {
 		l.Add(diag.Errorf(c.pos("reading_speed"), "reading_speed must be at least 1 word a minute, not %d", c.ReadingSpeed))
+	}
+	if !slices.Contains(Dialects, c.Markdown.Dialect) {
+		l.Add(diag.Errorf(c.pos("markdown.dialect"), "markdown.dialect %q is not one accrue reads: use \"jekyll\", \"hugo\" or \"zola\", or \"\" for plain Markdown", c.Markdown.Dialect))
 	}
 	l = append(l, c.validateValue()...)
 	if c.Theme == "" || strings.ContainsAny(c.Theme, `/\`) || c.Theme == "." || c.Theme == ".." {

@@ -24,6 +24,8 @@ timezone = "Europe/Berlin"
 posts = "/:year/:month/:slug/"
 [highlight]
 style = "monokai"
+[markdown]
+dialect = "hugo"
 [content]
 encoding = "latin1"
 max_terms = 300
@@ -34,7 +36,7 @@ post_sections = ["blog", "til"]
 	}
 	if cfg.Title != "T" || cfg.BaseURL != "https://example.org/blog/" || cfg.Location.String() != "Europe/Berlin" ||
 		cfg.Permalinks.Posts != "/:year/:month/:slug/" || cfg.Permalinks.Pages != "/:path/" || cfg.Highlight.Style != "monokai" || cfg.Highlight.DarkStyle != "github-dark" ||
-		!reflect.DeepEqual(cfg.Content, Content{Encoding: "latin1", MaxTerms: 300, PostSections: []string{"blog", "til"}}) {
+		!reflect.DeepEqual(cfg.Content, Content{Encoding: "latin1", MaxTerms: 300, PostSections: []string{"blog", "til"}}) || cfg.Markdown.Dialect != "hugo" {
 		t.Errorf("got %+v", cfg)
 	}
 }
@@ -55,6 +57,7 @@ func TestParseErrors(t *testing.T) {
 		{"bad rate", "[value]\nmonthly_rate = 5\n", `accrue.toml:2:1: value.monthly_rate must be between 0 and 1 (0.01 is 1% a month), not 5`},
 		{"bad class threshold", "[value.classes]\nnew_days = 0\n", `accrue.toml:2:1: value.classes.new_days must be at least 1, not 0`},
 		{"bad max terms", "[content]\nmax_terms = 0\n", `accrue.toml:2:1: content.max_terms must be at least 1, not 0`},
+		{"bad dialect", "[markdown]\ndialect = \"Jekyll\"\n", `accrue.toml:2:1: markdown.dialect "Jekyll" is not one accrue reads: use "jekyll", "hugo" or "zola", or "" for plain Markdown`},
 		{"permalink without slug", "[permalinks]\npages = \"/:year/\"\n", `accrue.toml:2:1: permalinks.pages: pattern "/:year/" must contain :slug, :title or :path`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -101,7 +101,7 @@ func (b *builder) analyze(docs []*docResult) diag.List {
 			p.Image = b.absURL(resolve(p.URL, p.Image))
 		}
 	}
-	return diags
+	return append(diags, b.linkRefs(docs)...)
 }
 
 func termPosts(terms []*Term) [][]*Page {
@@ -146,7 +146,7 @@ func (b *builder) rerender(d *docResult) template.HTML {
 	}
 	var r *markdown.Result
 	if err == nil {
-		r, err = b.md.Render(again.Body)
+		r, err = b.md.Render(b.rewrite(again, again.Body).Markdown)
 	}
 	if err != nil {
 		b.bodyMu.Lock()

@@ -16,6 +16,7 @@ import (
 	"github.com/accruehq/accrue/generator/config"
 	"github.com/accruehq/accrue/generator/content"
 	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/dialect"
 	"github.com/accruehq/accrue/generator/history"
 	"github.com/accruehq/accrue/generator/internal/flock"
 	"github.com/accruehq/accrue/generator/internal/safelink"
@@ -145,10 +146,15 @@ func connectOnly(ctx context.Context, src fs.FS, o Options) (*builder, diag.List
 // builder holds one build's state. Fields are filled phase by phase and
 // read-only after the phase that fills them.
 type builder struct {
-	src   fs.FS
-	opts  Options
-	cfg   config.Config
-	read  content.Options // how documents are read, from cfg
+	src  fs.FS
+	opts Options
+	cfg  config.Config
+	read content.Options // how documents are read, from cfg
+	// vars are the site's values a dialect's template syntax may name;
+	// refs finds the pages its cross-references name, once analyze has
+	// given every page its URL.
+	vars  map[string]string
+	refs  *dialect.Index
 	theme *theme.Theme
 	md    *markdown.Renderer
 	// cache holds renderings from the last build; nil when off. loaded
@@ -200,6 +206,7 @@ func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {
 			b.src = b.inc.view
 		}
 		b.read = readOptions(b.cfg)
+		b.vars = siteVars(b.cfg)
 		b.theme.Forget()
 		return b.runContent(ctx, w)
 	}
@@ -219,6 +226,7 @@ func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {
 		return diag.List{diag.Errorf(cfg.Positions["content.encoding"], "content.encoding: %v", err)}, nil
 	}
 	b.read = readOptions(cfg)
+	b.vars = siteVars(cfg)
 	th, tdiags := b.loadTheme()
 	diags = append(diags, tdiags...)
 	if tdiags.HasErrors() {
@@ -322,6 +330,9 @@ type docResult struct {
 	body  rendercache.Body
 	sum   uint64    // checksum of the source file
 	diags diag.List // what loading it reported
+	// refs are the cross-references its dialect's syntax made, resolved
+	// once URLs are known (linkRefs).
+	refs []dialect.Ref
 	// dateFrom says where the date came from when the front matter has
 	// none: git or the file's modification time (fillDates).
 	dateFrom dateSource
@@ -407,6 +418,12 @@ func (b *builder) loadOne(s content.Source) (res *docResult, diags diag.List) {
 	if doc == nil {
 		return nil, diags
 	}
+	rw := b.rewrite(doc, doc.Body)
+	doc.Body = rw.Markdown
+	diags = append(diags, rw.Diags...)
+	if doc.Excerpt != "" {
+		doc.Excerpt = string(b.rewrite(doc, []byte(doc.Excerpt)).Markdown) // its problems are the body's
+	}
 	var r *markdown.Result
 	var body rendercache.Body
 	if b.ledgerOnly {
@@ -418,29 +435,30 @@ func (b *builder) loadOne(s content.Source) (res *docResult, diags diag.List) {
 		}
 	}
 	if err != nil {
-		diags.Add(bodyError(s.Path, doc.BodyLine, err))
+		diags.Add(bodyError(s.Path, doc.BodyLine, rw, err))
 		return nil, diags
 	}
 	doc.Body = nil // rendered; the source is not needed again and is most of a post's memory
 	for i := range r.Links {
 		if r.Links[i].Line > 0 {
-			r.Links[i].Line += doc.BodyLine - 1
+			r.Links[i].Line = rw.SourceLine(r.Links[i].Line) + doc.BodyLine - 1
 		}
 	}
-	return &docResult{doc: doc, render: r, body: body, sum: checksum(src), diags: diags}, diags
+	return &docResult{doc: doc, render: r, body: body, sum: checksum(src), diags: diags, refs: rw.Refs}, diags
 }
 
 // bodyError names the file of a body that failed to render and, when
 // the renderer said where, moves its position from the body's lines to
-// the file's (front matter comes first).
-func bodyError(file string, bodyLine int, err error) *diag.Error {
+// the file's (front matter comes first, and a dialect's rewrite may have
+// moved lines).
+func bodyError(file string, bodyLine int, rw *dialect.Result, err error) *diag.Error {
 	var de *diag.Error
 	if !errors.As(err, &de) {
 		return diag.Errorf(diag.Pos{File: file}, "%v", err)
 	}
 	pos := diag.Pos{File: file, Line: de.Pos.Line, Col: de.Pos.Col}
 	if pos.Line > 0 {
-		pos.Line += bodyLine - 1
+		pos.Line = rw.SourceLine(pos.Line) + bodyLine - 1
 	}
 	return &diag.Error{Pos: pos, Msg: de.Msg, Severity: de.Severity}
 }

@@ -18,6 +18,15 @@
 // configuration and shows its folders as accrue's, and Stats.Peer says
 // which file was read.
 //
+// A site brought from Jekyll, Hugo or Zola names its template syntax in
+// [markdown] dialect (dialectOf reads it, in dialect.go): load rewrites
+// each body with package dialect before the render cache and goldmark
+// see it, and analyze, once every page has its URL, resolves the
+// cross-references the rewrite left as tokens (linkRefs) in bodies,
+// summaries and the link graph, and warns at each one that names no
+// page. Tokens, never URLs, are cached, so a moved post is followed by
+// the next build, incremental or not.
+//
 // Incremental is the dev server's builder: it rebuilds only what a change
 // can reach, and its Hold hook lets the server keep a document's last good
 // version while its file is caught halfway through a save.

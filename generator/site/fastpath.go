@@ -83,6 +83,7 @@ func (inc *Incremental) fast(ctx context.Context, o Options, changed []string) (
 		html := e.doc.render.HTML
 		p.content.Store(&html)
 		p.rerender = t.rerender
+		b.resolvePage(p)
 		p.Headings, p.TOC, p.ShowTOC, p.WordCount, p.ReadingTime = t.Headings, t.TOC, t.ShowTOC, t.WordCount, t.ReadingTime
 		inc.docs[p.File] = e.doc
 		b.planPage(p, theme.KindPost)

@@ -51,7 +51,7 @@ func (b *builder) connectAll() *connection {
 		files[p.File] = p.File
 		d := links.Doc{ID: p.File, URL: p.URL, Aliases: p.doc.doc.Aliases}
 		for _, l := range p.doc.render.Links {
-			d.Links = append(d.Links, links.Link{Dest: l.Dest, Image: l.Image, Line: l.Line, Col: l.Col})
+			d.Links = append(d.Links, links.Link{Dest: b.resolveRef(l.Dest, p.File), Image: l.Image, Line: l.Line, Col: l.Col})
 		}
 		docs[i] = d
 	}
