@@ -176,8 +176,14 @@ func (s *Site) TOML() []byte {
 		Settings
 		Content    *ContentKeys `toml:"content,omitempty"`
 		Permalinks *Permalinks  `toml:"permalinks,omitempty"`
+		// The posts carry the peer's template syntax (Liquid,
+		// shortcodes, @/ links): package dialect renders it.
+		Markdown struct {
+			Dialect string `toml:"dialect"`
+		} `toml:"markdown"`
 	}
 	f := file{Settings: s.Settings}
+	f.Markdown.Dialect = s.Kind.String()
 	if c := s.Settings.Content; c.ExcerptSeparator != "" || len(c.PostSections) > 0 {
 		f.Content = &c
 	}

@@ -133,6 +133,9 @@ base_url = 'https://x.org/'
 
 [permalinks]
 posts = '/:year/:slug/'
+
+[markdown]
+dialect = 'jekyll'
 `
 	if got := string(s.TOML()); got != want {
 		t.Errorf("TOML =\n%s\nwant\n%s", got, want)

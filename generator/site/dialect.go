@@ -13,13 +13,9 @@ import (
 // dialectOf is the one place the site reads which template syntax its
 // Markdown carries; config.Load has checked the name.
 func dialectOf(cfg config.Config) dialect.Dialect {
-	name := cfg.Markdown.Dialect
-	if name == "" {
-		// A Jekyll, Hugo or Zola folder built in place writes that
-		// generator's template syntax.
-		name = cfg.Peer
-	}
-	d, _ := dialect.Parse(name)
+	// A Jekyll, Hugo or Zola folder built in place has its generator's
+	// dialect from package peers, as accrue migrate writes it.
+	d, _ := dialect.Parse(cfg.Markdown.Dialect)
 	return d
 }
 
