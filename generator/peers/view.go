@@ -143,10 +143,18 @@ func (v *view) add(to, from string) {
 	}
 }
 
-// Real returns the path in the peer's folder of the view's file p.
-func (v *view) Real(p string) (string, bool) {
-	r, ok := v.files[p]
-	return r, ok
+// Places maps each file of the peer's folder the view shows to its path
+// in the view: git names files by the first, the build by the second.
+func Places(fsys fs.FS) map[string]string {
+	v, ok := fsys.(*view)
+	if !ok {
+		return nil
+	}
+	out := make(map[string]string, len(v.files))
+	for to, from := range v.files {
+		out[from] = to
+	}
+	return out
 }
 
 func (v *view) Open(name string) (fs.File, error) {

@@ -1,11 +1,15 @@
 package site
 
 import (
+	"context"
 	"errors"
 	"io/fs"
+	"strings"
 
 	"github.com/accruehq/accrue/generator/config"
+	"github.com/accruehq/accrue/generator/content"
 	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/history"
 	"github.com/accruehq/accrue/generator/peers"
 )
 
@@ -31,9 +35,77 @@ func (b *builder) loadConfig() (config.Config, diag.List) {
 		return config.Config{}, append(diags, diag.Errorf(diag.Pos{}, "reading the %s site: %v", ps.Kind.Name(), err))
 	}
 	b.src = view
+	b.peerFolder, b.peerPlaces = ps.ContentDir, peers.Places(view)
 	if b.inc != nil {
 		b.inc.view = view
 	}
 	b.stats.Peer = ps.Summary()
 	return ps.Config, diags
+}
+
+// readHistory reads the git history of the folder the documents are in:
+// content/, or for a peer's folder the one its documents are in ("" for
+// Jekyll's, whose are all over it), its paths then renamed as the view
+// shows them.
+func (b *builder) readHistory(ctx context.Context) (*history.History, error) {
+	layout := content.LayoutFor(b.cfg)
+	if b.peerPlaces == nil {
+		return history.Log(ctx, b.opts.Dir, content.Dir, history.Options{SweepThreshold: b.cfg.History.SweepThreshold, Counts: postFile(layout)})
+	}
+	counts := func(p string) bool {
+		to, ok := b.peerPlaces[p]
+		return ok && postFile(layout)(to)
+	}
+	h, err := history.Log(ctx, b.opts.Dir, b.peerFolder, history.Options{SweepThreshold: b.cfg.History.SweepThreshold, Counts: counts})
+	if err != nil {
+		return nil, err
+	}
+	files := make(map[string]*history.File, len(h.Files))
+	for p, f := range h.Files {
+		if to, ok := b.peerPlaces[p]; ok {
+			files[to] = f
+		}
+	}
+	h.Files = files
+	return h, nil
+}
+
+// realPaths makes the positions of diags, given in the view of a peer's
+// folder, name the files as they are on disk (_posts/x.md, not
+// content/posts/x.md), for the author and the editor to open.
+func (b *builder) realPaths(diags diag.List) {
+	if b.peerPlaces == nil {
+		return
+	}
+	real := make(map[string]string, len(b.peerPlaces))
+	for from, to := range b.peerPlaces {
+		real[to] = from
+	}
+	for _, d := range diags {
+		if r, ok := real[d.Pos.File]; ok {
+			d.Pos.File = r
+		}
+		d.Msg = realNames(d.Msg, real)
+	}
+}
+
+// realNames renames the view's paths that msg names ("in
+// content/posts/x.md:3", "which content/posts/y.md also writes").
+func realNames(msg string, real map[string]string) string {
+	var out strings.Builder
+	for {
+		i := strings.Index(msg, content.Dir+"/")
+		if i < 0 {
+			out.WriteString(msg)
+			return out.String()
+		}
+		end := i + strings.IndexFunc(msg[i:]+" ", func(r rune) bool { return strings.ContainsRune(" :,;)\"'\n", r) })
+		out.WriteString(msg[:i])
+		if r, ok := real[msg[i:end]]; ok {
+			out.WriteString(r)
+		} else {
+			out.WriteString(msg[i:end])
+		}
+		msg = msg[end:]
+	}
 }
