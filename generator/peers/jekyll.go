@@ -71,6 +71,9 @@ func (s *Site) jekyll(t table) error {
 			return fmt.Errorf("permalink: %w", err)
 		}
 		s.Settings.Permalinks.Aliases = []string{strings.TrimSuffix(alias, "/") + ".html"}
+		// Its pages too, as /about.html; a page's own permalink wins
+		// in Jekyll and here.
+		s.Settings.Permalinks.PageAliases = []string{"/:path.html"}
 	}
 	return nil
 }

@@ -165,7 +165,8 @@ type ContentKeys struct {
 type Permalinks struct {
 	Posts   string   `toml:"posts,omitempty"`
 	Pages   string   `toml:"pages,omitempty"`
-	Aliases []string `toml:"aliases,omitempty"`
+	Aliases     []string `toml:"aliases,omitempty"`
+	PageAliases []string `toml:"page_aliases,omitempty"`
 }
 
 // TOML is the accrue.toml that configures the site as the peer's file
@@ -181,7 +182,7 @@ func (s *Site) TOML() []byte {
 	if c := s.Settings.Content; c.ExcerptSeparator != "" || len(c.PostSections) > 0 {
 		f.Content = &c
 	}
-	if p := s.Settings.Permalinks; p.Posts != "" || p.Pages != "" || len(p.Aliases) > 0 {
+	if p := s.Settings.Permalinks; p.Posts != "" || p.Pages != "" || len(p.Aliases) > 0 || len(p.PageAliases) > 0 {
 		f.Permalinks = &p
 	}
 	out, err := toml.Marshal(f)

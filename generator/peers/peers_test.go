@@ -52,16 +52,16 @@ func TestLoad(t *testing.T) {
 	}{
 		{"jekyll default permalink is date", map[string]string{
 			"_config.yml": "title: T\nurl: https://x.org\n", "_posts/2020-01-01-a.md": ""},
-			Settings{Title: "T", BaseURL: "https://x.org/", Permalinks: Permalinks{Posts: "/:categories/:year/:month/:day/:slug/", Aliases: []string{"/:categories/:year/:month/:day/:slug.html"}}}},
+			Settings{Title: "T", BaseURL: "https://x.org/", Permalinks: Permalinks{Posts: "/:categories/:year/:month/:day/:slug/", Aliases: []string{"/:categories/:year/:month/:day/:slug.html"}, PageAliases: []string{"/:path.html"}}}},
 		{"jekyll pretty", map[string]string{
 			"_config.yml": "url: https://x.org\nbaseurl: /blog\npermalink: pretty\nauthor: Ada\n", "_posts/2020-01-01-a.md": ""},
 			Settings{BaseURL: "https://x.org/blog", Author: "Ada", Permalinks: Permalinks{Posts: "/:categories/:year/:month/:day/:slug/"}}},
 		{"jekyll none", map[string]string{
 			"_config.yml": "permalink: none\nlang: de\n", "_posts/2020-01-01-a.md": ""},
-			Settings{Language: "de", Permalinks: Permalinks{Posts: "/:categories/:slug/", Aliases: []string{"/:categories/:slug.html"}}}},
+			Settings{Language: "de", Permalinks: Permalinks{Posts: "/:categories/:slug/", Aliases: []string{"/:categories/:slug.html"}, PageAliases: []string{"/:path.html"}}}},
 		{"jekyll custom", map[string]string{
 			"_config.yml": "permalink: /blog/:year/:title:output_ext\nexcerpt_separator: <!--more-->\n", "_posts/2020-01-01-a.md": ""},
-			Settings{Content: ContentKeys{ExcerptSeparator: "<!--more-->"}, Permalinks: Permalinks{Posts: "/blog/:year/:slug/", Aliases: []string{"/blog/:year/:slug.html"}}}},
+			Settings{Content: ContentKeys{ExcerptSeparator: "<!--more-->"}, Permalinks: Permalinks{Posts: "/blog/:year/:slug/", Aliases: []string{"/blog/:year/:slug.html"}, PageAliases: []string{"/:path.html"}}}},
 		{"hugo main section by dated pages", map[string]string{
 			"config.toml":             "baseURL = 'https://x.org/'\nPaginate = 7\n[permalinks]\nblog = '/:section/:year/:filename/'\n",
 			"content/blog/a.md":       "---\ndate: 2020-01-01\n---\n",

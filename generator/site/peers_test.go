@@ -109,8 +109,8 @@ func readPeer(t *testing.T, name string) string {
 }
 
 // TestPeerJekyllDefaultPermalink: Jekyll's default style published
-// /:categories/:year/:month/:day/:title.html; the post is built at that
-// folder, and the .html address redirects to it.
+// /:categories/:year/:month/:day/:title.html and pages as /about.html;
+// each is built at that folder, and the .html address redirects to it.
 func TestPeerJekyllDefaultPermalink(t *testing.T) {
 	t.Parallel()
 	r := sitetest.Build(t, `
@@ -123,12 +123,19 @@ title: Welcome
 categories: [jekyll, update]
 ---
 Hello.
+-- about.md --
+---
+title: About
+---
+Me.
 `)
 	if len(r.Diags) != 0 {
 		t.Errorf("diagnostics:\n%s", r.Diags.Error())
 	}
 	r.AssertFile("jekyll/update/2020/01/02/welcome/index.html", "Hello.")
 	r.AssertFile("jekyll/update/2020/01/02/welcome.html", `https://d.example.org/jekyll/update/2020/01/02/welcome/`)
+	r.AssertFile("about/index.html", "Me.")
+	r.AssertFile("about.html", `https://d.example.org/about/`)
 }
 
 // TestPeerJekyllGit: a Jekyll blog read in place has its git history (a
