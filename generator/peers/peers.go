@@ -163,8 +163,8 @@ type ContentKeys struct {
 
 // Permalinks is accrue.toml's [permalinks] as a peer gives it.
 type Permalinks struct {
-	Posts   string   `toml:"posts,omitempty"`
-	Pages   string   `toml:"pages,omitempty"`
+	Posts       string   `toml:"posts,omitempty"`
+	Pages       string   `toml:"pages,omitempty"`
 	Aliases     []string `toml:"aliases,omitempty"`
 	PageAliases []string `toml:"page_aliases,omitempty"`
 }
