@@ -82,6 +82,11 @@ func (s *Site) hugo(fsys fs.FS, t table) error {
 		if page := perm.sub("page"); page != nil { // Hugo 0.120's [permalinks.page]
 			perm = page
 		}
+		for sec := range perm {
+			if sec != main[0] && sec != "page" && sec != "section" && sec != "term" && sec != "taxonomy" {
+				s.Warnings = append(s.Warnings, fmt.Sprintf("permalinks.%s is not read: accrue reads the pattern of the posts section, %s, alone; pages are at /:path/", sec, main[0]))
+			}
+		}
 		if p, err := perm.str(main[0]); err != nil {
 			return fmt.Errorf("permalinks.%w", err)
 		} else if p != "" {
@@ -92,6 +97,9 @@ func (s *Site) hugo(fsys fs.FS, t table) error {
 			s.Settings.Permalinks.Posts = out
 			s.Read = append(s.Read, "permalinks")
 		}
+	}
+	if ugly, _ := t["uglyurls"].(bool); ugly {
+		s.Warnings = append(s.Warnings, "uglyURLs is not read: accrue publishes each page as a folder (/posts/x/), not /posts/x.html")
 	}
 	if tax := t.sub("taxonomies"); tax != nil {
 		for _, v := range tax {

@@ -47,6 +47,9 @@ func (s *Site) jekyll(t table) error {
 	if s.Exclude, err = t.strs("exclude"); err != nil {
 		return err
 	}
+	if _, ok := t["collections"]; ok {
+		s.Warnings = append(s.Warnings, "collections are not read: only _posts/ and pages are built")
+	}
 	p, err := t.str("permalink")
 	if err != nil {
 		return err

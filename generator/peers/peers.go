@@ -136,6 +136,9 @@ type Site struct {
 	// contentDir, or "" for Jekyll, whose documents are all over the
 	// folder.
 	ContentDir string
+	// Warnings are settings of the peer's file accrue does not follow,
+	// each saying what that changes.
+	Warnings []string
 	// Exclude are the files and folders Jekyll's exclude names, left out
 	// of the site as Jekyll leaves them.
 	Exclude []string

@@ -209,3 +209,34 @@ func TestView(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadWarnings(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"hugo", map[string]string{
+			"hugo.toml":          "uglyURLs = true\n[permalinks]\nposts = '/:slug/'\ndocs = '/d/:slug/'\n",
+			"content/posts/a.md": "---\ndate: 2020-01-01\n---\n",
+		}, []string{
+			"permalinks.docs is not read: accrue reads the pattern of the posts section, posts, alone; pages are at /:path/",
+			"uglyURLs is not read: accrue publishes each page as a folder (/posts/x/), not /posts/x.html",
+		}},
+		{"jekyll", map[string]string{
+			"_config.yml": "collections:\n  recipes:\n    output: true\n", "_posts/x.md": "",
+		}, []string{"collections are not read: only _posts/ and pages are built"}},
+		{"zola", map[string]string{"config.toml": "base_url = \"https://x.org\"\n", "content/blog/a.md": ""}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Load(mapFS(tt.files))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(s.Warnings, tt.want) {
+				t.Errorf("Warnings = %q; want %q", s.Warnings, tt.want)
+			}
+		})
+	}
+}

@@ -31,6 +31,9 @@ func (b *builder) loadConfig() (config.Config, diag.List) {
 		return config.Config{}, diag.List{diag.Errorf(diag.Pos{}, "%v", err)}
 	}
 	view, diags, err := ps.View(b.src, b.opts.Drafts)
+	for _, w := range ps.Warnings {
+		diags.Add(diag.Warnf(diag.Pos{File: ps.File}, "%s", w))
+	}
 	if err != nil {
 		return config.Config{}, append(diags, diag.Errorf(diag.Pos{}, "reading the %s site: %v", ps.Kind.Name(), err))
 	}
