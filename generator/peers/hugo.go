@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strings"
 )
 
 // hugoTokens translate Hugo's permalink tokens to accrue's.
@@ -13,6 +14,38 @@ var hugoTokens = map[string]string{
 	":slug": ":slugortitle", ":title": ":title", ":section": ":section",
 	":filename": ":filename", ":contentbasename": ":filename", ":slugorfilename": ":slug",
 	":slugorcontentbasename": ":slug",
+}
+
+// hugoConfigDir is where Hugo's split configuration lives: hugo.toml
+// and one file for each other table, named after it (params.toml,
+// permalinks.toml...).
+const hugoConfigDir = "config/_default"
+
+// hugoConfigFiles adds the tables of hugoConfigDir's other files to t.
+func hugoConfigFiles(fsys fs.FS, t table) error {
+	entries, err := fs.ReadDir(fsys, hugoConfigDir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		ext := path.Ext(name)
+		key := strings.ToLower(strings.TrimSuffix(name, ext))
+		if e.IsDir() || key == "hugo" || key == "config" || (ext != ".toml" && ext != ".yaml" && ext != ".yml" && ext != ".json") {
+			continue
+		}
+		file := hugoConfigDir + "/" + name
+		src, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			return err
+		}
+		sub, err := decode(file, src)
+		if err != nil {
+			return fmt.Errorf("%s: %w", file, err)
+		}
+		t[key] = sub
+	}
+	return nil
 }
 
 // hugo reads hugo.toml (or config.toml, .yaml, .json).

@@ -71,7 +71,8 @@ func Detect(fsys fs.FS) (Kind, string) {
 	if !isDir(fsys, "content") {
 		return None, ""
 	}
-	for _, f := range []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"} {
+	for _, f := range []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
+		hugoConfigDir + "/hugo.toml", hugoConfigDir + "/hugo.yaml", hugoConfigDir + "/config.toml", hugoConfigDir + "/config.yaml"} {
 		if isFile(fsys, f) {
 			return Hugo, f
 		}
@@ -218,6 +219,11 @@ func Load(fsys fs.FS) (*Site, error) {
 	raw, err := decode(file, src)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	if path.Dir(file) == hugoConfigDir {
+		if err := hugoConfigFiles(fsys, raw); err != nil {
+			return nil, err
+		}
 	}
 	s := &Site{Kind: kind, File: file, ContentDir: "content"}
 	switch kind {

@@ -75,6 +75,13 @@ func TestLoad(t *testing.T) {
 			"content/blog/a.md": "---\ndate: 2020-01-01\n---\n",
 		},
 			Settings{BaseURL: "https://x.org/", Content: ContentKeys{PostSections: []string{"notes", "til"}}, Permalinks: Permalinks{Posts: "/:slugortitle/"}}},
+		{"hugo config folder", map[string]string{
+			"config/_default/hugo.toml":       "baseURL = 'https://x.org/'\n",
+			"config/_default/params.toml":     "description = 'D'\nmainSections = ['post']\n",
+			"config/_default/permalinks.toml": "post = '/:year/:slug/'\n",
+			"content/post/a.md":               "---\ndate: 2020-01-01\n---\n",
+		},
+			Settings{BaseURL: "https://x.org/", Description: "D", Content: ContentKeys{PostSections: []string{"post"}}, Permalinks: Permalinks{Posts: "/:year/:slugortitle/"}}},
 		{"zola", map[string]string{
 			"config.toml":                     "base_url = \"https://x.org\"\ndefault_language = \"fr\"\nauthor = \"Ada\"\n",
 			"content/journal/2020-01-01-a.md": "+++\ntitle = \"A\"\n+++\n",
