@@ -286,7 +286,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	source, drafts, future := sf.source, sf.drafts, sf.future
 	if _, err := os.Stat(filepath.Join(*source, content.Dir)); err != nil {
-		return fmt.Errorf("no %s/ folder in %s: is --source the site's root?", content.Dir, *source)
+		if kind, _ := peers.Detect(os.DirFS(*source)); kind == peers.None {
+			return fmt.Errorf("no %s/ folder in %s: is --source the site's root?", content.Dir, *source)
+		}
 	}
 	ln, err := server.Listen(*bind, *port)
 	if err != nil {

@@ -20,6 +20,8 @@
 // renamed as the view shows them; diagnostics name files as they are on
 // disk (_posts/x.md), while the ledger keys posts by their path in the
 // view (content/posts/x.md), the same before and after accrue migrate.
+// Watched tells the dev server which folders and files such a site keeps
+// its configuration and documents in.
 //
 // Incremental is the dev server's builder: it rebuilds only what a change
 // can reach, and its Hold hook lets the server keep a document's last good

@@ -112,3 +112,38 @@ func realNames(msg string, real map[string]string) string {
 		msg = msg[end:]
 	}
 }
+
+// Watched are the folders (and files) under a site's root whose changes
+// a build can see, for the dev server to watch besides accrue.toml:
+// accrue's own, or those a Jekyll, Hugo or Zola folder read in place
+// keeps its configuration, documents and files in (for Jekyll, every
+// top folder and file the view may show: its pages sit at the root).
+func Watched(fsys fs.FS) []string {
+	own := []string{content.Dir, "static", "layouts", "themes"}
+	if _, err := fs.Stat(fsys, config.File); !errors.Is(err, fs.ErrNotExist) {
+		return own
+	}
+	ps, err := peers.Load(fsys)
+	if err != nil {
+		return own // the build says what is wrong
+	}
+	// The configuration file too: a change there starts over.
+	if ps.Kind != peers.Jekyll {
+		return []string{ps.File, ps.ContentDir, "static"}
+	}
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return own
+	}
+	out := []string{ps.File}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() {
+			name += "/x.md" // what the folder may show
+		}
+		if _, shown := ps.Place(name, true, func(string) []byte { return []byte("---\n---\n") }); shown {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
