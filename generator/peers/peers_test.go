@@ -170,6 +170,8 @@ func TestPlace(t *testing.T) {
 		{"assets/img.png", "static/assets/img.png", false},
 		{"CNAME", "static/CNAME", false},
 		{"_includes/x.html", "", false},
+		{"blog/_posts/2020-01-01-a.md", "", false},
+		{"docs/_data/x.yml", "", false},
 		{"_site/index.html", "", false},
 		{".github/workflows/x.yml", "", false},
 		{"scripts/deploy.sh", "", false},
