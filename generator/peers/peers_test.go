@@ -1,6 +1,8 @@
 package peers
 
 import (
+	"io/fs"
+	"path"
 	"reflect"
 	"strings"
 	"testing"
@@ -248,4 +250,33 @@ func TestLoadWarnings(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzPlace: any file name of any peer's folder gets an answer, and what
+// is shown lands in content/ or static/ under its own name.
+func FuzzPlace(f *testing.F) {
+	for _, seed := range []string{"_posts/2020-01-01-a.md", "a", "about.md", "x/_y/z.md", "content/_index.md", "static/a.png", "_", "a/b"} {
+		f.Add(seed, true)
+	}
+	sites := []*Site{{Kind: Jekyll, File: "_config.yml"}, {Kind: Hugo, File: "hugo.toml", ContentDir: "content"}, {Kind: Zola, File: "config.toml", ContentDir: "content"}}
+	f.Fuzz(func(t *testing.T, p string, fm bool) {
+		if !fs.ValidPath(p) || p == "." {
+			return
+		}
+		head := func(string) []byte {
+			if fm {
+				return []byte("---\n---\n")
+			}
+			return nil
+		}
+		for _, s := range sites {
+			to, ok := s.Place(p, true, head)
+			if !ok {
+				continue
+			}
+			if !strings.HasPrefix(to, "content/") && !strings.HasPrefix(to, "static/") || path.Base(to) != path.Base(p) || !fs.ValidPath(to) {
+				t.Errorf("%s Place(%q) = %q", s.Kind.Name(), p, to)
+			}
+		}
+	})
 }

@@ -54,7 +54,7 @@ func (s *Site) Place(p string, drafts bool, src func(string) []byte) (string, bo
 		return "content/posts/" + strings.Join(segs[1:], "/"), true
 	case strings.HasPrefix(segs[0], "_") || jekyllSkip[segs[0]] || p == s.File || slices.Contains(s.Exclude, segs[0]) || slices.Contains(s.Exclude, p):
 		return "", false
-	case slices.ContainsFunc(segs[1:len(segs)-1], func(seg string) bool { return strings.HasPrefix(seg, "_") }):
+	case len(segs) > 2 && slices.ContainsFunc(segs[1:len(segs)-1], func(seg string) bool { return strings.HasPrefix(seg, "_") }):
 		// Jekyll skips _ folders at any depth; a category's own
 		// blog/_posts/ is not read.
 		return "", false
