@@ -155,6 +155,9 @@ func TestPlace(t *testing.T) {
 		if strings.HasPrefix(p, "fm") || strings.HasSuffix(p, "page.md") {
 			return []byte("---\ntitle: x\n---\n")
 		}
+		if strings.HasSuffix(p, "long.md") { // a front matter longer than what is read
+			return []byte("---\ntitle: x\ntags: [a, b, c")
+		}
 		return []byte("plain")
 	}
 	for _, tt := range []struct {
@@ -167,6 +170,7 @@ func TestPlace(t *testing.T) {
 		{"_drafts/a.md", "content/posts/a.md", true},
 		{"about/page.md", "content/about/page.md", false},
 		{"README.md", "", false},
+		{"docs/long.md", "content/docs/long.md", false},
 		{"notes.md", "", false}, // no front matter: Jekyll copies it as it is
 		{"fm.html", "", false},  // a Liquid template
 		{"assets/img.png", "static/assets/img.png", false},

@@ -63,7 +63,7 @@ func (s *Site) Place(p string, drafts bool, src func(string) []byte) (string, bo
 		// as something it is not.
 		return "", false
 	}
-	_, hasFM := frontMatter(src(p))
+	hasFM := opensFrontMatter(src(p))
 	switch {
 	case isMarkdown(p) && hasFM:
 		return "content/" + p, true
@@ -243,3 +243,11 @@ func (d dirInfo) Mode() fs.FileMode  { return fs.ModeDir | 0o755 }
 func (d dirInfo) ModTime() time.Time { return time.Time{} }
 func (d dirInfo) IsDir() bool        { return true }
 func (d dirInfo) Sys() any           { return nil }
+
+// opensFrontMatter reports whether a file starts as Jekyll reads front
+// matter: a first line of three dashes. Only the start is needed, so a
+// long front matter read in part still counts.
+func opensFrontMatter(head []byte) bool {
+	h := strings.TrimPrefix(string(head[:min(len(head), 8)]), "\ufeff")
+	return strings.HasPrefix(h, "---\n") || strings.HasPrefix(h, "---\r\n")
+}
