@@ -36,7 +36,7 @@
 //	server ─► report (the live report at /_accrue/report/)
 //	site ─► theme, feeds, markdown, rendercache, content, history, links, interactions, report, ledger, config
 //	site ─► peers (a Jekyll, Hugo or Zola folder without accrue.toml: its configuration, its layout seen as accrue's)
-//	cmd/accrue ─► peers (accrue migrate: the moves into accrue's layout, the accrue.toml to write)
+//	cmd/accrue ─► peers, config (accrue migrate: the moves into accrue's layout, the accrue.toml to write; accrue new post: the posts section)
 //	peers ─► config, internal/litter
 //	rendercache ─► markdown (renderings kept between builds)
 //	output, rendercache, site ─► internal/flock (what a live build holds, a later one leaves alone)
