@@ -39,7 +39,7 @@
 //	server ─► report (the live report at /_accrue/report/)
 //	site ─► theme, feeds, markdown, rendercache, content, history, links, interactions, report, ledger, config
 //	site ─► peers (a Jekyll, Hugo or Zola folder without accrue.toml: its configuration, its layout seen as accrue's)
-//	cmd/accrue ─► peers (accrue migrate: the moves into accrue's layout, the accrue.toml to write)
+//	cmd/accrue ─► peers, config (accrue migrate: the moves into accrue's layout, the accrue.toml to write; accrue new post: the posts section)
 //	peers ─► config, internal/litter
 //	site ─► dialect (Jekyll, Hugo and Zola template syntax rewritten before Markdown)
 //	rendercache ─► markdown (renderings kept between builds)

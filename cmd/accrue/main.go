@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"os"
 	"os/signal"
@@ -18,9 +19,11 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/accruehq/accrue/generator/config"
 	"github.com/accruehq/accrue/generator/content"
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/output"
+	"github.com/accruehq/accrue/generator/peers"
 	"github.com/accruehq/accrue/generator/server"
 	"github.com/accruehq/accrue/generator/site"
 	"github.com/accruehq/accrue/themes"
@@ -289,7 +292,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	source, drafts, future := sf.source, sf.drafts, sf.future
 	if _, err := os.Stat(filepath.Join(*source, content.Dir)); err != nil {
-		return fmt.Errorf("no %s/ folder in %s: is --source the site's root?", content.Dir, *source)
+		if kind, _ := peers.Detect(os.DirFS(*source)); kind == peers.None {
+			return fmt.Errorf("no %s/ folder in %s: is --source the site's root?", content.Dir, *source)
+		}
 	}
 	ln, err := server.Listen(*bind, *port)
 	if err != nil {
@@ -331,6 +336,30 @@ func runLedger(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return l.WriteJSONL(stdout)
 }
 
+// postSection is the folder under content/ a new post goes in: the
+// first of content.post_sections, or of the posts sections of a Hugo or
+// Zola blog read in place. A Jekyll blog keeps its posts elsewhere, in
+// _posts/, under dated names; a post in content/ would never be read.
+func postSection(source string) (string, error) {
+	fsys := os.DirFS(source)
+	if _, err := fs.Stat(fsys, config.File); errors.Is(err, fs.ErrNotExist) {
+		if kind, _ := peers.Detect(fsys); kind == peers.Jekyll {
+			return "", fmt.Errorf("%s is a Jekyll blog read in place: write the post as _posts/%s-slug.md, or run accrue migrate first", source, time.Now().Format(time.DateOnly))
+		} else if kind != peers.None {
+			ps, err := peers.Load(fsys)
+			if err != nil {
+				return "", err
+			}
+			return ps.Config.Content.PostSections[0], nil
+		}
+	}
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		return "", err
+	}
+	return cfg.Content.PostSections[0], nil
+}
+
 func runNew(args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("new", flag.ContinueOnError)
 	fl.SetOutput(stderr)
@@ -346,7 +375,11 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	if slug == "" {
 		return fmt.Errorf("cannot make a file name from the title %q; use letters or digits", title)
 	}
-	dir := filepath.Join(*source, content.Dir, content.PostsDir)
+	section, err := postSection(*source)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Join(*source, content.Dir, section)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}

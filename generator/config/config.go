@@ -94,6 +94,9 @@ type Permalinks struct {
 	// in the same tokens, such as the "/:year/:month/:day/:slug.html"
 	// Jekyll published posts at. A pattern may end in a file name.
 	Aliases []string `toml:"aliases"`
+	// PageAliases are the same for standalone pages, such as Jekyll's
+	// "/:path.html".
+	PageAliases []string `toml:"page_aliases"`
 }
 
 // Markdown configures the Markdown renderer.
@@ -410,9 +413,11 @@ func (c *Config) validate() diag.List {
 			l.Add(diag.Errorf(c.pos(key), "%s: %v", key, err))
 		}
 	}
-	for _, pattern := range c.Permalinks.Aliases {
-		if err := CheckPermalink(pattern); err != nil {
-			l.Add(diag.Errorf(c.pos("permalinks.aliases"), "permalinks.aliases: %v", err))
+	for key, patterns := range map[string][]string{"permalinks.aliases": c.Permalinks.Aliases, "permalinks.page_aliases": c.Permalinks.PageAliases} {
+		for _, pattern := range patterns {
+			if err := CheckPermalink(pattern); err != nil {
+				l.Add(diag.Errorf(c.pos(key), "%s: %v", key, err))
+			}
 		}
 	}
 	return l

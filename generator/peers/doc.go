@@ -3,7 +3,10 @@
 // the URL that generator gave it.
 //
 // Detect says which generator a folder is laid out for, by its
-// configuration file and folders. Load reads that configuration into an
+// configuration file and folders (Hugo's split config/_default/ too, each
+// file there a table). Settings of the peer's that accrue does not follow
+// (another section's permalinks, uglyURLs, Jekyll collections) are
+// Site.Warnings, never dropped without a word. Load reads that configuration into an
 // accrue configuration (Site.Config, and Site.TOML, the accrue.toml that
 // says the same) and maps the generator's folders onto accrue's layout
 // (View): Jekyll's _posts/ become content/posts/, its pages content/, the

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strings"
 )
 
 // hugoTokens translate Hugo's permalink tokens to accrue's.
@@ -13,6 +14,38 @@ var hugoTokens = map[string]string{
 	":slug": ":slugortitle", ":title": ":title", ":section": ":section",
 	":filename": ":filename", ":contentbasename": ":filename", ":slugorfilename": ":slug",
 	":slugorcontentbasename": ":slug",
+}
+
+// hugoConfigDir is where Hugo's split configuration lives: hugo.toml
+// and one file for each other table, named after it (params.toml,
+// permalinks.toml...).
+const hugoConfigDir = "config/_default"
+
+// hugoConfigFiles adds the tables of hugoConfigDir's other files to t.
+func hugoConfigFiles(fsys fs.FS, t table) error {
+	entries, err := fs.ReadDir(fsys, hugoConfigDir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		ext := path.Ext(name)
+		key := strings.ToLower(strings.TrimSuffix(name, ext))
+		if e.IsDir() || key == "hugo" || key == "config" || (ext != ".toml" && ext != ".yaml" && ext != ".yml" && ext != ".json") {
+			continue
+		}
+		file := hugoConfigDir + "/" + name
+		src, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			return err
+		}
+		sub, err := decode(file, src)
+		if err != nil {
+			return fmt.Errorf("%s: %w", file, err)
+		}
+		t[key] = sub
+	}
+	return nil
 }
 
 // hugo reads hugo.toml (or config.toml, .yaml, .json).
@@ -82,6 +115,11 @@ func (s *Site) hugo(fsys fs.FS, t table) error {
 		if page := perm.sub("page"); page != nil { // Hugo 0.120's [permalinks.page]
 			perm = page
 		}
+		for sec := range perm {
+			if sec != main[0] && sec != "page" && sec != "section" && sec != "term" && sec != "taxonomy" {
+				s.Warnings = append(s.Warnings, fmt.Sprintf("permalinks.%s is not read: accrue reads the pattern of the posts section, %s, alone; pages are at /:path/", sec, main[0]))
+			}
+		}
 		if p, err := perm.str(main[0]); err != nil {
 			return fmt.Errorf("permalinks.%w", err)
 		} else if p != "" {
@@ -92,6 +130,9 @@ func (s *Site) hugo(fsys fs.FS, t table) error {
 			s.Settings.Permalinks.Posts = out
 			s.Read = append(s.Read, "permalinks")
 		}
+	}
+	if ugly, _ := t["uglyurls"].(bool); ugly {
+		s.Warnings = append(s.Warnings, "uglyURLs is not read: accrue publishes each page as a folder (/posts/x/), not /posts/x.html")
 	}
 	if tax := t.sub("taxonomies"); tax != nil {
 		for _, v := range tax {

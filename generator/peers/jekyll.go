@@ -47,6 +47,9 @@ func (s *Site) jekyll(t table) error {
 	if s.Exclude, err = t.strs("exclude"); err != nil {
 		return err
 	}
+	if _, ok := t["collections"]; ok {
+		s.Warnings = append(s.Warnings, "collections are not read: only _posts/ and pages are built")
+	}
 	p, err := t.str("permalink")
 	if err != nil {
 		return err
@@ -71,6 +74,9 @@ func (s *Site) jekyll(t table) error {
 			return fmt.Errorf("permalink: %w", err)
 		}
 		s.Settings.Permalinks.Aliases = []string{strings.TrimSuffix(alias, "/") + ".html"}
+		// Its pages too, as /about.html; a page's own permalink wins
+		// in Jekyll and here.
+		s.Settings.Permalinks.PageAliases = []string{"/:path.html"}
 	}
 	return nil
 }

@@ -71,7 +71,8 @@ func Detect(fsys fs.FS) (Kind, string) {
 	if !isDir(fsys, "content") {
 		return None, ""
 	}
-	for _, f := range []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"} {
+	for _, f := range []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
+		hugoConfigDir + "/hugo.toml", hugoConfigDir + "/hugo.yaml", hugoConfigDir + "/config.toml", hugoConfigDir + "/config.yaml"} {
 		if isFile(fsys, f) {
 			return Hugo, f
 		}
@@ -136,6 +137,9 @@ type Site struct {
 	// contentDir, or "" for Jekyll, whose documents are all over the
 	// folder.
 	ContentDir string
+	// Warnings are settings of the peer's file accrue does not follow,
+	// each saying what that changes.
+	Warnings []string
 	// Exclude are the files and folders Jekyll's exclude names, left out
 	// of the site as Jekyll leaves them.
 	Exclude []string
@@ -163,9 +167,10 @@ type ContentKeys struct {
 
 // Permalinks is accrue.toml's [permalinks] as a peer gives it.
 type Permalinks struct {
-	Posts   string   `toml:"posts,omitempty"`
-	Pages   string   `toml:"pages,omitempty"`
-	Aliases []string `toml:"aliases,omitempty"`
+	Posts       string   `toml:"posts,omitempty"`
+	Pages       string   `toml:"pages,omitempty"`
+	Aliases     []string `toml:"aliases,omitempty"`
+	PageAliases []string `toml:"page_aliases,omitempty"`
 }
 
 // TOML is the accrue.toml that configures the site as the peer's file
@@ -187,7 +192,7 @@ func (s *Site) TOML() []byte {
 	if c := s.Settings.Content; c.ExcerptSeparator != "" || len(c.PostSections) > 0 {
 		f.Content = &c
 	}
-	if p := s.Settings.Permalinks; p.Posts != "" || p.Pages != "" || len(p.Aliases) > 0 {
+	if p := s.Settings.Permalinks; p.Posts != "" || p.Pages != "" || len(p.Aliases) > 0 || len(p.PageAliases) > 0 {
 		f.Permalinks = &p
 	}
 	out, err := toml.Marshal(f)
@@ -220,6 +225,11 @@ func Load(fsys fs.FS) (*Site, error) {
 	raw, err := decode(file, src)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	if path.Dir(file) == hugoConfigDir {
+		if err := hugoConfigFiles(fsys, raw); err != nil {
+			return nil, err
+		}
 	}
 	s := &Site{Kind: kind, File: file, ContentDir: "content"}
 	switch kind {

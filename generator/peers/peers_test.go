@@ -1,6 +1,8 @@
 package peers
 
 import (
+	"io/fs"
+	"path"
 	"reflect"
 	"strings"
 	"testing"
@@ -52,16 +54,16 @@ func TestLoad(t *testing.T) {
 	}{
 		{"jekyll default permalink is date", map[string]string{
 			"_config.yml": "title: T\nurl: https://x.org\n", "_posts/2020-01-01-a.md": ""},
-			Settings{Title: "T", BaseURL: "https://x.org/", Permalinks: Permalinks{Posts: "/:categories/:year/:month/:day/:slug/", Aliases: []string{"/:categories/:year/:month/:day/:slug.html"}}}},
+			Settings{Title: "T", BaseURL: "https://x.org/", Permalinks: Permalinks{Posts: "/:categories/:year/:month/:day/:slug/", Aliases: []string{"/:categories/:year/:month/:day/:slug.html"}, PageAliases: []string{"/:path.html"}}}},
 		{"jekyll pretty", map[string]string{
 			"_config.yml": "url: https://x.org\nbaseurl: /blog\npermalink: pretty\nauthor: Ada\n", "_posts/2020-01-01-a.md": ""},
 			Settings{BaseURL: "https://x.org/blog", Author: "Ada", Permalinks: Permalinks{Posts: "/:categories/:year/:month/:day/:slug/"}}},
 		{"jekyll none", map[string]string{
 			"_config.yml": "permalink: none\nlang: de\n", "_posts/2020-01-01-a.md": ""},
-			Settings{Language: "de", Permalinks: Permalinks{Posts: "/:categories/:slug/", Aliases: []string{"/:categories/:slug.html"}}}},
+			Settings{Language: "de", Permalinks: Permalinks{Posts: "/:categories/:slug/", Aliases: []string{"/:categories/:slug.html"}, PageAliases: []string{"/:path.html"}}}},
 		{"jekyll custom", map[string]string{
 			"_config.yml": "permalink: /blog/:year/:title:output_ext\nexcerpt_separator: <!--more-->\n", "_posts/2020-01-01-a.md": ""},
-			Settings{Content: ContentKeys{ExcerptSeparator: "<!--more-->"}, Permalinks: Permalinks{Posts: "/blog/:year/:slug/", Aliases: []string{"/blog/:year/:slug.html"}}}},
+			Settings{Content: ContentKeys{ExcerptSeparator: "<!--more-->"}, Permalinks: Permalinks{Posts: "/blog/:year/:slug/", Aliases: []string{"/blog/:year/:slug.html"}, PageAliases: []string{"/:path.html"}}}},
 		{"hugo main section by dated pages", map[string]string{
 			"config.toml":             "baseURL = 'https://x.org/'\nPaginate = 7\n[permalinks]\nblog = '/:section/:year/:filename/'\n",
 			"content/blog/a.md":       "---\ndate: 2020-01-01\n---\n",
@@ -75,6 +77,13 @@ func TestLoad(t *testing.T) {
 			"content/blog/a.md": "---\ndate: 2020-01-01\n---\n",
 		},
 			Settings{BaseURL: "https://x.org/", Content: ContentKeys{PostSections: []string{"notes", "til"}}, Permalinks: Permalinks{Posts: "/:slugortitle/"}}},
+		{"hugo config folder", map[string]string{
+			"config/_default/hugo.toml":       "baseURL = 'https://x.org/'\n",
+			"config/_default/params.toml":     "description = 'D'\nmainSections = ['post']\n",
+			"config/_default/permalinks.toml": "post = '/:year/:slug/'\n",
+			"content/post/a.md":               "---\ndate: 2020-01-01\n---\n",
+		},
+			Settings{BaseURL: "https://x.org/", Description: "D", Content: ContentKeys{PostSections: []string{"post"}}, Permalinks: Permalinks{Posts: "/:year/:slugortitle/"}}},
 		{"zola", map[string]string{
 			"config.toml":                     "base_url = \"https://x.org\"\ndefault_language = \"fr\"\nauthor = \"Ada\"\n",
 			"content/journal/2020-01-01-a.md": "+++\ntitle = \"A\"\n+++\n",
@@ -149,6 +158,9 @@ func TestPlace(t *testing.T) {
 		if strings.HasPrefix(p, "fm") || strings.HasSuffix(p, "page.md") {
 			return []byte("---\ntitle: x\n---\n")
 		}
+		if strings.HasSuffix(p, "long.md") { // a front matter longer than what is read
+			return []byte("---\ntitle: x\ntags: [a, b, c")
+		}
 		return []byte("plain")
 	}
 	for _, tt := range []struct {
@@ -161,11 +173,14 @@ func TestPlace(t *testing.T) {
 		{"_drafts/a.md", "content/posts/a.md", true},
 		{"about/page.md", "content/about/page.md", false},
 		{"README.md", "", false},
+		{"docs/long.md", "content/docs/long.md", false},
 		{"notes.md", "", false}, // no front matter: Jekyll copies it as it is
 		{"fm.html", "", false},  // a Liquid template
 		{"assets/img.png", "static/assets/img.png", false},
 		{"CNAME", "static/CNAME", false},
 		{"_includes/x.html", "", false},
+		{"blog/_posts/2020-01-01-a.md", "", false},
+		{"docs/_data/x.yml", "", false},
 		{"_site/index.html", "", false},
 		{".github/workflows/x.yml", "", false},
 		{"scripts/deploy.sh", "", false},
@@ -211,4 +226,64 @@ func TestView(t *testing.T) {
 			t.Errorf("the view shows %s", gone)
 		}
 	}
+}
+
+func TestLoadWarnings(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"hugo", map[string]string{
+			"hugo.toml":          "uglyURLs = true\n[permalinks]\nposts = '/:slug/'\ndocs = '/d/:slug/'\n",
+			"content/posts/a.md": "---\ndate: 2020-01-01\n---\n",
+		}, []string{
+			"permalinks.docs is not read: accrue reads the pattern of the posts section, posts, alone; pages are at /:path/",
+			"uglyURLs is not read: accrue publishes each page as a folder (/posts/x/), not /posts/x.html",
+		}},
+		{"jekyll", map[string]string{
+			"_config.yml": "collections:\n  recipes:\n    output: true\n", "_posts/x.md": "",
+		}, []string{"collections are not read: only _posts/ and pages are built"}},
+		{"zola", map[string]string{"config.toml": "base_url = \"https://x.org\"\n", "content/blog/a.md": ""}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Load(mapFS(tt.files))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(s.Warnings, tt.want) {
+				t.Errorf("Warnings = %q; want %q", s.Warnings, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzPlace: any file name of any peer's folder gets an answer, and what
+// is shown lands in content/ or static/ under its own name.
+func FuzzPlace(f *testing.F) {
+	for _, seed := range []string{"_posts/2020-01-01-a.md", "a", "about.md", "x/_y/z.md", "content/_index.md", "static/a.png", "_", "a/b"} {
+		f.Add(seed, true)
+	}
+	sites := []*Site{{Kind: Jekyll, File: "_config.yml"}, {Kind: Hugo, File: "hugo.toml", ContentDir: "content"}, {Kind: Zola, File: "config.toml", ContentDir: "content"}}
+	f.Fuzz(func(t *testing.T, p string, fm bool) {
+		if !fs.ValidPath(p) || p == "." {
+			return
+		}
+		head := func(string) []byte {
+			if fm {
+				return []byte("---\n---\n")
+			}
+			return nil
+		}
+		for _, s := range sites {
+			to, ok := s.Place(p, true, head)
+			if !ok {
+				continue
+			}
+			if !strings.HasPrefix(to, "content/") && !strings.HasPrefix(to, "static/") || path.Base(to) != path.Base(p) || !fs.ValidPath(to) {
+				t.Errorf("%s Place(%q) = %q", s.Kind.Name(), p, to)
+			}
+		}
+	})
 }

@@ -54,12 +54,16 @@ func (s *Site) Place(p string, drafts bool, src func(string) []byte) (string, bo
 		return "content/posts/" + strings.Join(segs[1:], "/"), true
 	case strings.HasPrefix(segs[0], "_") || jekyllSkip[segs[0]] || p == s.File || slices.Contains(s.Exclude, segs[0]) || slices.Contains(s.Exclude, p):
 		return "", false
+	case len(segs) > 2 && slices.ContainsFunc(segs[1:len(segs)-1], func(seg string) bool { return strings.HasPrefix(seg, "_") }):
+		// Jekyll skips _ folders at any depth; a category's own
+		// blog/_posts/ is not read.
+		return "", false
 	case segs[0] == "content" || segs[0] == "static" || segs[0] == "layouts" || segs[0] == "themes":
 		// accrue's own names: a Jekyll folder called so would be read
 		// as something it is not.
 		return "", false
 	}
-	_, hasFM := frontMatter(src(p))
+	hasFM := opensFrontMatter(src(p))
 	switch {
 	case isMarkdown(p) && hasFM:
 		return "content/" + p, true
@@ -143,10 +147,18 @@ func (v *view) add(to, from string) {
 	}
 }
 
-// Real returns the path in the peer's folder of the view's file p.
-func (v *view) Real(p string) (string, bool) {
-	r, ok := v.files[p]
-	return r, ok
+// Places maps each file of the peer's folder the view shows to its path
+// in the view: git names files by the first, the build by the second.
+func Places(fsys fs.FS) map[string]string {
+	v, ok := fsys.(*view)
+	if !ok {
+		return nil
+	}
+	out := make(map[string]string, len(v.files))
+	for to, from := range v.files {
+		out[from] = to
+	}
+	return out
 }
 
 func (v *view) Open(name string) (fs.File, error) {
@@ -231,3 +243,11 @@ func (d dirInfo) Mode() fs.FileMode  { return fs.ModeDir | 0o755 }
 func (d dirInfo) ModTime() time.Time { return time.Time{} }
 func (d dirInfo) IsDir() bool        { return true }
 func (d dirInfo) Sys() any           { return nil }
+
+// opensFrontMatter reports whether a file starts as Jekyll reads front
+// matter: a first line of three dashes. Only the start is needed, so a
+// long front matter read in part still counts.
+func opensFrontMatter(head []byte) bool {
+	h := strings.TrimPrefix(string(head[:min(len(head), 8)]), "\ufeff")
+	return strings.HasPrefix(h, "---\n") || strings.HasPrefix(h, "---\r\n")
+}

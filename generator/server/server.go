@@ -76,9 +76,6 @@ type snapshot struct {
 	reportPage []byte
 }
 
-// watched are the folders a build reads, besides accrue.toml.
-var watched = []string{"content", "static", "layouts", "themes"}
-
 // New returns a server for o. Call Listen, then Serve.
 func New(o Options) *Server {
 	if o.Quiet == 0 {
@@ -119,7 +116,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	s.builder.Hold = s.settle.hold
 	s.rebuild(ctx, nil)
 
-	wt, err := newWatcher(s.o.Dir, watched)
+	wt, err := newWatcher(s.o.Dir, site.Watched(os.DirFS(s.o.Dir)))
 	if err != nil {
 		return fmt.Errorf("watching %s: %w", s.o.Dir, err)
 	}

@@ -313,14 +313,16 @@ func (b *builder) permalink(doc *content.Doc) string {
 	return cleanURL(expand(pattern, doc))
 }
 
-// oldURLs are the addresses permalinks.aliases give a post, such as the
-// .html file Jekyll published it as: each redirects to its page.
+// oldURLs are the addresses permalinks.aliases (page_aliases for a
+// page) give a document, such as the .html file Jekyll published it as:
+// each redirects to its page.
 func (b *builder) oldURLs(doc *content.Doc) []string {
-	if doc.Kind != content.KindPost {
-		return nil
+	patterns := b.cfg.Permalinks.Aliases
+	if doc.Kind == content.KindPage {
+		patterns = b.cfg.Permalinks.PageAliases
 	}
 	var out []string
-	for _, pattern := range b.cfg.Permalinks.Aliases {
+	for _, pattern := range patterns {
 		u := path.Clean("/" + expand(pattern, doc))
 		if strings.HasSuffix(pattern, "/") && u != "/" {
 			u += "/"

@@ -22,6 +22,7 @@ import (
 	"github.com/accruehq/accrue/generator/internal/safelink"
 	"github.com/accruehq/accrue/generator/ledger"
 	"github.com/accruehq/accrue/generator/markdown"
+	"github.com/accruehq/accrue/generator/peers"
 	"github.com/accruehq/accrue/generator/rendercache"
 	"github.com/accruehq/accrue/generator/theme"
 	"golang.org/x/sync/errgroup"
@@ -194,16 +195,22 @@ type builder struct {
 	// stopHistory stops git when the build ends before waiting for it (an
 	// error in the content); nil when git was not started.
 	stopHistory context.CancelFunc
+	// peerFolder and peerPlaces are set for a Jekyll, Hugo or Zola
+	// folder read in place: the folder its documents are in, and where
+	// the view shows each of its files (git names them otherwise).
+	peerFolder string
+	peerPlaces map[string]string
 	// sharedReadingTime and sharedSource are how globalKey hashed pages,
 	// for the dev server's fast path.
 	sharedReadingTime, sharedSource bool
 }
 
-func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {
+func (b *builder) run(ctx context.Context, w Writer) (diags diag.List, err error) {
+	defer func() { b.realPaths(diags) }()
 	if b.inc != nil && b.inc.ready {
 		b.cfg, b.theme, b.md = b.inc.cfg, b.inc.theme, b.inc.md
 		if b.inc.view != nil {
-			b.src = b.inc.view
+			b.src, b.peerPlaces = b.inc.view, peers.Places(b.inc.view)
 		}
 		b.read = readOptions(b.cfg)
 		b.vars = siteVars(b.cfg)
@@ -502,7 +509,7 @@ func (b *builder) startHistory(ctx context.Context) func() diag.List {
 	ch := make(chan result, 1)
 	ctx, b.stopHistory = context.WithCancel(ctx)
 	go func() {
-		h, err := history.Log(ctx, b.opts.Dir, content.Dir, history.Options{SweepThreshold: b.cfg.History.SweepThreshold, Counts: postFile(content.LayoutFor(b.cfg))})
+		h, err := b.readHistory(ctx)
 		ch <- result{h, err}
 	}()
 	var once sync.Once

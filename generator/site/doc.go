@@ -16,7 +16,12 @@
 // A folder without accrue.toml that is laid out for Jekyll, Hugo or Zola
 // is built in place (peer.go): package peers reads that generator's
 // configuration and shows its folders as accrue's, and Stats.Peer says
-// which file was read.
+// which file was read. Git history is read for the folder's own paths and
+// renamed as the view shows them; diagnostics name files as they are on
+// disk (_posts/x.md), while the ledger keys posts by their path in the
+// view (content/posts/x.md), the same before and after accrue migrate.
+// Watched tells the dev server which folders and files such a site keeps
+// its configuration and documents in.
 //
 // A site brought from Jekyll, Hugo or Zola names its template syntax in
 // [markdown] dialect (dialectOf reads it, in dialect.go): load rewrites

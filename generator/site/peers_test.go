@@ -1,12 +1,17 @@
 package site_test
 
 import (
+	"context"
+	"os"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/accruehq/accrue/generator/internal/gittest"
 	"github.com/accruehq/accrue/generator/internal/sitetest"
+	"github.com/accruehq/accrue/generator/ledger"
 	"github.com/accruehq/accrue/generator/site"
+	"github.com/accruehq/accrue/themes"
 )
 
 // TestPeers builds a Jekyll, a Hugo and a Zola blog in place, as their
@@ -104,8 +109,8 @@ func readPeer(t *testing.T, name string) string {
 }
 
 // TestPeerJekyllDefaultPermalink: Jekyll's default style published
-// /:categories/:year/:month/:day/:title.html; the post is built at that
-// folder, and the .html address redirects to it.
+// /:categories/:year/:month/:day/:title.html and pages as /about.html;
+// each is built at that folder, and the .html address redirects to it.
 func TestPeerJekyllDefaultPermalink(t *testing.T) {
 	t.Parallel()
 	r := sitetest.Build(t, `
@@ -118,10 +123,53 @@ title: Welcome
 categories: [jekyll, update]
 ---
 Hello.
+-- about.md --
+---
+title: About
+---
+Me.
 `)
 	if len(r.Diags) != 0 {
 		t.Errorf("diagnostics:\n%s", r.Diags.Error())
 	}
 	r.AssertFile("jekyll/update/2020/01/02/welcome/index.html", "Hello.")
 	r.AssertFile("jekyll/update/2020/01/02/welcome.html", `https://d.example.org/jekyll/update/2020/01/02/welcome/`)
+	r.AssertFile("about/index.html", "Me.")
+	r.AssertFile("about.html", `https://d.example.org/about/`)
+}
+
+// TestPeerJekyllGit: a Jekyll blog read in place has its git history (a
+// later edit is an update in the ledger), and what the build says about
+// a file names it as it is on disk.
+func TestPeerJekyllGit(t *testing.T) {
+	t.Parallel()
+	g := gittest.New(t)
+	g.Write("_config.yml", "title: T\nurl: https://t.example.org\npermalink: pretty\n")
+	g.Write("_posts/2020-01-02-a.md", "---\ntitle: A\n---\nFirst version.\n")
+	g.Write("_posts/2020-03-04-b.md", "---\ntitle: B\nmood: happy\n---\nB.\n")
+	g.Commit("2020-03-04T10:00:00Z", "two posts")
+	g.Write("_posts/2020-01-02-a.md", "---\ntitle: A\n---\nFirst version.\n\nAnd a second paragraph, added later.\n")
+	g.Commit("2021-05-06T10:00:00Z", "a: more")
+	opts := site.Options{Now: sitetest.Now, Theme: themes.Default(), Dir: g.Dir}
+	l, diags, err := site.Ledger(context.Background(), os.DirFS(g.Dir), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var updates []string
+	for _, e := range l.ForPost("content/posts/2020-01-02-a.md") {
+		if e.Kind == ledger.KindUpdate {
+			updates = append(updates, e.Date.Format("2006-01-02"))
+		}
+	}
+	if !slices.Equal(updates, []string{"2021-05-06"}) {
+		t.Errorf("updates of _posts/2020-01-02-a.md = %v; want [2021-05-06]", updates)
+	}
+	want := `warning: front matter field "mood" is not one accrue reads; kept for templates as .Params.mood (in _posts/2020-03-04-b.md:3)`
+	if got := diags.Error(); got != want {
+		t.Errorf("diagnostics =\n%s\nwant\n%s", got, want)
+	}
+	_, diags, _ = site.Build(context.Background(), os.DirFS(g.Dir), &site.MemWriter{}, func() site.Options { o := opts; o.Strict = true; return o }())
+	if got := diags.Error(); !strings.HasPrefix(got, "_posts/2020-03-04-b.md:3:") {
+		t.Errorf("--strict diagnostics = %s; want the error at _posts/2020-03-04-b.md:3", got)
+	}
 }
