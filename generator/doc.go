@@ -6,12 +6,14 @@
 // A build runs in explicit phases (package site drives them):
 //
 //  1. Load, in parallel, one task per file: read it, split and decode the
-//     front matter (content), render the Markdown and collect its headings,
+//     front matter (content), rewrite the template syntax of a site
+//     brought from Jekyll, Hugo or Zola (dialect), render the Markdown and collect its headings,
 //     links and summary (markdown), or take all that from the last build
 //     when the body did not change (rendercache).
 //  2. Analyze, serial and cheap: drop drafts, expired and future posts,
 //     assign URLs (front matter URLs, else permalink patterns), sort, link neighbours, group tags, categories
-//     and series, fill missing dates from git (history).
+//     and series, fill missing dates from git (history), resolve the
+//     cross-references a dialect left as tokens (they are never cached).
 //  3. Render, in parallel, one task per output file: pages through the
 //     theme's layouts (theme), feeds (feeds), sitemap, static files.
 //  4. Write, in the same tasks, to a Writer: a fresh folder that replaces
