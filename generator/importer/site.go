@@ -86,10 +86,10 @@ func write(ctx context.Context, site siteInfo, plan []planned, res *Result, o Op
 			return err
 		}
 		if i%256 == 0 || i == len(plan)-1 {
-			o.progress("writing", i+1, len(plan))
+			o.progress("checking", i+1, len(plan))
 		}
 	}
-	return nil
+	return w.flush(ctx)
 }
 
 // parallel runs f for each i in [0, n) on every CPU, stopping at the
