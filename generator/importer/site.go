@@ -89,7 +89,7 @@ func write(ctx context.Context, site siteInfo, plan []planned, res *Result, o Op
 			o.progress("checking", i+1, len(plan))
 		}
 	}
-	return w.flush(ctx)
+	return w.flush(ctx, o)
 }
 
 // parallel runs f for each i in [0, n) on every CPU, stopping at the
