@@ -9,12 +9,15 @@
 //
 // Every import is a plan, then writes:
 //
-//  1. read the export, streaming with encoding/xml or encoding/json; a
-//     file that cannot be read is an error at its line, and nothing is
-//     written;
+//  1. read the export: WXR and Disqus streaming with encoding/xml, item by
+//     item, never the whole tree; the jf2 file (small) whole with
+//     encoding/json. A file that cannot be read is an error at its line,
+//     and nothing is written;
 //  2. convert each post (HTML to Markdown, with WordPress's bare
 //     paragraphs wrapped first) in parallel, into a list of files;
-//  3. write the files in order, each to a temporary name then renamed.
+//  3. check each file against the site (serially, so the counts are
+//     exact), then write the new ones in order, each to a temporary name
+//     then renamed, one at a time.
 //
 // File names come from the remote ids (comments/DATE-wp-ID.md,
 // DATE-dsq-ID.md, DATE-wm-ID.md; WebmentionFileName), so a second run

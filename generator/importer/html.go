@@ -6,8 +6,15 @@ import (
 	"regexp"
 	"strings"
 
-	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
 )
+
+// htmlConverter is built once: building one registers every plugin's
+// rules, which costs more than converting a comment. It is safe for
+// concurrent use and never changes after this.
+var htmlConverter = converter.NewConverter(converter.WithPlugins(base.NewBasePlugin(), commonmark.NewCommonmarkPlugin()))
 
 // moreMark is WordPress's summary marker. accrue reads the same line as
 // the end of the summary, so it is kept as it is.
@@ -21,7 +28,7 @@ func toMarkdown(body string) (string, error) {
 	parts := moreMark.Split(body, 2)
 	out := make([]string, 0, 2)
 	for _, p := range parts {
-		md, err := htmltomarkdown.ConvertString(autop(p))
+		md, err := htmlConverter.ConvertString(autop(p))
 		if err != nil {
 			return "", fmt.Errorf("converting HTML to Markdown: %w", err)
 		}

@@ -57,7 +57,7 @@ func loadPosts(site siteInfo) (*postIndex, error) {
 		case doc.URL != "" && !doc.URLTokens:
 			paths = append(paths, doc.URL)
 		case site.postPattern != "" && doc.URL == "":
-			paths = append(paths, strings.ReplaceAll(site.postPattern, ":slug", doc.Slug))
+			paths = append(paths, expand(site.postPattern, s.Folder, doc.Slug))
 		}
 		paths = append(paths, doc.Aliases...)
 		for _, a := range paths {

@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync/atomic"
 
 	"github.com/accruehq/accrue/generator/config"
+	"github.com/accruehq/accrue/generator/content"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -36,7 +38,8 @@ type siteInfo struct {
 	root    string
 	baseURL string // ends in "/"
 	// postPattern is the site's permalink pattern for posts, "" when it
-	// names more than the slug (a date, say) and so needs the build.
+	// names more than the post's place (a date, say) and so needs the
+	// build.
 	postPattern string
 }
 
@@ -46,7 +49,7 @@ func openSite(root string) (siteInfo, error) {
 		return siteInfo{}, err
 	}
 	si := siteInfo{root: root, baseURL: strings.TrimSuffix(cfg.BaseURL, "/") + "/"}
-	if p := cfg.Permalinks.Posts; strings.Count(p, ":") == 1 && strings.Contains(p, ":slug") {
+	if p := cfg.Permalinks.Posts; placeOnly(p) {
 		si.postPattern = p
 	}
 	return si, nil
@@ -86,10 +89,10 @@ func write(ctx context.Context, site siteInfo, plan []planned, res *Result, o Op
 			return err
 		}
 		if i%256 == 0 || i == len(plan)-1 {
-			o.progress("writing", i+1, len(plan))
+			o.progress("checking", i+1, len(plan))
 		}
 	}
-	return nil
+	return w.flush(ctx, o)
 }
 
 // parallel runs f for each i in [0, n) on every CPU, stopping at the
@@ -161,3 +164,27 @@ func displayPath(root, file string) string {
 type counter struct{ n atomic.Int64 }
 
 func (c *counter) add() int { return int(c.n.Add(1)) }
+
+// placeOnly reports whether a permalink pattern names only where the post
+// is (:path, :section, :slug), which an import can expand without the
+// build's dates.
+func placeOnly(pattern string) bool {
+	rest := pattern
+	for _, tok := range []string{":path", ":section", ":slug"} {
+		rest = strings.ReplaceAll(rest, tok, "")
+	}
+	return !strings.Contains(rest, ":")
+}
+
+// expand fills a placeOnly pattern for the post in folder (a slash path
+// under content/) with slug, as the build's permalinks do.
+func expand(pattern, folder, slug string) string {
+	rel := strings.TrimPrefix(folder, content.Dir+"/")
+	dir := path.Dir(rel)
+	if dir == "." {
+		dir = ""
+	}
+	section, _, _ := strings.Cut(rel, "/")
+	r := strings.NewReplacer(":path", strings.TrimPrefix(path.Join(dir, slug), "/"), ":section", section, ":slug", slug)
+	return r.Replace(pattern)
+}

@@ -347,9 +347,14 @@ func (wp *wordpress) convert(d *wpDoc) ([]planned, error) {
 		case name == "":
 		case c.Domain == "post_tag":
 			fm.Tags = append(fm.Tags, name)
-		case c.Domain == "category" && (name != "Uncategorized" || len(it.Categories) > 1):
+		case c.Domain == "category":
 			fm.Categories = append(fm.Categories, name)
 		}
+	}
+	// WordPress files every post without a category under its default
+	// one; alone, it says nothing.
+	if len(fm.Categories) == 1 && fm.Categories[0] == "Uncategorized" {
+		fm.Categories = nil
 	}
 	if a := wp.alias(it); a != "" && a != d.own {
 		fm.Aliases = []string{a}
