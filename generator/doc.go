@@ -33,7 +33,7 @@
 //	cmd/accrue ─► server ─► site
 //	cmd/accrue ─► output (the output folder on disk: staged writes, the swap, its guards)
 //	cmd/accrue ─► webmention (accrue send: discovery, the guarded client, the state of what was sent)
-//	cmd/accrue ─► collect (accrue collect: replies from webmention.io, Mastodon and Bluesky, written as comment and mention files)
+//	cmd/accrue ─► collect (accrue collect: replies from webmention.io, Mastodon, Bluesky and GitHub, written as comment and mention files)
 //	server ─► report (the live report at /_accrue/report/)
 //	site ─► theme, feeds, markdown, rendercache, content, history, links, interactions, report, ledger, config
 //	rendercache ─► markdown (renderings kept between builds)

@@ -78,7 +78,7 @@ Usage:
   accrue ledger [flags]       print every post's dated events (JSON lines or CSV)
   accrue report [flags]       what the blog is worth, how it grew, what to do next
   accrue send [flags]         send webmentions to the pages your posts link to
-  accrue collect [flags]      bring in replies, likes and mentions from webmention.io, Mastodon, Bluesky
+  accrue collect [flags]      bring in replies and likes from webmention.io, Mastodon, Bluesky, GitHub
   accrue new post "Title"     start a post in content/posts/
   accrue version              print the version
 

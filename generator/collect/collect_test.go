@@ -381,6 +381,7 @@ func TestMarkdown(t *testing.T) {
 		{"unsafe link kept as text", `<a href="javascript:alert(1)">click</a>`, "click"},
 		{"line starts", `<p># not a heading</p><p>- not a list</p><p>12. not a list</p>`, "\\# not a heading\n\n\\- not a list\n\n12\\. not a list"},
 		{"breaks", `a<br>b<br/>`, "a\\\nb"},
+		{"list marker first", `- not a list<br>+ nor this`, "\\- not a list\\\n\\+ nor this"},
 		{"image alt", `<img src="https://x.example/i.png" alt="a cat">`, "a cat"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -86,7 +86,7 @@ type Report struct {
 
 // prefixes start the file ids of each source's items: the files a source
 // withdraws are those that start with its prefix.
-var prefixes = map[string]string{"webmentionio": "wm-", "mastodon": "mastodon-", "bluesky": "bluesky-"}
+var prefixes = map[string]string{"webmentionio": "wm-", "mastodon": "mastodon-", "bluesky": "bluesky-", "github": "github-"}
 
 var (
 	validFileID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
