@@ -19,7 +19,8 @@
 // permalink, url or path, excerpt, authors, [taxonomies], [extra],
 // publishDate, expiryDate, dates in file names), and the fields they use
 // only for their own layout (layout, weight, template...) are kept in
-// Params without a word. Any other field is kept in Params too and listed
+// Params without a word, as are mastodon and bluesky, which accrue
+// collect reads. Any other field is kept in Params too and listed
 // in FrontMatter.Unknown, not reported: package site says once per field
 // name that accrue does not read it, or with --strict refuses each one at
 // its line (UnknownFieldError).
