@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	xhtml "golang.org/x/net/html"
 )
@@ -176,9 +177,25 @@ func (w *Writer) writePost(r *Report, p *Post, prefix string, items []Item, comp
 	if err != nil {
 		return fmt.Errorf("%s: %w", p.Folder, err)
 	}
+	// A reply_to must name a comment of the post, or the build refuses
+	// the file: a reply whose parent is not there becomes top-level.
+	comments := map[string]bool{}
+	for id, file := range have {
+		if strings.Contains(file, "/comments/") {
+			comments[id] = true
+		}
+	}
+	for _, it := range items {
+		if it.Kind == KindReply {
+			comments[it.FileID] = true
+		}
+	}
 	seen := map[string]bool{}
 	var errs []error
 	for _, it := range items {
+		if !comments[it.ReplyTo] {
+			it.ReplyTo = ""
+		}
 		if !validFileID.MatchString(it.FileID) || !strings.HasPrefix(it.FileID, prefix) {
 			r.Invalid = append(r.Invalid, fmt.Sprintf("%s: id %q cannot name a file", it.RemoteURL, it.FileID))
 			continue
@@ -318,6 +335,11 @@ func (w *Writer) write(file string, src []byte) error {
 func render(it Item, p *Post, status string, when time.Time) (src []byte, why string) {
 	var b bytes.Buffer
 	name := strings.Join(strings.Fields(it.Author.Name), " ")
+	if !strings.ContainsFunc(name, func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
+	}) {
+		name = "" // only spaces or invisible characters, which the build refuses as a name
+	}
 	if name == "" {
 		name = hostOf(firstOf(it.Author.URL, it.RemoteURL))
 	}
