@@ -33,9 +33,14 @@
 //	cmd/accrue ─► server ─► site
 //	cmd/accrue ─► output (the output folder on disk: staged writes, the swap, its guards)
 //	cmd/accrue ─► webmention (accrue send: discovery, the guarded client, the state of what was sent)
+//	cmd/accrue ─► importer (accrue import: WordPress, Disqus and webmention.io exports to files)
+//	importer ─► content, config (writes documents and records beside the build, never inside it)
 //	cmd/accrue ─► collect (accrue collect: replies from webmention.io, Mastodon, Bluesky and GitHub, written as comment and mention files)
 //	server ─► report (the live report at /_accrue/report/)
 //	site ─► theme, feeds, markdown, rendercache, content, history, links, interactions, report, ledger, config
+//	site ─► peers (a Jekyll, Hugo or Zola folder without accrue.toml: its configuration, its layout seen as accrue's)
+//	cmd/accrue ─► peers (accrue migrate: the moves into accrue's layout, the accrue.toml to write)
+//	peers ─► config, internal/litter
 //	rendercache ─► markdown (renderings kept between builds)
 //	output, rendercache, site ─► internal/flock (what a live build holds, a later one leaves alone)
 //	report ─► ledger (the value report reads only the ledger and what site gathers)

@@ -78,8 +78,10 @@ Usage:
   accrue ledger [flags]       print every post's dated events (JSON lines or CSV)
   accrue report [flags]       what the blog is worth, how it grew, what to do next
   accrue send [flags]         send webmentions to the pages your posts link to
+  accrue import KIND EXPORT   bring in posts and comments from wordpress, disqus or webmentions
   accrue collect [flags]      bring in replies and likes from webmention.io, Mastodon, Bluesky, GitHub
   accrue new post "Title"     start a post in content/posts/
+  accrue migrate [flags]      move a Jekyll, Hugo or Zola blog into accrue's layout, in one git commit
   accrue version              print the version
 
 Run "accrue COMMAND -h" for a command's flags.
@@ -101,10 +103,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runReport(ctx, args[1:], stdout, stderr)
 	case "send":
 		return runSend(ctx, args[1:], stdout, stderr)
+	case "import":
+		return runImport(ctx, args[1:], stdout, stderr)
 	case "collect":
 		return runCollect(ctx, args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
+	case "migrate":
+		return runMigrate(ctx, args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "accrue", version())
 		return nil
@@ -221,6 +227,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	})
 	line.clear()
+	if stats.Peer != "" {
+		fmt.Fprintln(stdout, stats.Peer)
+	}
 	if stats.CacheErr != nil {
 		fmt.Fprintf(stderr, "accrue: %v (the build is whole, only slower)\n", stats.CacheErr)
 	}

@@ -44,6 +44,11 @@ type Config struct {
 	Report     Report     `toml:"report"`
 	Collect    Collect    `toml:"collect"`
 
+	// Peer is "jekyll", "hugo" or "zola" when the site has no accrue.toml
+	// and its configuration was read from that generator's files, in that
+	// generator's folder layout; "" for an accrue site.
+	Peer string `toml:"-"`
+
 	// PublishedURL is base_url as accrue.toml sets it, kept when a build
 	// or the dev server serves the site at another address: it is where
 	// other sites' mentions and the author's own absolute links point.
@@ -68,14 +73,26 @@ type Content struct {
 	// (Jekyll's site-wide excerpt_separator); a post's own front matter
 	// excerpt_separator wins.
 	ExcerptSeparator string `toml:"excerpt_separator"`
+	// PostSections are the folders under content/ whose documents are
+	// dated posts; the default is ["posts"]. A blog kept as Hugo or Zola
+	// keeps them in content/blog/ or content/post/.
+	PostSections []string `toml:"post_sections"`
 }
 
 // Permalinks are URL patterns for posts and standalone pages.
 type Permalinks struct {
+	// Posts defaults to "/:path/", as Hugo and Zola keep folders: a flat
+	// content/posts/hello.md is /posts/hello/, and notes kept by topic,
+	// content/posts/git/rebase.md and content/posts/svn/rebase.md, are
+	// /posts/git/rebase/ and /posts/svn/rebase/ rather than one URL.
 	Posts string `toml:"posts"`
 	// Pages defaults to "/:path/": the page's folder under content/ and
 	// its slug, so content/docs/install.md is /docs/install/.
 	Pages string `toml:"pages"`
+	// Aliases are patterns of older addresses each post redirects from,
+	// in the same tokens, such as the "/:year/:month/:day/:slug.html"
+	// Jekyll published posts at. A pattern may end in a file name.
+	Aliases []string `toml:"aliases"`
 }
 
 // Markdown configures the Markdown renderer.
@@ -214,8 +231,8 @@ func Default() Config {
 		Paginate:     10,
 		FeedSize:     20,
 		ReadingSpeed: 220,
-		Content:      Content{Encoding: "utf-8", MaxTerms: 100},
-		Permalinks:   Permalinks{Posts: "/posts/:slug/", Pages: "/:path/"},
+		Content:      Content{Encoding: "utf-8", MaxTerms: 100, PostSections: []string{"posts"}},
+		Permalinks:   Permalinks{Posts: "/:path/", Pages: "/:path/"},
 		Markdown:     Markdown{Unsafe: true, Typographer: true},
 		Highlight:    Highlight{Style: "github", DarkStyle: "github-dark"},
 		History:      History{SweepThreshold: 20},
@@ -387,6 +404,14 @@ func (c *Config) validate() diag.List {
 	if c.Content.MaxTerms < 1 {
 		l.Add(diag.Errorf(c.pos("content.max_terms"), "content.max_terms must be at least 1, not %d", c.Content.MaxTerms))
 	}
+	if len(c.Content.PostSections) == 0 {
+		l.Add(diag.Errorf(c.pos("content.post_sections"), "content.post_sections must name at least one folder under content/, such as \"posts\""))
+	}
+	for _, s := range c.Content.PostSections {
+		if s == "" || strings.ContainsAny(s, `/\`) || s == "." || s == ".." {
+			l.Add(diag.Errorf(c.pos("content.post_sections"), "content.post_sections: %q must be a folder name under content/", s))
+		}
+	}
 	if c.ReadingSpeed < 1 {
 		l.Add(diag.Errorf(c.pos("reading_speed"), "reading_speed must be at least 1 word a minute, not %d", c.ReadingSpeed))
 	}
@@ -399,20 +424,34 @@ func (c *Config) validate() diag.List {
 			l.Add(diag.Errorf(c.pos(key), "%s: %v", key, err))
 		}
 	}
+	for _, pattern := range c.Permalinks.Aliases {
+		if err := CheckPermalink(pattern); err != nil {
+			l.Add(diag.Errorf(c.pos("permalinks.aliases"), "permalinks.aliases: %v", err))
+		}
+	}
 	return l
 }
 
-// PermalinkTokens are the placeholders a permalink pattern may use.
-var PermalinkTokens = []string{":year", ":month", ":day", ":slug", ":section", ":title", ":path"}
+// PermalinkTokens are the placeholders a permalink pattern may use. The
+// last three are there so a Jekyll or Hugo blog keeps its URLs:
+// :categories is one folder per category (Jekyll), :filename the file or
+// bundle folder name without a date (Hugo's :filename and
+// :contentbasename), :slugortitle the front matter slug, else the
+// title's (Hugo's :slug).
+var PermalinkTokens = []string{":year", ":month", ":day", ":slug", ":section", ":title", ":path", ":categories", ":filename", ":slugortitle"}
 
 // CheckPermalink reports whether pattern is a usable permalink pattern: it
-// starts with "/", contains :slug, :title or :path so that pages do not collide,
-// and uses only known tokens.
+// starts with "/", contains :slug, :title, :path, :filename or
+// :slugortitle so that pages do not collide, and uses only known tokens.
 func CheckPermalink(pattern string) error {
 	if !strings.HasPrefix(pattern, "/") {
 		return fmt.Errorf("pattern %q must start with \"/\"", pattern)
 	}
-	if !strings.Contains(pattern, ":slug") && !strings.Contains(pattern, ":title") && !strings.Contains(pattern, ":path") {
+	unique := false
+	for _, t := range []string{":slug", ":title", ":path", ":filename"} { // :slug is in :slugortitle
+		unique = unique || strings.Contains(pattern, t)
+	}
+	if !unique {
 		return fmt.Errorf("pattern %q must contain :slug, :title or :path", pattern)
 	}
 	for _, seg := range strings.Split(pattern, "/") {

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"reflect"
 	"testing"
 	"testing/fstest"
 )
@@ -10,7 +11,7 @@ func TestLoadDefaultsWithoutFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Paginate != 10 || cfg.Theme != "default" || cfg.Permalinks.Posts != "/posts/:slug/" || cfg.Location == nil {
+	if cfg.Paginate != 10 || cfg.Theme != "default" || cfg.Permalinks.Posts != "/:path/" || cfg.Location == nil {
 		t.Errorf("defaults = %+v", cfg)
 	}
 }
@@ -26,13 +27,14 @@ style = "monokai"
 [content]
 encoding = "latin1"
 max_terms = 300
+post_sections = ["blog", "til"]
 `), Default())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if cfg.Title != "T" || cfg.BaseURL != "https://example.org/blog/" || cfg.Location.String() != "Europe/Berlin" ||
 		cfg.Permalinks.Posts != "/:year/:month/:slug/" || cfg.Permalinks.Pages != "/:path/" || cfg.Highlight.Style != "monokai" || cfg.Highlight.DarkStyle != "github-dark" ||
-		cfg.Content != (Content{Encoding: "latin1", MaxTerms: 300}) {
+		!reflect.DeepEqual(cfg.Content, Content{Encoding: "latin1", MaxTerms: 300, PostSections: []string{"blog", "til"}}) {
 		t.Errorf("got %+v", cfg)
 	}
 }
@@ -47,7 +49,7 @@ func TestParseErrors(t *testing.T) {
 		{"bad base url", "base_url = \"example.org\"\n", `accrue.toml:1:1: base_url "example.org" must be an absolute http(s) URL such as "https://example.org/"`},
 		{"bad timezone", "\ntimezone = \"Mars/Olympus\"\n", `accrue.toml:2:1: unknown timezone "Mars/Olympus" (use an IANA name such as "Europe/Berlin" or "UTC")`},
 		{"bad paginate", "paginate = 0\n", "accrue.toml:1:1: paginate must be at least 1, not 0"},
-		{"bad permalink", "[permalinks]\nposts = \"/:yaer/:slug/\"\n", `accrue.toml:2:1: permalinks.posts: unknown token ":yaer" in pattern "/:yaer/:slug/" (known: :year :month :day :slug :section :title :path)`},
+		{"bad permalink", "[permalinks]\nposts = \"/:yaer/:slug/\"\n", `accrue.toml:2:1: permalinks.posts: unknown token ":yaer" in pattern "/:yaer/:slug/" (known: :year :month :day :slug :section :title :path :categories :filename :slugortitle)`},
 		{"unknown weight", "[value.weights]\ncomments = 3\n", `accrue.toml:2:1: unknown key "value.weights.comments" (did you mean "comment"?)`},
 		{"negative weight", "[value.weights]\nlike = -1\n", `accrue.toml:2:1: value.weights.like must not be negative, not -1`},
 		{"bad rate", "[value]\nmonthly_rate = 5\n", `accrue.toml:2:1: value.monthly_rate must be between 0 and 1 (0.01 is 1% a month), not 5`},

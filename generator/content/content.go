@@ -5,12 +5,14 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/accruehq/accrue/generator/config"
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/internal/dates"
 	"github.com/accruehq/accrue/generator/internal/litter"
@@ -58,12 +60,58 @@ type Source struct {
 // mentions: data about the post, never content.
 var interactionDirs = map[string]bool{"comments": true, "mentions": true}
 
+// Layout says which folders under content/ hold posts. The zero value is
+// accrue's own: posts in content/posts/, everything else pages.
+type Layout struct {
+	// Posts are the sections, first folders under content/, whose
+	// documents are dated posts; nil means PostsDir alone. A Hugo or Zola
+	// blog keeps its posts in content/blog/ or content/post/ as well.
+	Posts []string
+	// Peer is set for a site kept in another generator's layout, where
+	// every _index.md holds a section's list settings (Hugo, Zola), never
+	// a post or page: they are skipped without a word.
+	Peer bool
+}
+
+// LayoutFor is the layout a site's configuration describes.
+func LayoutFor(cfg config.Config) Layout {
+	return Layout{Posts: cfg.Content.PostSections, Peer: cfg.Peer != ""}
+}
+
+// IsPost reports whether the slash path p, from the site root, lies in a
+// posts section.
+func (l Layout) IsPost(p string) bool {
+	rel, ok := strings.CutPrefix(p, Dir+"/")
+	if !ok {
+		return false
+	}
+	sec, _, nested := strings.Cut(rel, "/")
+	if !nested {
+		return false
+	}
+	if len(l.Posts) == 0 {
+		return sec == PostsDir
+	}
+	for _, s := range l.Posts {
+		if s == sec {
+			return true
+		}
+	}
+	return false
+}
+
+// Discover lists the documents under content/ in fsys in accrue's own
+// layout; see Layout.Discover.
+func Discover(fsys fs.FS) ([]Source, diag.List, error) {
+	return Layout{}.Discover(fsys)
+}
+
 // Discover lists the documents under content/ in fsys, sorted by path.
 // Non-Markdown files are resources of the document whose folder holds them;
 // any other file is reported with a warning and ignored. The comments/ and
 // mentions/ folders of a post hold its interactions, not content, and are
 // left to package interactions.
-func Discover(fsys fs.FS) ([]Source, diag.List, error) {
+func (l Layout) Discover(fsys fs.FS) ([]Source, diag.List, error) {
 	var mds, others []string
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -94,8 +142,11 @@ func Discover(fsys fs.FS) ([]Source, diag.List, error) {
 	}
 	var diags diag.List
 	postFolders := map[string]bool{}
+	if l.Peer {
+		mds = slices.DeleteFunc(mds, isIndexFile)
+	}
 	for _, p := range mds {
-		if s := newSource(p); s.Kind == KindPost && !isSectionIndex(p) {
+		if s := l.newSource(p); s.Kind == KindPost && !isSectionIndex(p) {
 			postFolders[s.Folder] = true
 		}
 	}
@@ -111,7 +162,7 @@ func Discover(fsys fs.FS) ([]Source, diag.List, error) {
 			diags.Add(diag.Warnf(diag.Pos{File: p}, "section index pages are not supported; move it to %s/_index.md or remove it", Dir))
 			continue
 		}
-		s := newSource(p)
+		s := l.newSource(p)
 		if prev, dup := byFolder[s.Folder]; dup {
 			diags.Add(diag.Errorf(diag.Pos{File: p}, "%s and %s are the same document; keep one", sources[prev].Path, p))
 			continue
@@ -144,11 +195,14 @@ func Discover(fsys fs.FS) ([]Source, diag.List, error) {
 	return sources, diags, nil
 }
 
+// newSource describes the Markdown file p in accrue's own layout.
+func newSource(p string) Source { return Layout{}.newSource(p) }
+
 // newSource describes the Markdown file p.
-func newSource(p string) Source {
+func (l Layout) newSource(p string) Source {
 	s := Source{Path: p, Kind: KindPage}
 	rel := strings.TrimPrefix(p, Dir+"/")
-	if strings.HasPrefix(rel, PostsDir+"/") {
+	if l.IsPost(p) {
 		s.Kind = KindPost
 	}
 	if i := strings.IndexByte(rel, '/'); i > 0 {
@@ -175,6 +229,13 @@ func isSectionIndex(p string) bool {
 	stem := strings.TrimSuffix(strings.TrimSuffix(path.Base(p), ".md"), ".markdown")
 	dir := path.Dir(p)
 	return stem == "_index" && dir != Dir && path.Dir(dir) == Dir
+}
+
+// isIndexFile reports whether p is an _index file: in Hugo and Zola, the
+// settings of a section's list page (sort_by, paginate_by, a template),
+// or of the home page's at the top.
+func isIndexFile(p string) bool {
+	return strings.TrimSuffix(strings.TrimSuffix(path.Base(p), ".md"), ".markdown") == "_index"
 }
 
 // isInteraction reports whether p lies in a comments/ or mentions/ folder
@@ -217,6 +278,15 @@ type Doc struct {
 // ("2024-01-02-name") and Zola ("2024-01-02_name", or a date and time
 // "2024-01-02T10:00:00Z-name") write them.
 var datedName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2}(?:[Tt]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?)?)[-_](.+)$`)
+
+// DatedName returns the name after the date of a file name that starts
+// with one, else "".
+func DatedName(name string) string {
+	if m := datedName.FindStringSubmatch(name); m != nil {
+		return m[2]
+	}
+	return ""
+}
 
 // DefaultMaxTerms is how many tags, categories or series a post may name
 // when Options.MaxTerms is zero. Each name is a page and three feeds, so a

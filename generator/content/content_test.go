@@ -529,3 +529,31 @@ func TestReadIndentedCodeIsNotATitle(t *testing.T) {
 		}
 	}
 }
+
+func TestLayoutDiscover(t *testing.T) {
+	t.Parallel()
+	fsys := mapFS(
+		"content/_index.md",
+		"content/about.md",
+		"content/blog/_index.md",
+		"content/blog/2020-01-02-first.md",
+		"content/blog/rust/_index.md",
+		"content/blog/rust/borrow.md",
+		"content/til/git/rebase.md",
+		"content/posts/not-a-post-here.md",
+	)
+	sources, diags, err := Layout{Posts: []string{"blog", "til"}, Peer: true}.Discover(fsys)
+	if err != nil || len(diags) != 0 {
+		t.Fatalf("Discover = %v, %v; want no diagnostics", diags, err)
+	}
+	want := []Source{
+		{Path: "content/about.md", Kind: KindPage, Folder: "content/about"},
+		{Path: "content/blog/2020-01-02-first.md", Kind: KindPost, Folder: "content/blog/2020-01-02-first", Section: "blog"},
+		{Path: "content/blog/rust/borrow.md", Kind: KindPost, Folder: "content/blog/rust/borrow", Section: "blog"},
+		{Path: "content/posts/not-a-post-here.md", Kind: KindPage, Folder: "content/posts/not-a-post-here", Section: "posts"},
+		{Path: "content/til/git/rebase.md", Kind: KindPost, Folder: "content/til/git/rebase", Section: "til"},
+	}
+	if !reflect.DeepEqual(sources, want) {
+		t.Errorf("Discover =\n%s\nwant\n%s", dumpSources(sources), dumpSources(want))
+	}
+}

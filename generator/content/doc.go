@@ -17,13 +17,21 @@
 // Front matter belongs to the blogger: the fields of Jekyll, Hugo and
 // Zola are read as those generators read them (published: false, a
 // permalink, url or path, excerpt, authors, [taxonomies], [extra],
-// publishDate, expiryDate, dates in file names), and the fields they use
+// publishDate, expiryDate, dates in file names), the post's
+// announcements on Mastodon and Bluesky (checked to be addresses, since
+// they become links), and the fields they use
 // only for their own layout (layout, weight, template...) are kept in
 // Params without a word, as are mastodon and bluesky, which accrue
 // collect reads. Any other field is kept in Params too and listed
 // in FrontMatter.Unknown, not reported: package site says once per field
 // name that accrue does not read it, or with --strict refuses each one at
 // its line (UnknownFieldError).
+//
+// Layout says which sections under content/ hold posts: content/posts/
+// by default, the sections config.Content.PostSections names (a Hugo or
+// Zola blog's content/blog/) otherwise. For a site in another
+// generator's layout (config.Config.Peer), _index.md files are the
+// sections' list settings and are skipped without a word.
 //
 // content imports only diag, config and internal/dates.
 package content

@@ -122,6 +122,12 @@ type FrontMatter struct {
 	// Lang is the document's language when it is not the site's.
 	Lang string
 	TOC  bool
+	// Mastodon and Bluesky name the post's announcement on those
+	// networks (a status URL; a bsky.app post URL or an at:// URI):
+	// where readers reply, and where accrue collect looks for replies.
+	// Both stay in Params too.
+	Mastodon string
+	Bluesky  string
 	// ExcerptSeparator is Jekyll's per-post excerpt_separator: Read makes
 	// the body before it the summary (Doc.Excerpt).
 	ExcerptSeparator string
@@ -149,7 +155,7 @@ type Field struct {
 var fieldNames = []string{"title", "date", "updated", "lastmod", "last_modified_at", "publishdate", "pubdate",
 	"expirydate", "draft", "published", "tags", "categories", "series", "taxonomies", "slug", "permalink", "url",
 	"path", "aliases", "redirect_from", "summary", "excerpt", "excerpt_separator", "description", "author",
-	"authors", "image", "images", "keywords", "lang", "toc", "updates", "params", "extra"}
+	"authors", "image", "images", "keywords", "lang", "toc", "updates", "params", "extra", "mastodon", "bluesky"}
 
 // ignoredFields are fields of other generators that accrue knowingly does
 // not act on: they only tell those generators how to lay out or index a
@@ -398,6 +404,16 @@ func (d *decoder) set(f field) *diag.Error {
 		}
 	case "toc":
 		m.TOC, err = f.val.asBool()
+	case "mastodon":
+		if m.Mastodon, err = f.val.asString(); err == nil {
+			err = checkThread(m.Mastodon, false, "https://mastodon.social/@name/109876543210")
+		}
+		d.param(f.key, f.val.raw)
+	case "bluesky":
+		if m.Bluesky, err = f.val.asString(); err == nil {
+			err = checkThread(m.Bluesky, true, "https://bsky.app/profile/name.bsky.social/post/3kabc or at://did:plc:.../app.bsky.feed.post/3kabc")
+		}
+		d.param(f.key, f.val.raw)
 	case "updates":
 		m.Updates, err = f.val.asUpdates(loc)
 	case "params":

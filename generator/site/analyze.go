@@ -206,6 +206,7 @@ func (b *builder) newPage(d *docResult) *Page {
 		ReadingTime: max(1, (r.Words+b.cfg.ReadingSpeed-1)/b.cfg.ReadingSpeed),
 		Draft:       doc.Draft,
 		Params:      doc.Params,
+		Threads:     threads(doc),
 		File:        doc.Path,
 		URL:         dv.url,
 		Permalink:   dv.permalink,
@@ -309,6 +310,28 @@ func (b *builder) permalink(doc *content.Doc) string {
 	if doc.Kind == content.KindPage {
 		pattern = b.cfg.Permalinks.Pages
 	}
+	return cleanURL(expand(pattern, doc))
+}
+
+// oldURLs are the addresses permalinks.aliases give a post, such as the
+// .html file Jekyll published it as: each redirects to its page.
+func (b *builder) oldURLs(doc *content.Doc) []string {
+	if doc.Kind != content.KindPost {
+		return nil
+	}
+	var out []string
+	for _, pattern := range b.cfg.Permalinks.Aliases {
+		u := path.Clean("/" + expand(pattern, doc))
+		if strings.HasSuffix(pattern, "/") && u != "/" {
+			u += "/"
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// expand fills the tokens of pattern for doc.
+func expand(pattern string, doc *content.Doc) string {
 	rel := strings.TrimPrefix(doc.Folder, content.Dir+"/")
 	dir := path.Dir(rel)
 	if dir == "." {
@@ -340,12 +363,45 @@ func (b *builder) permalink(doc *content.Doc) string {
 			u.WriteString(urlFolders(doc.Section))
 		case ":path":
 			u.WriteString(strings.TrimPrefix(path.Join(dir, doc.Slug), "/"))
+		case ":filename":
+			u.WriteString(fileName(doc))
+		case ":slugortitle":
+			if doc.FrontMatter.Slug != "" {
+				u.WriteString(doc.Slug)
+			} else {
+				u.WriteString(content.Slugify(doc.Title))
+			}
+		case ":categories":
+			u.WriteString(categoryFolders(doc))
 		default: // config.CheckPermalink allows no other token
 			u.WriteString(pattern[i:j])
 		}
 		i = j - 1
 	}
-	return cleanURL(u.String())
+	return u.String()
+}
+
+// categoryFolders are doc's categories, slugged, one folder each, as
+// Jekyll's :categories writes them.
+func categoryFolders(doc *content.Doc) string {
+	var segs []string
+	for _, c := range doc.Categories {
+		if s := content.Slugify(c); s != "" {
+			segs = append(segs, s)
+		}
+	}
+	return strings.Join(segs, "/")
+}
+
+// fileName is doc's file or bundle folder name without its date prefix,
+// made fit for a URL: Hugo's :filename.
+func fileName(doc *content.Doc) string {
+	name := path.Base(doc.Folder)
+	if m := content.DatedName(name); m != "" {
+		name = m
+	}
+	seg, _ := content.URLName(name)
+	return seg
 }
 
 // cleanURL makes u a clean slash path that ends in "/" (a folder).
@@ -396,13 +452,7 @@ func jekyllPermalink(doc *content.Doc) string {
 		case ":title", ":slug":
 			u.WriteString(doc.Slug)
 		case ":categories":
-			var segs []string
-			for _, c := range doc.Categories {
-				if s := content.Slugify(c); s != "" {
-					segs = append(segs, s)
-				}
-			}
-			u.WriteString(strings.Join(segs, "/"))
+			u.WriteString(categoryFolders(doc))
 		default:
 			u.WriteString(p[i:j])
 		}

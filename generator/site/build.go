@@ -87,6 +87,9 @@ type Stats struct {
 	// it could not be read or saved, which costs time but never output.
 	Cache    rendercache.Stats
 	CacheErr error
+	// Peer, for a folder without accrue.toml laid out for Jekyll, Hugo
+	// or Zola, says which configuration was read and what of it.
+	Peer string
 }
 
 // Writer receives output files. Implementations must be safe for
@@ -193,22 +196,25 @@ type builder struct {
 func (b *builder) run(ctx context.Context, w Writer) (diag.List, error) {
 	if b.inc != nil && b.inc.ready {
 		b.cfg, b.theme, b.md = b.inc.cfg, b.inc.theme, b.inc.md
+		if b.inc.view != nil {
+			b.src = b.inc.view
+		}
 		b.read = readOptions(b.cfg)
 		b.theme.Forget()
 		return b.runContent(ctx, w)
 	}
-	cfg, err := config.Load(b.src)
-	if err != nil {
-		return diag.From(err), nil
+	cfg, diags := b.loadConfig()
+	if diags.HasErrors() {
+		return diags, nil
 	}
 	if b.opts.BaseURL != "" {
+		var err error
 		cfg, err = config.Parse([]byte(fmt.Sprintf("base_url = %q", b.opts.BaseURL)), cfg)
 		if err != nil {
 			return diag.List{diag.Errorf(diag.Pos{}, "--base-url: %v", strings.TrimPrefix(err.Error(), config.File+":1:1: "))}, nil
 		}
 	}
 	b.cfg = cfg
-	var diags diag.List
 	if _, err := content.ParseEncoding(cfg.Content.Encoding); err != nil {
 		return diag.List{diag.Errorf(cfg.Positions["content.encoding"], "content.encoding: %v", err)}, nil
 	}
@@ -333,7 +339,7 @@ func (b *builder) load(ctx context.Context) ([]*docResult, diag.List, error) {
 	b.waitHistory = b.startHistory(ctx)
 	sources, diags, err := b.inc.sources()
 	if sources == nil && err == nil {
-		sources, diags, err = content.Discover(b.src)
+		sources, diags, err = content.LayoutFor(b.cfg).Discover(b.src)
 		b.inc.rememberSources(sources, diags, err)
 	}
 	if err != nil {
@@ -478,7 +484,7 @@ func (b *builder) startHistory(ctx context.Context) func() diag.List {
 	ch := make(chan result, 1)
 	ctx, b.stopHistory = context.WithCancel(ctx)
 	go func() {
-		h, err := history.Log(ctx, b.opts.Dir, content.Dir, history.Options{SweepThreshold: b.cfg.History.SweepThreshold, Counts: isPostFile})
+		h, err := history.Log(ctx, b.opts.Dir, content.Dir, history.Options{SweepThreshold: b.cfg.History.SweepThreshold, Counts: postFile(content.LayoutFor(b.cfg))})
 		ch <- result{h, err}
 	}()
 	var once sync.Once
@@ -534,13 +540,16 @@ func inRepository(dir string) bool {
 	}
 }
 
-// isPostFile reports whether a path is a post's Markdown: what a sweeping
-// commit is counted in (comments and mentions are not posts).
-func isPostFile(p string) bool {
-	if !strings.HasPrefix(p, content.Dir+"/"+content.PostsDir+"/") || strings.Contains(p, "/comments/") || strings.Contains(p, "/mentions/") {
-		return false
+// postFile returns whether a path is a post's Markdown under layout:
+// what a sweeping commit is counted in (comments and mentions are not
+// posts).
+func postFile(layout content.Layout) func(string) bool {
+	return func(p string) bool {
+		if !layout.IsPost(p) || strings.Contains(p, "/comments/") || strings.Contains(p, "/mentions/") {
+			return false
+		}
+		return strings.HasSuffix(p, ".md") || strings.HasSuffix(p, ".markdown")
 	}
-	return strings.HasSuffix(p, ".md") || strings.HasSuffix(p, ".markdown")
 }
 
 // fillDates gives undated posts the date of their file's first git commit,

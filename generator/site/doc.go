@@ -13,6 +13,11 @@
 // the date is final. Drafts (Jekyll's published: false too) and expired
 // posts are left out by one rule, published.
 //
+// A folder without accrue.toml that is laid out for Jekyll, Hugo or Zola
+// is built in place (peer.go): package peers reads that generator's
+// configuration and shows its folders as accrue's, and Stats.Peer says
+// which file was read.
+//
 // Incremental is the dev server's builder: it rebuilds only what a change
 // can reach, and its Hold hook lets the server keep a document's last good
 // version while its file is caught halfway through a save.

@@ -97,6 +97,10 @@ type Incremental struct {
 	// commit. A full rebuild reads it again.
 	history     *history.History
 	historyRead bool
+	// view is a Jekyll, Hugo or Zola folder as the first build read it
+	// (package peers), nil for an accrue site; a full rebuild reads the
+	// folder again.
+	view fs.FS
 }
 
 func (inc *Incremental) cachedHistory() (*history.History, bool) {
@@ -236,6 +240,7 @@ func (inc *Incremental) reset() {
 	inc.dirty = map[string]bool{}
 	inc.found, inc.foundDiags, inc.rediscover = nil, nil, true
 	inc.held, inc.fresh = nil, nil
+	inc.view = nil
 }
 
 // known reports whether p is a Markdown file the last discovery found and
@@ -429,7 +434,7 @@ func (inc *Incremental) discover(ctx context.Context, o Options) {
 	if !inc.rediscover {
 		return
 	}
-	sources, diags, err := content.Discover(listing{inc.src, nil})
+	sources, diags, err := content.LayoutFor(inc.cfg).Discover(listing{inc.src, nil})
 	if err != nil {
 		return // load reports it
 	}
@@ -453,7 +458,7 @@ func (inc *Incremental) discover(ctx context.Context, o Options) {
 	}
 	inc.held = slices.DeleteFunc(inc.held, func(p string) bool { return slices.Contains(missing, p) })
 	if len(missing) > 0 {
-		again, againDiags, err := content.Discover(listing{inc.src, missing})
+		again, againDiags, err := content.LayoutFor(inc.cfg).Discover(listing{inc.src, missing})
 		if err == nil && !againDiags.HasErrors() {
 			sources, diags = again, againDiags
 			for _, s := range again {

@@ -155,6 +155,9 @@ type Page struct {
 	ReadingTime int // minutes
 	Draft       bool
 	Params      map[string]any
+	// Threads are the post's announcements on social networks, where
+	// readers can reply (front matter mastodon and bluesky).
+	Threads []Thread
 	// Prev is the next older post and Next the next newer one.
 	Prev, Next *Page
 	// SeriesNav places a post within its first series.

@@ -210,7 +210,7 @@ func (b *builder) planPages() {
 			}
 			b.addFresh(path.Join(p.outputDir, res), src, func() ([]byte, error) { return fs.ReadFile(b.src, src) })
 		}
-		for _, alias := range doc.Aliases {
+		for _, alias := range append(slices.Clone(doc.Aliases), b.oldURLs(doc)...) {
 			b.planAlias(alias, p)
 		}
 	}

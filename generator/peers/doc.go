@@ -1,0 +1,23 @@
+// Package peers reads a blog kept for another generator, Jekyll, Hugo or
+// Zola, so accrue can build it in place: no file edited, every post at
+// the URL that generator gave it.
+//
+// Detect says which generator a folder is laid out for, by its
+// configuration file and folders. Load reads that configuration into an
+// accrue configuration (Site.Config, and Site.TOML, the accrue.toml that
+// says the same) and maps the generator's folders onto accrue's layout
+// (View): Jekyll's _posts/ become content/posts/, its pages content/, the
+// other files it would copy static/; Hugo's and Zola's content/ and
+// static/ stay as they are, and their _index.md list settings are left to
+// content.Layout. Permalink patterns are translated token by token
+// (Jekyll's :title is the file's name, accrue's :slug; Hugo's :slug is
+// the front matter slug or the title, accrue's :slugortitle); a token
+// with no counterpart is an error naming the configuration file, never a
+// silently different URL.
+//
+// Moves lists the renames that turn such a folder into accrue's own
+// layout, for accrue migrate.
+//
+// Package site uses peers only when a folder has no accrue.toml. peers
+// imports config, diag and internal/litter.
+package peers

@@ -1,0 +1,40 @@
+package site
+
+import (
+	"strings"
+
+	"github.com/accruehq/accrue/generator/content"
+)
+
+// Thread is a post's announcement on a social network: the theme links
+// to it so readers can reply there.
+type Thread struct {
+	Network string // "Mastodon", "Bluesky"
+	URL     string // a web address a browser opens
+}
+
+// threads lists the announcements a document's front matter names.
+func threads(doc *content.Doc) []Thread {
+	var ts []Thread
+	if doc.Mastodon != "" {
+		ts = append(ts, Thread{Network: "Mastodon", URL: doc.Mastodon})
+	}
+	if doc.Bluesky != "" {
+		ts = append(ts, Thread{Network: "Bluesky", URL: blueskyWebURL(doc.Bluesky)})
+	}
+	return ts
+}
+
+// blueskyWebURL turns at://AUTHOR/app.bsky.feed.post/RKEY into the
+// bsky.app address of the same post; a web address stays as it is.
+func blueskyWebURL(u string) string {
+	rest, ok := strings.CutPrefix(u, "at://")
+	if !ok {
+		return u
+	}
+	author, rkey, ok := strings.Cut(rest, "/app.bsky.feed.post/")
+	if !ok || author == "" || rkey == "" || strings.Contains(rkey, "/") {
+		return "https://bsky.app/profile/" + strings.SplitN(rest, "/", 2)[0]
+	}
+	return "https://bsky.app/profile/" + author + "/post/" + rkey
+}
