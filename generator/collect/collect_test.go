@@ -172,7 +172,7 @@ func TestWebmentionIO(t *testing.T) {
 	// Between runs: 101 is edited, 102 deleted, and the blogger edits 106.
 	fake.entries[0]["content"] = map[string]any{"html": "<p>Great post, edited.</p>"}
 	fake.entries = append(fake.entries[:1], fake.entries[2:]...)
-	edited := filepath.Join(root, "content/posts/hello/comments/2025-09-18-wm-106.md")
+	edited := filepath.Join(root, "content/posts/hello/comments/20250918T090000Z-wm-106.md")
 	appendFile(t, edited, "An owner's note.\n")
 	r, _ = run(0)
 	if got := counts(r); got != "created 0, updated 1, unchanged 1, withdrawn 1, kept 1, unmatched 1" {

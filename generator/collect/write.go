@@ -260,7 +260,7 @@ func (w *Writer) writeItem(r *Report, p *Post, it Item, file string) error {
 		if it.Kind == KindReply {
 			dir, ext = "comments", ".md"
 		}
-		file = path.Join(p.Folder, dir, when.Format(time.DateOnly)+"-"+it.FileID+ext)
+		file = path.Join(p.Folder, dir, fileDate(it, when)+"-"+it.FileID+ext)
 		r.Created++
 		r.Changes = append(r.Changes, Change{Action: ActionCreated, File: file, RemoteURL: it.RemoteURL, Kind: it.Kind.String()})
 		return w.write(file, src)
@@ -329,6 +329,17 @@ func (w *Writer) write(file string, src []byte) error {
 		return fmt.Errorf("writing %s: %w", file, err)
 	}
 	return nil
+}
+
+// fileDate starts a new file's name: the day of the item, or for
+// webmention.io the UTC time it was received, as accrue import
+// webmentions names the same mention (importer.WebmentionFileName), so
+// that a mention is stored once however it arrives.
+func fileDate(it Item, when time.Time) string {
+	if it.Source == "webmentionio" && !it.Received.IsZero() {
+		return it.Received.UTC().Format("20060102T150405Z")
+	}
+	return when.UTC().Format(time.DateOnly)
 }
 
 // render writes an item's file. why says why it cannot be written.

@@ -53,3 +53,32 @@ func TestDryRunWritesNothing(t *testing.T) {
 		t.Errorf("a dry run wrote %d entries", len(entries))
 	}
 }
+
+// TestImportedMentionIsNotCollectedTwice: a mention accrue import
+// webmentions stored has the same id, so collecting it again leaves the
+// imported file alone and adds no second one.
+func TestImportedMentionIsNotCollectedTwice(t *testing.T) {
+	root := t.TempDir()
+	posts := testPosts("")
+	imported := filepath.Join(root, "content/posts/hello/mentions/20250918T090000Z-wm-7.yaml")
+	if err := os.MkdirAll(filepath.Dir(imported), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	body := "source: https://a.example/7\ntarget: https://blog.example/posts/hello/\ntype: like\nreceived: 2025-09-18T09:00:00Z\nstatus: approved\n"
+	if err := os.WriteFile(imported, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w := &Writer{Root: root, Status: "approved", Now: now}
+	r, err := w.Write("webmentionio", posts, Fetched{Items: []Item{{Source: "webmentionio", RemoteID: "7", RemoteURL: "https://a.example/7",
+		Target: "https://blog.example/posts/hello/", Kind: KindLike, FileID: "wm-7", Received: time.Date(2025, 9, 18, 9, 0, 0, 0, time.UTC)}},
+		Complete: []string{posts[0].File}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := counts(r); got != "created 0, updated 0, unchanged 0, withdrawn 0, kept 1, unmatched 0" || r.Changes[0].Reason != "not written by accrue collect" {
+		t.Errorf("%s %+v", got, r.Changes)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(imported)); len(entries) != 1 {
+		t.Errorf("the mentions folder holds %d files; want the imported one only", len(entries))
+	}
+}
