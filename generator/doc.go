@@ -37,7 +37,7 @@
 //	cmd/accrue ─► webmention (accrue send: discovery, the guarded client, the state of what was sent)
 //	cmd/accrue ─► importer (accrue import: WordPress, Disqus and webmention.io exports to files)
 //	importer ─► content, config (writes documents and records beside the build, never inside it)
-//	cmd/accrue ─► collect (accrue collect: replies from webmention.io, Mastodon and Bluesky, written as comment and mention files)
+//	cmd/accrue ─► collect (accrue collect: replies from webmention.io, Mastodon, Bluesky and GitHub, written as comment and mention files)
 //	server ─► report (the live report at /_accrue/report/)
 //	site ─► theme, feeds, markdown, rendercache, content, history, links, interactions, report, ledger, config
 //	site ─► peers (a Jekyll, Hugo or Zola folder without accrue.toml: its configuration, its layout seen as accrue's)

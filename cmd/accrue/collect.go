@@ -16,10 +16,13 @@ import (
 )
 
 // The environment variables tokens come from; accrue.toml never holds one.
-const webmentionIOTokenEnv = "ACCRUE_WEBMENTIONIO_TOKEN"
+const (
+	webmentionIOTokenEnv = "ACCRUE_WEBMENTIONIO_TOKEN"
+	githubTokenEnv       = "ACCRUE_GITHUB_TOKEN"
+)
 
 // collectSources are the names --from takes, in the order they run.
-var collectSources = []string{"webmentionio", "mastodon", "bluesky"}
+var collectSources = []string{"webmentionio", "mastodon", "bluesky", "github"}
 
 // collectResult is one source's outcome in --json output.
 type collectResult struct {
@@ -61,13 +64,13 @@ func runCollect(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	cfg := in.Collect
-	names, err := pickSources(*from, map[string]bool{"webmentionio": cfg.WebmentionIO.Enabled, "mastodon": cfg.Mastodon.Enabled, "bluesky": cfg.Bluesky.Enabled})
+	names, err := pickSources(*from, map[string]bool{"webmentionio": cfg.WebmentionIO.Enabled, "mastodon": cfg.Mastodon.Enabled, "bluesky": cfg.Bluesky.Enabled, "github": cfg.GitHub.Enabled})
 	if err != nil {
 		return err
 	}
 	posts := make([]collect.Post, len(in.Posts))
 	for i, p := range in.Posts {
-		posts[i] = collect.Post{File: p.File, Folder: p.Folder, URLs: p.URLs, Mastodon: p.Mastodon, Bluesky: p.Bluesky}
+		posts[i] = collect.Post{File: p.File, Title: p.Title, Folder: p.Folder, URLs: p.URLs, Mastodon: p.Mastodon, Bluesky: p.Bluesky}
 	}
 	statePath := filepath.Join(*sf.source, filepath.FromSlash(collect.StatePath))
 	st, err := collect.LoadState(statePath)
@@ -96,6 +99,15 @@ func runCollect(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			src = &collect.Mastodon{Client: client, Likes: isTrue(cfg.Mastodon.Likes), Reposts: isTrue(cfg.Mastodon.Reposts)}
 		case "bluesky":
 			src = &collect.Bluesky{Client: client, BaseURL: cfg.Bluesky.BaseURL, Likes: isTrue(cfg.Bluesky.Likes), Reposts: isTrue(cfg.Bluesky.Reposts)}
+		case "github":
+			gh := cfg.GitHub
+			if !gh.Enabled {
+				res := collectResult{Source: name, Error: "add [collect.github] with repo = \"owner/name\" to accrue.toml", Changes: []collect.Change{}, Unmatched: []collect.Unmatched{}}
+				results = append(results, res)
+				failed++
+				continue
+			}
+			src = &collect.GitHub{Client: client, BaseURL: gh.BaseURL, Token: os.Getenv(githubTokenEnv), Repo: gh.Repo, Category: gh.Category, Mapping: gh.Mapping}
 		}
 		// A source that fails part-way still writes what it fetched, and
 		// one failing source never stops the next.
@@ -161,7 +173,7 @@ func pickSources(from string, configured map[string]bool) ([]string, error) {
 			}
 		}
 		if len(out) == 0 {
-			return nil, errors.New("no source to collect from: add [collect.webmentionio], [collect.mastodon] or [collect.bluesky] to accrue.toml, or pass --from")
+			return nil, errors.New("no source to collect from: add [collect.webmentionio], [collect.mastodon], [collect.bluesky] or [collect.github] to accrue.toml, or pass --from")
 		}
 		return out, nil
 	}
@@ -169,10 +181,8 @@ func pickSources(from string, configured map[string]bool) ([]string, error) {
 	for _, n := range strings.Split(from, ",") {
 		n = strings.ToLower(strings.TrimSpace(n))
 		switch n {
-		case "webmentionio", "mastodon", "bluesky":
+		case "webmentionio", "mastodon", "bluesky", "github":
 			out = append(out, n)
-		case "github":
-			return nil, fmt.Errorf("--from %s: accrue does not collect from %s yet; sources are %s", n, n, strings.Join(collectSources, ", "))
 		default:
 			return nil, fmt.Errorf("--from: unknown source %q; sources are %s", n, strings.Join(collectSources, ", "))
 		}

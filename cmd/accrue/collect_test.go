@@ -18,7 +18,8 @@ import (
 // services is a local webmention.io and Mastodon server, answering in
 // their documented wire formats: /api/mentions.jf2 (token T0KEN),
 // /api/v1/statuses/100/{context,favourited_by,reblogged_by} and
-// Bluesky's /xrpc/app.bsky.feed.{getPostThread,getLikes,getRepostedBy}.
+// Bluesky's /xrpc/app.bsky.feed.{getPostThread,getLikes,getRepostedBy}
+// and GitHub's /graphql (token GHTOKEN).
 type services struct {
 	mu      sync.Mutex
 	entries []map[string]any
@@ -87,6 +88,19 @@ func (s *services) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		"replies":[{"$type":"app.bsky.feed.defs#threadViewPost",
 		  "post":{"uri":"at://did:plc:cy/app.bsky.feed.post/3kcy","cid":"bafy2","author":{"did":"did:plc:cy","handle":"cy.example","displayName":"Cy"},
 		    "record":{"text":"Sky-high <praise>.","createdAt":"2025-09-21T10:00:00Z"},"indexedAt":"2025-09-21T10:00:01Z"},"replies":[]}]}}`)
+	case "/graphql":
+		if r.Header.Get("Authorization") != "bearer GHTOKEN" {
+			w.WriteHeader(http.StatusUnauthorized)
+			fmt.Fprint(w, `{"message":"Bad credentials"}`)
+			return
+		}
+		fmt.Fprint(w, `{"data":{"repository":{"discussions":{"pageInfo":{"hasNextPage":false,"endCursor":"c1"},"nodes":[
+		  {"number":1,"title":"posts/hello/","url":"https://github.com/me/blog/discussions/1","category":{"name":"Comments"},
+		   "reactionGroups":[{"content":"HEART","users":{"totalCount":1}}],
+		   "comments":{"pageInfo":{"hasNextPage":false},"nodes":[{"databaseId":501,"url":"https://github.com/me/blog/discussions/1#discussioncomment-501",
+		     "bodyHTML":"<p>Giscus says hi.</p>","createdAt":"2025-09-23T12:00:00Z","isMinimized":false,
+		     "author":{"login":"dee","url":"https://github.com/dee","avatarUrl":"https://avatars.example/dee"},
+		     "replies":{"pageInfo":{"hasNextPage":false},"nodes":[]}}]}}]}}}}`)
 	case "/xrpc/app.bsky.feed.getLikes":
 		fmt.Fprint(w, `{"likes":[]}`)
 	case "/xrpc/app.bsky.feed.getRepostedBy":

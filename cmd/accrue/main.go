@@ -82,7 +82,7 @@ Usage:
   accrue report [flags]       what the blog is worth, how it grew, what to do next
   accrue send [flags]         send webmentions to the pages your posts link to
   accrue import KIND EXPORT   bring in posts and comments from wordpress, disqus or webmentions
-  accrue collect [flags]      bring in replies, likes and mentions from webmention.io, Mastodon, Bluesky
+  accrue collect [flags]      bring in replies and likes from webmention.io, Mastodon, Bluesky, GitHub
   accrue new post "Title"     start a post in content/posts/
   accrue migrate [flags]      move a Jekyll, Hugo or Zola blog into accrue's layout, in one git commit
   accrue version              print the version

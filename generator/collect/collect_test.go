@@ -172,7 +172,7 @@ func TestWebmentionIO(t *testing.T) {
 	// Between runs: 101 is edited, 102 deleted, and the blogger edits 106.
 	fake.entries[0]["content"] = map[string]any{"html": "<p>Great post, edited.</p>"}
 	fake.entries = append(fake.entries[:1], fake.entries[2:]...)
-	edited := filepath.Join(root, "content/posts/hello/comments/2025-09-18-wm-106.md")
+	edited := filepath.Join(root, "content/posts/hello/comments/20250918T090000Z-wm-106.md")
 	appendFile(t, edited, "An owner's note.\n")
 	r, _ = run(0)
 	if got := counts(r); got != "created 0, updated 1, unchanged 1, withdrawn 1, kept 1, unmatched 1" {
@@ -381,6 +381,7 @@ func TestMarkdown(t *testing.T) {
 		{"unsafe link kept as text", `<a href="javascript:alert(1)">click</a>`, "click"},
 		{"line starts", `<p># not a heading</p><p>- not a list</p><p>12. not a list</p>`, "\\# not a heading\n\n\\- not a list\n\n12\\. not a list"},
 		{"breaks", `a<br>b<br/>`, "a\\\nb"},
+		{"list marker first", `- not a list<br>+ nor this`, "\\- not a list\\\n\\+ nor this"},
 		{"image alt", `<img src="https://x.example/i.png" alt="a cat">`, "a cat"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

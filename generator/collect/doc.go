@@ -4,7 +4,7 @@
 // the ledger like any other. It sits beside the build, not inside it:
 // accrue collect runs it, and the build never touches the network.
 //
-// Each service is a Source (WebmentionIO, Mastodon, Bluesky) that turns the
+// Each service is a Source (WebmentionIO, Mastodon, Bluesky, GitHub) that turns the
 // service's wire format into Items; Writer maps items to post folders and
 // writes one file per item, named by the item's day and remote id, so
 // collecting again finds the same file. Files record their origin and a

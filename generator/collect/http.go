@@ -85,7 +85,11 @@ func (c *Client) Do(ctx context.Context, req func() (*http.Request, error)) ([]b
 			return body, resp.Header, nil
 		}
 		serr := &StatusError{URL: safeURL(r), Code: resp.StatusCode, Body: snippet(body)}
-		retry := resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode/100 == 5
+		// GitHub says it is rate limited with a 403 that has Retry-After
+		// or no requests remaining.
+		limited := resp.StatusCode == http.StatusForbidden &&
+			(resp.Header.Get("Retry-After") != "" || resp.Header.Get("X-RateLimit-Remaining") == "0")
+		retry := resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode/100 == 5 || limited
 		if !retry || attempt >= retries {
 			return nil, nil, serr
 		}

@@ -60,6 +60,7 @@ type Item struct {
 // Post is a published post replies can be collected for.
 type Post struct {
 	File   string   // source file, slash path from the site root
+	Title  string   // for GitHub discussions mapped by title
 	Folder string   // slash path of the folder that holds comments/ and mentions/
 	URLs   []string // its addresses on the published site, permalink first
 	// Mastodon is the front matter's mastodon field: the toot that shared

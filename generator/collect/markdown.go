@@ -17,7 +17,7 @@ import (
 // sanitized exactly as a hand-written comment is.
 func Markdown(src string) string {
 	z := xhtml.NewTokenizer(strings.NewReader(src))
-	var b mdBuilder
+	b := mdBuilder{lineStart: true}
 	skip := 0         // inside script or style
 	var href []string // the links being written, "" for a link not kept
 	for {

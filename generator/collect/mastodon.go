@@ -117,15 +117,15 @@ func (m *Mastodon) fetchPost(ctx context.Context, p Post) ([]Item, error) {
 		return nil, fmt.Errorf("%s/context: not a Mastodon context: %v", api, err)
 	}
 	prefix := mastodonPrefix(t.host)
+	// Descendants come in thread order, parents first; a reply to one
+	// that is not collected becomes a top-level comment.
 	ids := map[string]bool{}
-	for _, s := range c.Descendants {
-		ids[s.ID] = true
-	}
 	var items []Item
 	for _, s := range c.Descendants {
 		if s.Visibility != "" && s.Visibility != "public" && s.Visibility != "unlisted" {
 			continue
 		}
+		ids[s.ID] = true
 		it := Item{
 			Source: "mastodon", RemoteID: s.ID, RemoteURL: firstOf(s.URL, s.URI), Target: p.URLs[0], Post: p.File,
 			Kind: KindReply, Author: account(s.Account), Published: parseTime(s.CreatedAt), Received: parseTime(s.CreatedAt),

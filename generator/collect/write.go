@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	xhtml "golang.org/x/net/html"
 )
@@ -86,7 +87,7 @@ type Report struct {
 
 // prefixes start the file ids of each source's items: the files a source
 // withdraws are those that start with its prefix.
-var prefixes = map[string]string{"webmentionio": "wm-", "mastodon": "mastodon-", "bluesky": "bluesky-"}
+var prefixes = map[string]string{"webmentionio": "wm-", "mastodon": "mastodon-", "bluesky": "bluesky-", "github": "github-"}
 
 var (
 	validFileID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
@@ -176,9 +177,25 @@ func (w *Writer) writePost(r *Report, p *Post, prefix string, items []Item, comp
 	if err != nil {
 		return fmt.Errorf("%s: %w", p.Folder, err)
 	}
+	// A reply_to must name a comment of the post, or the build refuses
+	// the file: a reply whose parent is not there becomes top-level.
+	comments := map[string]bool{}
+	for id, file := range have {
+		if strings.Contains(file, "/comments/") {
+			comments[id] = true
+		}
+	}
+	for _, it := range items {
+		if it.Kind == KindReply {
+			comments[it.FileID] = true
+		}
+	}
 	seen := map[string]bool{}
 	var errs []error
 	for _, it := range items {
+		if !comments[it.ReplyTo] {
+			it.ReplyTo = ""
+		}
 		if !validFileID.MatchString(it.FileID) || !strings.HasPrefix(it.FileID, prefix) {
 			r.Invalid = append(r.Invalid, fmt.Sprintf("%s: id %q cannot name a file", it.RemoteURL, it.FileID))
 			continue
@@ -243,7 +260,7 @@ func (w *Writer) writeItem(r *Report, p *Post, it Item, file string) error {
 		if it.Kind == KindReply {
 			dir, ext = "comments", ".md"
 		}
-		file = path.Join(p.Folder, dir, when.Format(time.DateOnly)+"-"+it.FileID+ext)
+		file = path.Join(p.Folder, dir, fileDate(it, when)+"-"+it.FileID+ext)
 		r.Created++
 		r.Changes = append(r.Changes, Change{Action: ActionCreated, File: file, RemoteURL: it.RemoteURL, Kind: it.Kind.String()})
 		return w.write(file, src)
@@ -314,10 +331,26 @@ func (w *Writer) write(file string, src []byte) error {
 	return nil
 }
 
+// fileDate starts a new file's name: the day of the item, or for
+// webmention.io the UTC time it was received, as accrue import
+// webmentions names the same mention (importer.WebmentionFileName), so
+// that a mention is stored once however it arrives.
+func fileDate(it Item, when time.Time) string {
+	if it.Source == "webmentionio" && !it.Received.IsZero() {
+		return it.Received.UTC().Format("20060102T150405Z")
+	}
+	return when.UTC().Format(time.DateOnly)
+}
+
 // render writes an item's file. why says why it cannot be written.
 func render(it Item, p *Post, status string, when time.Time) (src []byte, why string) {
 	var b bytes.Buffer
 	name := strings.Join(strings.Fields(it.Author.Name), " ")
+	if !strings.ContainsFunc(name, func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
+	}) {
+		name = "" // only spaces or invisible characters, which the build refuses as a name
+	}
 	if name == "" {
 		name = hostOf(firstOf(it.Author.URL, it.RemoteURL))
 	}

@@ -43,6 +43,15 @@ func TestCollectRefusesTokens(t *testing.T) {
 			t.Errorf("error = %q; want it to contain %q", got, want)
 		}
 	}
+	_, err = Parse([]byte("[collect.github]\nrepo = \"me\"\nmapping = \"og:title\"\n"), Default())
+	for _, want := range []string{
+		`accrue.toml:2:1: collect.github.repo: want the discussions' repository as "owner/name", not "me"`,
+		`accrue.toml:3:1: collect.github.mapping: want pathname, url or title (giscus's mappings), not "og:title"`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error = %v; want it to contain %q", err, want)
+		}
+	}
 	if strings.Contains(got, "s3cret") {
 		t.Errorf("error %q repeats the token", got)
 	}

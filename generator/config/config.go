@@ -187,6 +187,7 @@ type Collect struct {
 	WebmentionIO CollectWebmentionIO `toml:"webmentionio"`
 	Mastodon     CollectMastodon     `toml:"mastodon"`
 	Bluesky      CollectBluesky      `toml:"bluesky"`
+	GitHub       CollectGitHub       `toml:"github"`
 }
 
 // CollectWebmentionIO is [collect.webmentionio].
@@ -218,6 +219,18 @@ type CollectBluesky struct {
 	Reposts *bool `toml:"reposts"`
 }
 
+// CollectGitHub is [collect.github]: the GitHub Discussions giscus keeps
+// for the blog. The token comes from ACCRUE_GITHUB_TOKEN.
+type CollectGitHub struct {
+	Enabled  bool   `toml:"-"`
+	Repo     string `toml:"repo"`     // owner/name
+	Category string `toml:"category"` // the category's name; "" for every category
+	// Mapping is how giscus titles a post's discussion: "pathname" (the
+	// default), "url" or "title".
+	Mapping string `toml:"mapping"`
+	BaseURL string `toml:"base_url"` // the API, https://api.github.com by default
+}
+
 // Default returns the configuration of a site without accrue.toml.
 func Default() Config {
 	return Config{
@@ -237,7 +250,8 @@ func Default() Config {
 		Value: Value{MonthlyRate: 0.01,
 			Classes: Classes{NewDays: 60, DormantMonths: 12, WindowMonths: 6, LaunchMonths: 1}},
 		Collect: Collect{Status: "approved", WebmentionIO: CollectWebmentionIO{BaseURL: "https://webmention.io"},
-			Bluesky: CollectBluesky{BaseURL: "https://public.api.bsky.app"}},
+			Bluesky: CollectBluesky{BaseURL: "https://public.api.bsky.app"},
+			GitHub:  CollectGitHub{Mapping: "pathname", BaseURL: "https://api.github.com"}},
 		Location:  time.UTC,
 		Positions: map[string]diag.Pos{},
 	}
@@ -287,6 +301,7 @@ func Parse(src []byte, base Config) (Config, error) {
 	cfg.Collect.WebmentionIO.Enabled = hasTable(cfg.Positions, "collect.webmentionio")
 	cfg.Collect.Mastodon.Enabled = hasTable(cfg.Positions, "collect.mastodon")
 	cfg.Collect.Bluesky.Enabled = hasTable(cfg.Positions, "collect.bluesky")
+	cfg.Collect.GitHub.Enabled = hasTable(cfg.Positions, "collect.github")
 	diags = append(diags, cfg.validate()...)
 	diags.Sort()
 	return cfg, diags.Err()
@@ -367,9 +382,19 @@ func (c *Config) validate() diag.List {
 	default:
 		l.Add(diag.Errorf(c.pos("collect.status"), "collect.status: want \"approved\" or \"pending\", not %q", c.Collect.Status))
 	}
-	for key, v := range map[string]string{"collect.webmentionio.base_url": c.Collect.WebmentionIO.BaseURL, "collect.bluesky.base_url": c.Collect.Bluesky.BaseURL} {
+	for key, v := range map[string]string{"collect.webmentionio.base_url": c.Collect.WebmentionIO.BaseURL, "collect.bluesky.base_url": c.Collect.Bluesky.BaseURL, "collect.github.base_url": c.Collect.GitHub.BaseURL} {
 		if u, err := url.Parse(v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			l.Add(diag.Errorf(c.pos(key), "%s %q must be an absolute http(s) URL", key, v))
+		}
+	}
+	if gh := c.Collect.GitHub; gh.Enabled {
+		if owner, name, ok := strings.Cut(gh.Repo, "/"); !ok || owner == "" || name == "" || strings.Contains(name, "/") {
+			l.Add(diag.Errorf(c.pos("collect.github.repo"), "collect.github.repo: want the discussions' repository as \"owner/name\", not %q", gh.Repo))
+		}
+		switch gh.Mapping {
+		case "pathname", "url", "title":
+		default:
+			l.Add(diag.Errorf(c.pos("collect.github.mapping"), "collect.github.mapping: want pathname, url or title (giscus's mappings), not %q", gh.Mapping))
 		}
 	}
 	loc, err := time.LoadLocation(c.Timezone)

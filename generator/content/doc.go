@@ -21,7 +21,8 @@
 // announcements on Mastodon and Bluesky (checked to be addresses, since
 // they become links), and the fields they use
 // only for their own layout (layout, weight, template...) are kept in
-// Params without a word. Any other field is kept in Params too and listed
+// Params without a word, as are mastodon and bluesky, which accrue
+// collect reads. Any other field is kept in Params too and listed
 // in FrontMatter.Unknown, not reported: package site says once per field
 // name that accrue does not read it, or with --strict refuses each one at
 // its line (UnknownFieldError).

@@ -36,9 +36,11 @@
 // can reach, and its Hold hook lets the server keep a document's last good
 // version while its file is caught halfway through a save.
 //
-// Ledger, ReportInput and Outbound read a site without rendering it: its
-// events, the value report's input, and each post's permalink with its
-// links to other sites (what accrue send mentions).
+// Ledger, ReportInput, Outbound and ReadInbound read a site without
+// rendering it: its events, the value report's input, each post's
+// permalink with its links to other sites (what accrue send mentions),
+// and each post's addresses, folder and copies on Mastodon and Bluesky
+// with the [collect] configuration (what accrue collect writes into).
 //
 // See ../doc.go for the phases and the rule that data produced by a phase
 // is read-only afterwards.
