@@ -170,8 +170,6 @@ var ignoredFields = map[string]bool{
 	"resources": true, "iscjklanguage": true, "katex": true,
 	// Zola
 	"template": true, "in_search_index": true, "render": true, "insert_anchor_links": true,
-	// accrue collect: the post's copies on Mastodon and Bluesky, whose replies it collects
-	"mastodon": true, "bluesky": true,
 }
 
 // UnknownFieldError is the error --strict makes of an unknown field: at

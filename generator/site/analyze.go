@@ -32,6 +32,7 @@ func (b *builder) analyze(docs []*docResult) diag.List {
 		AuthorURL:   cfg.AuthorURL,
 		Config:      cfg,
 	}
+	b.site.Webmention, b.site.Pingback = webmentionEndpoints(cfg)
 	for _, d := range docs {
 		doc := d.doc
 		if doc.Source.Folder == content.Dir {

@@ -37,6 +37,10 @@ type Site struct {
 	// Year is the year of the newest post, for the copyright line; it does
 	// not come from the clock so builds are reproducible.
 	Year int
+	// Webmention and Pingback are the endpoints that receive the site's
+	// mentions, announced in every page's head: webmention.io's when
+	// [collect.webmentionio] is set, else "".
+	Webmention, Pingback string
 	// Config is the full configuration, for themes that need more.
 	Config config.Config
 	// Ledger is every event of every post, in date order.

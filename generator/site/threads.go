@@ -1,8 +1,10 @@
 package site
 
 import (
+	"net/url"
 	"strings"
 
+	"github.com/accruehq/accrue/generator/config"
 	"github.com/accruehq/accrue/generator/content"
 )
 
@@ -37,4 +39,24 @@ func blueskyWebURL(u string) string {
 		return "https://bsky.app/profile/" + strings.SplitN(rest, "/", 2)[0]
 	}
 	return "https://bsky.app/profile/" + author + "/post/" + rkey
+}
+
+// webmentionEndpoints are webmention.io's receivers for the site, where
+// accrue collect later fetches what they received: the account is named by
+// [collect.webmentionio] domain, else by the host of base_url.
+func webmentionEndpoints(cfg config.Config) (webmention, pingback string) {
+	wio := cfg.Collect.WebmentionIO
+	if !wio.Enabled {
+		return "", ""
+	}
+	domain := wio.Domain
+	if domain == "" {
+		u, err := url.Parse(cfg.PublishedURL)
+		if err != nil || u.Hostname() == "" || u.Hostname() == "localhost" {
+			return "", ""
+		}
+		domain = u.Hostname()
+	}
+	base := "https://webmention.io/" + url.PathEscape(domain)
+	return base + "/webmention", base + "/xmlrpc"
 }

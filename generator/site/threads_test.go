@@ -50,3 +50,18 @@ Body.
 		t.Errorf("error = %q, want it at content/posts/hello.md:4 naming mastodon", got)
 	}
 }
+
+func TestWebmentionEndpointsAreAnnounced(t *testing.T) {
+	t.Parallel()
+	post := "-- content/posts/hello.md --\n---\ntitle: Hello\ndate: 2024-01-01\n---\nBody.\n"
+	r := sitetest.Build(t, post+"-- accrue.toml --\nbase_url = \"https://blog.example/\"\n[collect.webmentionio]\n")
+	r.AssertFile("posts/hello/index.html",
+		`<link rel="webmention" href="https://webmention.io/blog.example/webmention">`,
+		`<link rel="pingback" href="https://webmention.io/blog.example/xmlrpc">`)
+	r = sitetest.Build(t, post+"-- accrue.toml --\nbase_url = \"https://blog.example/\"\n[collect.webmentionio]\ndomain = \"other.example\"\n")
+	r.AssertFile("index.html", `<link rel="webmention" href="https://webmention.io/other.example/webmention">`)
+	r = sitetest.Build(t, post+"-- accrue.toml --\nbase_url = \"https://blog.example/\"\n")
+	if strings.Contains(r.File("posts/hello/index.html"), `rel="webmention"`) {
+		t.Error("a site that collects no webmentions announces an endpoint")
+	}
+}
