@@ -12,7 +12,10 @@
 // file the blogger edited is kept as it is, and an item gone from the
 // service is marked withdrawn, never deleted. Remote HTML becomes escaped
 // Markdown (Markdown), which the build renders and sanitizes as it does
-// every comment. Client does the requests: bounded retries after 429 and
+// every comment; a reply longer than the build accepts is cut with a link
+// to the rest, and names lose their bidi and zero-width characters, so no
+// reader can stop the blog's build or pass for someone else. Client does
+// the requests: bounded retries after 429 and
 // 5xx with Retry-After honoured, its sleeper injectable for tests.
 //
 // collect imports no generator package.

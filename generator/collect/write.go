@@ -345,7 +345,14 @@ func fileDate(it Item, when time.Time) string {
 // render writes an item's file. why says why it cannot be written.
 func render(it Item, p *Post, status string, when time.Time) (src []byte, why string) {
 	var b bytes.Buffer
-	name := strings.Join(strings.Fields(it.Author.Name), " ")
+	// Format characters (bidi overrides, zero-width spaces) only serve
+	// to make one name look like another.
+	name := strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, it.Author.Name)), " ")
 	if !strings.ContainsFunc(name, func(r rune) bool {
 		return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
 	}) {
@@ -382,7 +389,7 @@ func render(it Item, p *Post, status string, when time.Time) (src []byte, why st
 				body = "(a reply without text)"
 			}
 		}
-		b.WriteString(body + "\n")
+		b.WriteString(cutReply(body, remote) + "\n")
 		return withHash(b.Bytes()), ""
 	}
 	if remote == "" {
@@ -415,6 +422,29 @@ func render(it Item, p *Post, status string, when time.Time) (src []byte, why st
 	line(&b, "remote_id", quote(it.RemoteID))
 	b.WriteString("content_hash: \n")
 	return withHash(b.Bytes()), ""
+}
+
+// maxReply bounds the text of a collected reply. The build refuses a
+// comment file over 64 KiB (interactions.MaxRecordSize), so one huge reply
+// must not be able to stop the blog's build: the rest stays on its page.
+const maxReply = 48 << 10
+
+// cutReply shortens body to maxReply bytes at a line, else a character,
+// and says where the rest is.
+func cutReply(body, remote string) string {
+	if len(body) <= maxReply {
+		return body
+	}
+	cut := body[:maxReply]
+	if i := strings.LastIndexByte(cut, '\n'); i > maxReply/2 {
+		cut = cut[:i]
+	}
+	cut = strings.ToValidUTF8(cut, "")    // a character cut in two is dropped
+	cut = strings.TrimRight(cut, "\\ \n") // no escape left dangling
+	if remote == "" {
+		return cut + "\n\n(The reply goes on; it was cut here.)"
+	}
+	return cut + "\n\n[The reply goes on at its page](<" + remote + ">)."
 }
 
 func line(b *bytes.Buffer, key, value string) {
