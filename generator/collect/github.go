@@ -140,7 +140,14 @@ func (g *GitHub) Fetch(ctx context.Context, posts []Post) (Fetched, error) {
 			}
 			p := byTitle[d.Title]
 			if p == nil {
-				continue // a discussion about something else
+				if g.Category == "" {
+					continue // without giscus's category, a discussion may be about anything
+				}
+				// giscus opened it for a page that no post has now (a
+				// renamed post, say): its items are listed, not lost.
+				lost, _ := d.items(&Post{URLs: []string{d.Title}})
+				f.Items = append(f.Items, lost...)
+				continue
 			}
 			items, complete := d.items(p)
 			f.Items = append(f.Items, items...)

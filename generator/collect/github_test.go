@@ -112,8 +112,12 @@ func TestGitHub(t *testing.T) {
 		return r
 	}
 	r := run()
-	if got := counts(r); got != "created 4, updated 0, unchanged 0, withdrawn 0, kept 0, unmatched 0" {
+	if got := counts(r); got != "created 4, updated 0, unchanged 0, withdrawn 0, kept 0, unmatched 1" {
 		t.Errorf("first run: %s\n%+v", got, r.Changes)
+	}
+	// giscus's discussion for about/, which is no post: listed, not lost.
+	if len(r.Unmatched) != 1 || r.Unmatched[0].Target != "about/" || r.Unmatched[0].Kind != "like" {
+		t.Errorf("unmatched = %+v; want the like on about/", r.Unmatched)
 	}
 	if fmt.Sprint(sl.d) != "[9s]" {
 		t.Errorf("waits = %v; want 9s, until X-RateLimit-Reset", sl.d)
@@ -125,7 +129,7 @@ func TestGitHub(t *testing.T) {
 	c["bodyHTML"] = "<p>Good read, edited.</p>"
 	d["reactionGroups"].([]any)[0].(map[string]any)["users"] = map[string]any{"totalCount": 1}
 	r = run()
-	if got := counts(r); got != "created 0, updated 1, unchanged 1, withdrawn 2, kept 0, unmatched 0" {
+	if got := counts(r); got != "created 0, updated 1, unchanged 1, withdrawn 2, kept 0, unmatched 1" {
 		t.Errorf("second run: %s\n%+v", got, r.Changes)
 	}
 	golden(t, root, "testdata/github.golden.txtar")
