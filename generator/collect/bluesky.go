@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -65,24 +64,7 @@ var (
 )
 
 func (b *Bluesky) Fetch(ctx context.Context, posts []Post) (Fetched, error) {
-	var f Fetched
-	var errs []error
-	for _, p := range posts {
-		if p.Bluesky == "" {
-			continue
-		}
-		items, err := b.fetchPost(ctx, p)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", p.File, err))
-			if ctx.Err() != nil {
-				break
-			}
-			continue
-		}
-		f.Items = append(f.Items, items...)
-		f.Complete = append(f.Complete, p.File)
-	}
-	return f, errors.Join(errs...)
+	return fetchEach(ctx, posts, func(p Post) string { return p.Bluesky }, b.fetchPost)
 }
 
 func (b *Bluesky) xrpc(method string, q url.Values) string {

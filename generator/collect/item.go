@@ -2,6 +2,8 @@ package collect
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"time"
 )
 
@@ -87,4 +89,29 @@ type Source interface {
 	Name() string
 	// Fetch asks the service for the items of posts.
 	Fetch(ctx context.Context, posts []Post) (Fetched, error)
+}
+
+// fetchEach fetches the thread of each post that names one (thread(p) is
+// not ""), for the sources that read one thread a post. One post's
+// failure must not lose the others' items: each success is kept and
+// listed as complete, and the failures are joined, naming their posts.
+func fetchEach(ctx context.Context, posts []Post, thread func(Post) string, fetch func(context.Context, Post) ([]Item, error)) (Fetched, error) {
+	var f Fetched
+	var errs []error
+	for _, p := range posts {
+		if thread(p) == "" {
+			continue
+		}
+		items, err := fetch(ctx, p)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", p.File, err))
+			if ctx.Err() != nil {
+				break
+			}
+			continue
+		}
+		f.Items = append(f.Items, items...)
+		f.Complete = append(f.Complete, p.File)
+	}
+	return f, errors.Join(errs...)
 }

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -79,25 +78,7 @@ func parseToot(s string) (toot, error) {
 }
 
 func (m *Mastodon) Fetch(ctx context.Context, posts []Post) (Fetched, error) {
-	var f Fetched
-	var errs []error
-	for _, p := range posts {
-		if p.Mastodon == "" {
-			continue
-		}
-		items, err := m.fetchPost(ctx, p)
-		if err != nil {
-			// One post's failure must not lose the others' replies.
-			errs = append(errs, fmt.Errorf("%s: %w", p.File, err))
-			if ctx.Err() != nil {
-				break
-			}
-			continue
-		}
-		f.Items = append(f.Items, items...)
-		f.Complete = append(f.Complete, p.File)
-	}
-	return f, errors.Join(errs...)
+	return fetchEach(ctx, posts, func(p Post) string { return p.Mastodon }, m.fetchPost)
 }
 
 func (m *Mastodon) fetchPost(ctx context.Context, p Post) ([]Item, error) {

@@ -47,8 +47,8 @@ func ReadInbound(ctx context.Context, src fs.FS, o Options) (Inbound, diag.List,
 		for _, a := range p.doc.doc.Aliases {
 			ip.URLs = append(ip.URLs, rebase(base, a))
 		}
-		ip.Mastodon, _ = p.Params["mastodon"].(string)
-		ip.Bluesky, _ = p.Params["bluesky"].(string)
+		ip.Mastodon = p.doc.doc.Mastodon
+		ip.Bluesky = p.doc.doc.Bluesky
 		out = append(out, ip)
 	}
 	return Inbound{Posts: out, Collect: b.cfg.Collect}, diags, nil
