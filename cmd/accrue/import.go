@@ -5,8 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"time"
 
 	"github.com/accruehq/accrue/generator/importer"
+	"github.com/accruehq/accrue/generator/site"
+	"github.com/accruehq/accrue/themes"
 )
 
 // importers are the exports accrue import reads, by the word that names
@@ -52,6 +56,17 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	opts := importer.Options{DryRun: *dryRun}
 	if isTerminal(stderr) {
 		opts.Progress = progress.show
+	}
+	if words[0] != "wordpress" {
+		// Threads and mentions name posts by their addresses, which the
+		// build assigns; a site that cannot be read yet has none.
+		in, _, err := site.ReadInbound(ctx, os.DirFS(*source), site.Options{Now: time.Now(), Dir: *source, Theme: themes.Default()})
+		if err == nil {
+			opts.Permalinks = map[string]string{}
+			for _, p := range in.Posts {
+				opts.Permalinks[p.Folder] = p.URLs[0]
+			}
+		}
 	}
 	res, err := run(ctx, *source, words[1], opts)
 	progress.clear()

@@ -57,7 +57,7 @@ func dsqID(attrs []xml.Attr) string {
 // its identifier (the WordPress plugin writes "ID URL"); the comments of
 // a thread that matches no post are counted and the thread listed.
 func Disqus(ctx context.Context, root, file string, o Options) (*Result, error) {
-	site, err := openSite(root)
+	site, err := openSite(root, o)
 	if err != nil {
 		return nil, err
 	}

@@ -32,6 +32,12 @@
 // without moving the post. Pages go to content/SLUG.md, under their
 // parent page's slug.
 //
+// Disqus threads and webmentions are matched to the site's posts by
+// address: each post's permalink as the build assigns it (Options.
+// Permalinks, which cmd/accrue asks package site for), its front matter
+// url and aliases, and its WordPress id. The importer never works out a
+// permalink itself.
+//
 // importer imports content (slugs, the site's posts), config (the base
 // URL that mention targets name), and diag.
 package importer

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"github.com/accruehq/accrue/generator/site"
+	"github.com/accruehq/accrue/themes"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/txtar"
 )
@@ -50,6 +53,10 @@ func runAll(t *testing.T, root string, o Options) (summaries string, results []*
 	t.Helper()
 	var b strings.Builder
 	for _, im := range imports {
+		o := o
+		if !strings.HasPrefix(im.name, "wordpress") {
+			o.Permalinks = permalinks(t, root) // as accrue import asks the build
+		}
 		res, err := im.run(context.Background(), root, im.file, o)
 		if err != nil {
 			t.Fatalf("%s: %v", im.name, err)
@@ -61,6 +68,20 @@ func runAll(t *testing.T, root string, o Options) (summaries string, results []*
 		results = append(results, res)
 	}
 	return b.String(), results
+}
+
+// permalinks are the posts' addresses as the build gives them, by folder.
+func permalinks(t *testing.T, root string) map[string]string {
+	t.Helper()
+	in, _, err := site.ReadInbound(context.Background(), os.DirFS(root), site.Options{Now: time.Now(), Dir: root, Theme: themes.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]string{}
+	for _, p := range in.Posts {
+		m[p.Folder] = p.URLs[0]
+	}
+	return m
 }
 
 // tree reads every file under root as a txtar archive, by path.

@@ -56,8 +56,8 @@ func loadPosts(site siteInfo) (*postIndex, error) {
 		switch {
 		case doc.URL != "" && !doc.URLTokens:
 			paths = append(paths, doc.URL)
-		case site.postPattern != "" && doc.URL == "":
-			paths = append(paths, expand(site.postPattern, s.Folder, doc.Slug))
+		case site.permalinks[s.Folder] != "":
+			paths = append(paths, sitePath(site.permalinks[s.Folder]))
 		}
 		paths = append(paths, doc.Aliases...)
 		for _, a := range paths {
@@ -75,6 +75,14 @@ func loadPosts(site siteInfo) (*postIndex, error) {
 		}
 	}
 	return ix, nil
+}
+
+// sitePath is the path of u, an address or already a path.
+func sitePath(u string) string {
+	if parsed, err := url.Parse(u); err == nil {
+		return parsed.Path
+	}
+	return u
 }
 
 // pathKey is the form of a URL path that two spellings of one address

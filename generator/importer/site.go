@@ -5,14 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync/atomic"
 
 	"github.com/accruehq/accrue/generator/config"
-	"github.com/accruehq/accrue/generator/content"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -25,6 +23,12 @@ type Options struct {
 	// done out of total (bytes read, then items converted). It may be
 	// called from several goroutines.
 	Progress func(phase string, done, total int)
+	// Permalinks are the posts' addresses as the build assigns them, by
+	// the post's folder ("content/posts/hello"): what Disqus threads and
+	// webmentions are matched against, with each post's aliases. Package
+	// site knows them (cmd/accrue asks it); without them a post is found
+	// by its front matter url and aliases only.
+	Permalinks map[string]string
 }
 
 func (o Options) progress(phase string, done, total int) {
@@ -37,22 +41,15 @@ func (o Options) progress(phase string, done, total int) {
 type siteInfo struct {
 	root    string
 	baseURL string // ends in "/"
-	// postPattern is the site's permalink pattern for posts, "" when it
-	// names more than the post's place (a date, say) and so needs the
-	// build.
-	postPattern string
+	permalinks map[string]string // Options.Permalinks
 }
 
-func openSite(root string) (siteInfo, error) {
+func openSite(root string, o Options) (siteInfo, error) {
 	cfg, err := config.Load(os.DirFS(root))
 	if err != nil {
 		return siteInfo{}, err
 	}
-	si := siteInfo{root: root, baseURL: strings.TrimSuffix(cfg.BaseURL, "/") + "/"}
-	if p := cfg.Permalinks.Posts; placeOnly(p) {
-		si.postPattern = p
-	}
-	return si, nil
+	return siteInfo{root: root, baseURL: strings.TrimSuffix(cfg.BaseURL, "/") + "/", permalinks: o.Permalinks}, nil
 }
 
 // abs makes the site path p an address on the site's base URL, as the
@@ -164,27 +161,3 @@ func displayPath(root, file string) string {
 type counter struct{ n atomic.Int64 }
 
 func (c *counter) add() int { return int(c.n.Add(1)) }
-
-// placeOnly reports whether a permalink pattern names only where the post
-// is (:path, :section, :slug), which an import can expand without the
-// build's dates.
-func placeOnly(pattern string) bool {
-	rest := pattern
-	for _, tok := range []string{":path", ":section", ":slug"} {
-		rest = strings.ReplaceAll(rest, tok, "")
-	}
-	return !strings.Contains(rest, ":")
-}
-
-// expand fills a placeOnly pattern for the post in folder (a slash path
-// under content/) with slug, as the build's permalinks do.
-func expand(pattern, folder, slug string) string {
-	rel := strings.TrimPrefix(folder, content.Dir+"/")
-	dir := path.Dir(rel)
-	if dir == "." {
-		dir = ""
-	}
-	section, _, _ := strings.Cut(rel, "/")
-	r := strings.NewReplacer(":path", strings.TrimPrefix(path.Join(dir, slug), "/"), ":section", section, ":slug", slug)
-	return r.Replace(pattern)
-}

@@ -61,7 +61,7 @@ var mentionTypes = map[string]string{
 // mention, each in the folder of the post its wm-target names. Private
 // mentions are left out: they were never meant for the page.
 func Webmentions(ctx context.Context, root, file string, o Options) (*Result, error) {
-	site, err := openSite(root)
+	site, err := openSite(root, o)
 	if err != nil {
 		return nil, err
 	}

@@ -60,7 +60,7 @@ type wxrComment struct {
 // parent page's slug), approved comments to the post's comments/ folder,
 // approved pingbacks and trackbacks to its mentions/ folder.
 func WordPress(ctx context.Context, root, file string, o Options) (*Result, error) {
-	site, err := openSite(root)
+	site, err := openSite(root, o)
 	if err != nil {
 		return nil, err
 	}
