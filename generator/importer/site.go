@@ -39,8 +39,8 @@ func (o Options) progress(phase string, done, total int) {
 
 // siteInfo is what an import needs to know of the site it writes into.
 type siteInfo struct {
-	root    string
-	baseURL string // ends in "/"
+	root       string
+	baseURL    string            // ends in "/"
 	permalinks map[string]string // Options.Permalinks
 }
 
