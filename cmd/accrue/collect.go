@@ -36,6 +36,9 @@ type collectResult struct {
 	Unmatched []collect.Unmatched `json:"unmatched"`
 	Invalid   []string            `json:"invalid,omitempty"`
 	Error     string              `json:"error,omitempty"`
+	// ReadAll says every mention was read, not only new ones, so edits
+	// and deletions were seen (webmentionio only).
+	ReadAll bool `json:"read_all,omitempty"`
 }
 
 func runCollect(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -50,7 +53,7 @@ func runCollect(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	from := fl.String("from", "", "comma-separated sources: "+strings.Join(collectSources, ",")+" (default: every [collect.*] table of accrue.toml)")
 	dryRun := fl.Bool("dry-run", false, "fetch and report what would change, writing no file and no state")
-	full := fl.Bool("full", false, "ask webmention.io for every mention, not only new ones: updates edited ones and withdraws deleted ones")
+	full := fl.Bool("full", false, "ask webmention.io for every mention now, not only new ones (it does so every recheck_days anyway): updates edited ones and withdraws deleted ones")
 	asJSON := fl.Bool("json", false, "print the result as JSON")
 	warnings := fl.Bool("warnings", false, "print the site's warnings, not only how many there are")
 	if err := parseFlags(fl, args); err != nil {
@@ -78,7 +81,9 @@ func runCollect(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	client := &collect.Client{}
-	w := &collect.Writer{Root: *sf.source, Status: cfg.Status, DryRun: *dryRun, Now: time.Now()}
+	now := time.Now()
+	w := &collect.Writer{Root: *sf.source, Status: cfg.Status, DryRun: *dryRun, Now: now}
+	readAll := *full || st.RecheckWebmentionIO(now, cfg.WebmentionIO.RecheckDays)
 	progress := newProgressLine(stderr)
 	var results []collectResult
 	failed := 0
@@ -89,7 +94,7 @@ func runCollect(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		var src collect.Source
 		wmio := &collect.WebmentionIO{Client: client, BaseURL: cfg.WebmentionIO.BaseURL, Token: os.Getenv(webmentionIOTokenEnv),
 			Domain: cfg.WebmentionIO.Domain, SinceID: st.WebmentionIOSinceID}
-		if *full {
+		if readAll {
 			wmio.SinceID = 0
 		}
 		switch name {
@@ -125,8 +130,14 @@ func runCollect(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			res.Error = err.Error()
 			failed++
 		}
-		if name == "webmentionio" && ferr == nil && werr == nil {
-			st.WebmentionIOSinceID = wmio.LastID
+		if name == "webmentionio" {
+			res.ReadAll = readAll
+			if ferr == nil && werr == nil {
+				st.WebmentionIOSinceID = wmio.LastID
+				if readAll {
+					st.WebmentionIOReadAll = now.UTC().Truncate(time.Second)
+				}
+			}
 		}
 		results = append(results, res)
 		if ctx.Err() != nil {
@@ -214,6 +225,8 @@ func writeCollected(w io.Writer, results []collectResult, dryRun bool) {
 		status := ""
 		if r.Error != "" {
 			status = " (failed)"
+		} else if r.ReadAll {
+			status = " (read every mention: edits and deletions seen)"
 		}
 		fmt.Fprintf(w, "%s: %d new, %d updated, %d withdrawn, %d unmatched, %d kept, %d unchanged%s\n",
 			r.Source, r.Created, r.Updated, r.Withdrawn, len(r.Unmatched), r.Kept, r.Unchanged, status)

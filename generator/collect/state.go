@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // StatePath is where a site keeps how far each source was read, relative
@@ -19,6 +20,20 @@ type State struct {
 	// WebmentionIOSinceID is the largest wm-id collected: the next run
 	// asks only for newer ones.
 	WebmentionIOSinceID int64 `json:"webmentionio_since_id,omitempty"`
+	// WebmentionIOReadAll is when every mention was last read: asking
+	// only for new ones never shows a mention edited or deleted since.
+	WebmentionIOReadAll time.Time `json:"webmentionio_read_all,omitzero"`
+}
+
+// RecheckWebmentionIO says whether this run should read every mention
+// again rather than only those after WebmentionIOSinceID: on the first
+// run, and when the last full read is recheckDays old (never when
+// recheckDays is 0).
+func (st State) RecheckWebmentionIO(now time.Time, recheckDays int) bool {
+	if st.WebmentionIOSinceID == 0 || st.WebmentionIOReadAll.IsZero() && recheckDays > 0 {
+		return true
+	}
+	return recheckDays > 0 && !now.Before(st.WebmentionIOReadAll.AddDate(0, 0, recheckDays))
 }
 
 // LoadState reads the state at path; a missing file is the empty state.

@@ -197,6 +197,10 @@ type CollectWebmentionIO struct {
 	// domain= parameter) instead of every site of the token.
 	Domain  string `toml:"domain"`
 	BaseURL string `toml:"base_url"` // the service, https://webmention.io by default
+	// RecheckDays is how often collect reads every mention again instead
+	// of only new ones, which is how it sees mentions edited or deleted
+	// at webmention.io: 7 by default, 0 only with --full.
+	RecheckDays int `toml:"recheck_days"`
 }
 
 // CollectMastodon is [collect.mastodon]. Each post names its toot in
@@ -249,7 +253,7 @@ func Default() Config {
 		History:      History{SweepThreshold: 20},
 		Value: Value{MonthlyRate: 0.01,
 			Classes: Classes{NewDays: 60, DormantMonths: 12, WindowMonths: 6, LaunchMonths: 1}},
-		Collect: Collect{Status: "approved", WebmentionIO: CollectWebmentionIO{BaseURL: "https://webmention.io"},
+		Collect: Collect{Status: "approved", WebmentionIO: CollectWebmentionIO{BaseURL: "https://webmention.io", RecheckDays: 7},
 			Bluesky: CollectBluesky{BaseURL: "https://public.api.bsky.app"},
 			GitHub:  CollectGitHub{Mapping: "pathname", BaseURL: "https://api.github.com"}},
 		Location:  time.UTC,
@@ -386,6 +390,9 @@ func (c *Config) validate() diag.List {
 		if u, err := url.Parse(v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			l.Add(diag.Errorf(c.pos(key), "%s %q must be an absolute http(s) URL", key, v))
 		}
+	}
+	if d := c.Collect.WebmentionIO.RecheckDays; d < 0 {
+		l.Add(diag.Errorf(c.pos("collect.webmentionio.recheck_days"), "collect.webmentionio.recheck_days: want a number of days, 0 for only with --full, not %d", d))
 	}
 	if gh := c.Collect.GitHub; gh.Enabled {
 		if owner, name, ok := strings.Cut(gh.Repo, "/"); !ok || owner == "" || name == "" || strings.Contains(name, "/") {
