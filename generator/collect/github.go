@@ -19,7 +19,10 @@ import (
 //
 //	POST {base}/graphql  repository(owner, name) { discussions(first: 100, after: CURSOR) { ... } }
 //
-// Comments become comment files, their replies threaded under them.
+// and, for a discussion with more than 100 comments or a comment with
+// more than 100 replies, for the next pages of those (discussion(number)
+// and node(id) queries). Comments become comment files, their replies
+// threaded under them.
 // GitHub tells how many people reacted, not who, without a query per
 // reaction; so each reaction of a giving kind (THUMBS_UP, HEART, HOORAY,
 // ROCKET, LAUGH) on the discussion becomes one anonymous like, numbered
@@ -38,25 +41,45 @@ var _ Source = (*GitHub)(nil)
 
 func (g *GitHub) Name() string { return "github" }
 
-const githubQuery = `query($owner: String!, $name: String!, $cursor: String) {
+// ghCommentFields are what a comment or reply file needs.
+const ghCommentFields = `id databaseId url bodyHTML createdAt isMinimized author { login url avatarUrl }`
+
+// ghComments asks for a page of comments, each with its first page of
+// replies; pages after the first are asked for one discussion or one
+// comment at a time (githubMoreComments, githubMoreReplies).
+const ghComments = `comments(first: 100, after: $comments) {
+          pageInfo { hasNextPage endCursor }
+          nodes {
+            ` + ghCommentFields + `
+            replies(first: 100) { pageInfo { hasNextPage endCursor } nodes { ` + ghCommentFields + ` } }
+          }
+        }`
+
+var githubQuery = `query($owner: String!, $name: String!, $cursor: String, $comments: String) {
   repository(owner: $owner, name: $name) {
     discussions(first: 100, after: $cursor) {
       pageInfo { hasNextPage endCursor }
       nodes {
         number title url category { name }
         reactionGroups { content users { totalCount } }
-        comments(first: 100) {
-          pageInfo { hasNextPage }
-          nodes {
-            databaseId url bodyHTML createdAt isMinimized
-            author { login url avatarUrl }
-            replies(first: 100) {
-              pageInfo { hasNextPage }
-              nodes { databaseId url bodyHTML createdAt isMinimized author { login url avatarUrl } }
-            }
-          }
-        }
+        ` + ghComments + `
       }
+    }
+  }
+}`
+
+var githubMoreComments = `query($owner: String!, $name: String!, $number: Int!, $comments: String) {
+  repository(owner: $owner, name: $name) {
+    discussion(number: $number) {
+      ` + ghComments + `
+    }
+  }
+}`
+
+var githubMoreReplies = `query($id: ID!, $cursor: String) {
+  node(id: $id) {
+    ... on DiscussionComment {
+      replies(first: 100, after: $cursor) { pageInfo { hasNextPage endCursor } nodes { ` + ghCommentFields + ` } }
     }
   }
 }`
@@ -67,7 +90,19 @@ type ghAuthor struct {
 	AvatarURL string `json:"avatarUrl"`
 }
 
+// ghPageInfo is GraphQL's cursor pagination.
+type ghPageInfo struct {
+	HasNextPage bool   `json:"hasNextPage"`
+	EndCursor   string `json:"endCursor"`
+}
+
+type ghCommentPage struct {
+	PageInfo ghPageInfo  `json:"pageInfo"`
+	Nodes    []ghComment `json:"nodes"`
+}
+
 type ghComment struct {
+	ID          string    `json:"id"` // the node id, to ask for more replies
 	DatabaseID  int64     `json:"databaseId"`
 	URL         string    `json:"url"`
 	BodyHTML    string    `json:"bodyHTML"`
@@ -75,10 +110,8 @@ type ghComment struct {
 	IsMinimized bool      `json:"isMinimized"`
 	Author      *ghAuthor `json:"author"` // null for a deleted account
 	Replies     struct {
-		PageInfo struct {
-			HasNextPage bool `json:"hasNextPage"`
-		} `json:"pageInfo"`
-		Nodes []ghComment `json:"nodes"`
+		PageInfo ghPageInfo  `json:"pageInfo"`
+		Nodes    []ghComment `json:"nodes"`
 	} `json:"replies"`
 }
 
@@ -95,12 +128,7 @@ type ghDiscussion struct {
 			TotalCount int `json:"totalCount"`
 		} `json:"users"`
 	} `json:"reactionGroups"`
-	Comments struct {
-		PageInfo struct {
-			HasNextPage bool `json:"hasNextPage"`
-		} `json:"pageInfo"`
-		Nodes []ghComment `json:"nodes"`
-	} `json:"comments"`
+	Comments ghCommentPage `json:"comments"`
 }
 
 // likeReactions are the reactions counted as likes.
@@ -124,7 +152,8 @@ func (g *GitHub) Fetch(ctx context.Context, posts []Post) (Fetched, error) {
 		}
 	}
 	var f Fetched
-	partial := map[string]bool{} // posts whose discussion has more comments than one page
+	var errs []error
+	partial := map[string]bool{} // posts whose discussion could not be read whole
 	var cursor *string
 	for page := 0; ; page++ {
 		if page == maxPages {
@@ -139,10 +168,13 @@ func (g *GitHub) Fetch(ctx context.Context, posts []Post) (Fetched, error) {
 				continue
 			}
 			p := byTitle[d.Title]
+			if p == nil && g.Category == "" {
+				continue // without giscus's category, a discussion may be about anything
+			}
+			if err := g.readAll(ctx, owner, name, &d); err != nil {
+				errs = append(errs, fmt.Errorf("discussion %d (%s): %w", d.Number, d.Title, err))
+			}
 			if p == nil {
-				if g.Category == "" {
-					continue // without giscus's category, a discussion may be about anything
-				}
 				// giscus opened it for a page that no post has now (a
 				// renamed post, say): its items are listed, not lost.
 				lost, _ := d.items(&Post{URLs: []string{d.Title}})
@@ -161,13 +193,70 @@ func (g *GitHub) Fetch(ctx context.Context, posts []Post) (Fetched, error) {
 		cursor = &next
 	}
 	// Every discussion was read: a post's collected comments missing now
-	// were deleted, unless its discussion had more than one page.
+	// were deleted, unless its discussion could not be read whole.
 	for _, p := range posts {
 		if !partial[p.File] {
 			f.Complete = append(f.Complete, p.File)
 		}
 	}
-	return f, nil
+	return f, errors.Join(errs...)
+}
+
+// readAll asks for the comments and replies of d beyond the first page of
+// each, until GitHub says there are no more. On an error d keeps what was
+// read and says there is more, so nothing of its post is withdrawn.
+func (g *GitHub) readAll(ctx context.Context, owner, name string, d *ghDiscussion) error {
+	for page := 0; d.Comments.PageInfo.HasNextPage; page++ {
+		after := d.Comments.PageInfo.EndCursor
+		if page == maxPages || after == "" {
+			return fmt.Errorf("comments: no cursor after page %d", page+1)
+		}
+		var r struct {
+			Repository *struct {
+				Discussion *struct {
+					Comments ghCommentPage `json:"comments"`
+				} `json:"discussion"`
+			} `json:"repository"`
+		}
+		if err := g.query(ctx, githubMoreComments, map[string]any{"owner": owner, "name": name, "number": d.Number, "comments": after}, &r); err != nil {
+			return err
+		}
+		if r.Repository == nil || r.Repository.Discussion == nil {
+			return errors.New("gone while being read")
+		}
+		more := r.Repository.Discussion.Comments
+		d.Comments.Nodes = append(d.Comments.Nodes, more.Nodes...)
+		d.Comments.PageInfo = more.PageInfo
+		if more.PageInfo.HasNextPage && more.PageInfo.EndCursor == after {
+			return errors.New("comments: the cursor does not move")
+		}
+	}
+	for i := range d.Comments.Nodes {
+		c := &d.Comments.Nodes[i]
+		for page := 0; c.Replies.PageInfo.HasNextPage; page++ {
+			after := c.Replies.PageInfo.EndCursor
+			if page == maxPages || after == "" || c.ID == "" {
+				return fmt.Errorf("replies to comment %d: no cursor after page %d", c.DatabaseID, page+1)
+			}
+			var r struct {
+				Node *struct {
+					Replies ghCommentPage `json:"replies"`
+				} `json:"node"`
+			}
+			if err := g.query(ctx, githubMoreReplies, map[string]any{"id": c.ID, "cursor": after}, &r); err != nil {
+				return err
+			}
+			if r.Node == nil {
+				return fmt.Errorf("comment %d gone while being read", c.DatabaseID)
+			}
+			c.Replies.Nodes = append(c.Replies.Nodes, r.Node.Replies.Nodes...)
+			c.Replies.PageInfo = r.Node.Replies.PageInfo
+			if c.Replies.PageInfo.HasNextPage && c.Replies.PageInfo.EndCursor == after {
+				return fmt.Errorf("replies to comment %d: the cursor does not move", c.DatabaseID)
+			}
+		}
+	}
+	return nil
 }
 
 // titles are the discussion titles giscus gives a post under the mapping.
@@ -192,9 +281,34 @@ func (g *GitHub) titles(p *Post) []string {
 }
 
 func (g *GitHub) page(ctx context.Context, owner, name string, cursor *string) ([]ghDiscussion, string, error) {
-	payload, err := json.Marshal(map[string]any{"query": githubQuery, "variables": map[string]any{"owner": owner, "name": name, "cursor": cursor}})
-	if err != nil {
+	var r struct {
+		Repository *struct {
+			Discussions struct {
+				PageInfo ghPageInfo     `json:"pageInfo"`
+				Nodes    []ghDiscussion `json:"nodes"`
+			} `json:"discussions"`
+		} `json:"repository"`
+	}
+	if err := g.query(ctx, githubQuery, map[string]any{"owner": owner, "name": name, "cursor": cursor}, &r); err != nil {
 		return nil, "", err
+	}
+	if r.Repository == nil {
+		return nil, "", fmt.Errorf("%s/graphql: no repository %s/%s", strings.TrimSuffix(g.BaseURL, "/"), owner, name)
+	}
+	ds := r.Repository.Discussions
+	next := ""
+	if ds.PageInfo.HasNextPage && ds.PageInfo.EndCursor != "" && (cursor == nil || *cursor != ds.PageInfo.EndCursor) {
+		next = ds.PageInfo.EndCursor
+	}
+	return ds.Nodes, next, nil
+}
+
+// query posts one GraphQL query and decodes its data into data; GraphQL
+// errors, which come with a 200, are errors.
+func (g *GitHub) query(ctx context.Context, query string, vars map[string]any, data any) error {
+	payload, err := json.Marshal(map[string]any{"query": query, "variables": vars})
+	if err != nil {
+		return err
 	}
 	endpoint := strings.TrimSuffix(g.BaseURL, "/") + "/graphql"
 	body, _, err := g.Client.Do(ctx, func() (*http.Request, error) {
@@ -206,48 +320,36 @@ func (g *GitHub) page(ctx context.Context, owner, name string, cursor *string) (
 		return r, err
 	})
 	if err != nil {
-		return nil, "", err
+		return err
 	}
 	var r struct {
-		Data *struct {
-			Repository *struct {
-				Discussions struct {
-					PageInfo struct {
-						HasNextPage bool   `json:"hasNextPage"`
-						EndCursor   string `json:"endCursor"`
-					} `json:"pageInfo"`
-					Nodes []ghDiscussion `json:"nodes"`
-				} `json:"discussions"`
-			} `json:"repository"`
-		} `json:"data"`
+		Data   json.RawMessage `json:"data"`
 		Errors []struct {
 			Type    string `json:"type"`
 			Message string `json:"message"`
 		} `json:"errors"`
 	}
 	if err := json.Unmarshal(body, &r); err != nil {
-		return nil, "", fmt.Errorf("%s: not a GraphQL answer: %v", endpoint, err)
+		return fmt.Errorf("%s: not a GraphQL answer: %v", endpoint, err)
 	}
 	if len(r.Errors) > 0 {
 		var errs []error
 		for _, e := range r.Errors {
 			errs = append(errs, fmt.Errorf("%s: %s", firstOf(e.Type, "error"), e.Message))
 		}
-		return nil, "", fmt.Errorf("%s: %w", endpoint, errors.Join(errs...))
+		return fmt.Errorf("%s: %w", endpoint, errors.Join(errs...))
 	}
-	if r.Data == nil || r.Data.Repository == nil {
-		return nil, "", fmt.Errorf("%s: no repository %s/%s", endpoint, owner, name)
+	if len(r.Data) == 0 || string(r.Data) == "null" {
+		return fmt.Errorf("%s: an answer without data", endpoint)
 	}
-	ds := r.Data.Repository.Discussions
-	next := ""
-	if ds.PageInfo.HasNextPage && ds.PageInfo.EndCursor != "" && (cursor == nil || *cursor != ds.PageInfo.EndCursor) {
-		next = ds.PageInfo.EndCursor
+	if err := json.Unmarshal(r.Data, data); err != nil {
+		return fmt.Errorf("%s: not a GraphQL answer: %v", endpoint, err)
 	}
-	return ds.Nodes, next, nil
+	return nil
 }
 
 // items are a discussion's comments, replies and reactions; complete is
-// false when it has more comments or replies than one page holds.
+// false when some comments or replies could not be read.
 func (d ghDiscussion) items(p *Post) (items []Item, complete bool) {
 	complete = !d.Comments.PageInfo.HasNextPage
 	comment := func(c ghComment, replyTo string) Item {
