@@ -6,9 +6,12 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"html"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Bluesky collects the replies, likes and reposts of the Bluesky posts
@@ -20,7 +23,8 @@ import (
 //	GET /xrpc/app.bsky.feed.getLikes?uri=U&limit=100&cursor=C     {"likes":[{createdAt, actor}], "cursor"}
 //	GET /xrpc/app.bsky.feed.getRepostedBy?uri=U&limit=100&cursor=C {"repostedBy":[actor], "cursor"}
 //
-// Replies are plain text, escaped as such. Replies that are deleted
+// Replies are plain text, escaped as such, with the links, mentions and
+// hashtags their rich-text facets mark made links (facetHTML). Replies that are deleted
 // (#notFoundPost) or hidden by a block (#blockedPost) are left out, and
 // so is what answers them. The result is complete for each post that
 // worked.
@@ -47,8 +51,9 @@ type bskyThread struct {
 		URI    string    `json:"uri"`
 		Author bskyActor `json:"author"`
 		Record struct {
-			Text      string `json:"text"`
-			CreatedAt string `json:"createdAt"`
+			Text      string      `json:"text"`
+			Facets    []bskyFacet `json:"facets"`
+			CreatedAt string      `json:"createdAt"`
 		} `json:"record"`
 		IndexedAt string `json:"indexedAt"`
 	} `json:"post"`
@@ -135,7 +140,7 @@ func (b *Bluesky) fetchPost(ctx context.Context, p Post) ([]Item, error) {
 			items = append(items, Item{
 				Source: "bluesky", RemoteID: c.Post.URI, RemoteURL: bskyPostURL(c.Post.Author, m[2]), Target: p.URLs[0], Post: p.File,
 				Kind: KindReply, Author: bskyAuthor(c.Post.Author), Published: parseTime(c.Post.Record.CreatedAt),
-				Received: parseTime(c.Post.IndexedAt), HTML: textHTML(c.Post.Record.Text), ReplyTo: parent, FileID: id,
+				Received: parseTime(c.Post.IndexedAt), HTML: facetHTML(c.Post.Record.Text, c.Post.Record.Facets), ReplyTo: parent, FileID: id,
 			})
 			walk(c, id)
 		}
@@ -226,4 +231,87 @@ func bskyPostURL(a bskyActor, rkey string) string {
 func shortHash(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:5])
+}
+
+// bskyFacet marks a range of a post's text, in UTF-8 bytes, as a link, a
+// mention or a hashtag (app.bsky.richtext.facet).
+type bskyFacet struct {
+	Index struct {
+		ByteStart int `json:"byteStart"`
+		ByteEnd   int `json:"byteEnd"`
+	} `json:"index"`
+	Features []struct {
+		Type string `json:"$type"`
+		URI  string `json:"uri"` // #link
+		DID  string `json:"did"` // #mention
+		Tag  string `json:"tag"` // #tag
+	} `json:"features"`
+}
+
+// facetHTML is text as paragraphs, like textHTML, with each facet's range
+// a link: a #link to its URI (http and https only), a #mention to the
+// account's profile, a #tag to the hashtag's page. Bluesky shortens a
+// link's text ("example.org/a-long-pa..."), so the URI must come from the
+// facet. A facet that overlaps another, falls outside the text or splits
+// a character is ignored, and its text stays plain.
+func facetHTML(text string, facets []bskyFacet) string {
+	type span struct {
+		start, end int
+		href       string
+	}
+	var spans []span
+	for _, f := range facets {
+		start, end := f.Index.ByteStart, f.Index.ByteEnd
+		if start < 0 || end > len(text) || start >= end || !utf8.RuneStart(text[start]) || end < len(text) && !utf8.RuneStart(text[end]) {
+			continue
+		}
+		href := ""
+		for _, ft := range f.Features {
+			switch ft.Type {
+			case "app.bsky.richtext.facet#link":
+				if u, err := url.Parse(ft.URI); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
+					href = u.String()
+				}
+			case "app.bsky.richtext.facet#mention":
+				if strings.HasPrefix(ft.DID, "did:") {
+					href = "https://bsky.app/profile/" + url.PathEscape(ft.DID)
+				}
+			case "app.bsky.richtext.facet#tag":
+				if ft.Tag != "" {
+					href = "https://bsky.app/hashtag/" + url.PathEscape(ft.Tag)
+				}
+			}
+			if href != "" {
+				break
+			}
+		}
+		if href != "" {
+			spans = append(spans, span{start, end, href})
+		}
+	}
+	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
+	var b strings.Builder
+	plain := func(s string) {
+		s = html.EscapeString(strings.ReplaceAll(s, "\r\n", "\n"))
+		s = strings.ReplaceAll(s, "\n\n", "</p><p>")
+		b.WriteString(strings.ReplaceAll(s, "\n", "<br>"))
+	}
+	at := 0
+	for _, sp := range spans {
+		if sp.start < at {
+			continue // overlaps the one before
+		}
+		plain(text[at:sp.start])
+		fmt.Fprintf(&b, `<a href="%s">%s</a>`, html.EscapeString(sp.href), html.EscapeString(strings.ReplaceAll(text[sp.start:sp.end], "\n", " ")))
+		at = sp.end
+	}
+	plain(text[at:])
+	out := "<p>" + b.String() + "</p>"
+	for strings.Contains(out, "<p></p>") {
+		out = strings.ReplaceAll(out, "<p></p>", "")
+	}
+	if strings.TrimSpace(text) == "" {
+		return ""
+	}
+	return out
 }

@@ -82,10 +82,19 @@ func bskyReply(did, handle, rkey, text string, replies ...map[string]any) map[st
 	return map[string]any{"$type": "app.bsky.feed.defs#threadViewPost", "post": bskyPostJSON(did, handle, rkey, text), "replies": append([]map[string]any{}, replies...)}
 }
 
+// bskyLinked gives a reply's text a link facet, as the Bluesky app makes
+// one for a URL it shortens.
+func bskyLinked(reply map[string]any, start, end int, uri string) map[string]any {
+	rec := reply["post"].(map[string]any)["record"].(map[string]any)
+	rec["facets"] = []any{map[string]any{"index": map[string]any{"byteStart": start, "byteEnd": end},
+		"features": []any{map[string]any{"$type": "app.bsky.richtext.facet#link", "uri": uri}}}}
+	return reply
+}
+
 func TestBluesky(t *testing.T) {
 	fake := &fakeAppView{limited: 1,
 		replies: []map[string]any{
-			bskyReply("did:plc:ann", "ann.example", "3kann", "Good <one> & *true*.", bskyReply("did:plc:ben", "ben.example", "3kben", "Agreed.")),
+			bskyReply("did:plc:ann", "ann.example", "3kann", "Good <one> & *true*.", bskyLinked(bskyReply("did:plc:ben", "ben.example", "3kben", "Agreed, see example.org/more-on-th..."), 12, 37, "https://example.org/more-on-this?from=bsky")),
 			{"$type": "app.bsky.feed.defs#blockedPost", "uri": "at://did:plc:x/app.bsky.feed.post/3kx", "blocked": true},
 		},
 		likes: []map[string]any{
@@ -134,4 +143,57 @@ func TestBluesky(t *testing.T) {
 		t.Errorf("third run: %s", got)
 	}
 	load(t, root, "content/posts/hello", posts[0].URLs)
+}
+
+func TestFacetHTML(t *testing.T) {
+	facet := func(start, end int, typ, key, value string) bskyFacet {
+		var f bskyFacet
+		f.Index.ByteStart, f.Index.ByteEnd = start, end
+		f.Features = append(f.Features, struct {
+			Type string `json:"$type"`
+			URI  string `json:"uri"`
+			DID  string `json:"did"`
+			Tag  string `json:"tag"`
+		}{Type: "app.bsky.richtext.facet#" + typ})
+		switch key {
+		case "uri":
+			f.Features[0].URI = value
+		case "did":
+			f.Features[0].DID = value
+		case "tag":
+			f.Features[0].Tag = value
+		}
+		return f
+	}
+	link := "read example.org/a-long-pa... now"
+	emoji := "🎉 look"
+	for _, c := range []struct {
+		name, text string
+		facets     []bskyFacet
+		want       string
+	}{
+		{"no facets", "a <b> & c\n\nnext\nline", nil, "<p>a &lt;b&gt; &amp; c</p><p>next<br>line</p>"},
+		{"link text shortened, URI whole", link, []bskyFacet{facet(5, 29, "link", "uri", "https://example.org/a-long-path?q=1&r=2")},
+			`<p>read <a href="https://example.org/a-long-path?q=1&amp;r=2">example.org/a-long-pa...</a> now</p>`},
+		{"mention", "hi @ann.example", []bskyFacet{facet(3, 15, "mention", "did", "did:plc:ann")},
+			`<p>hi <a href="https://bsky.app/profile/did:plc:ann">@ann.example</a></p>`},
+		{"hashtag", "so #golang", []bskyFacet{facet(3, 10, "tag", "tag", "golang")},
+			`<p>so <a href="https://bsky.app/hashtag/golang">#golang</a></p>`},
+		{"byte offsets after an emoji", emoji, []bskyFacet{facet(5, 9, "link", "uri", "https://x.example/")},
+			`<p>🎉 <a href="https://x.example/">look</a></p>`},
+		{"facets out of order", "a b", []bskyFacet{facet(2, 3, "tag", "tag", "b"), facet(0, 1, "tag", "tag", "a")},
+			`<p><a href="https://bsky.app/hashtag/a">a</a> <a href="https://bsky.app/hashtag/b">b</a></p>`},
+		{"javascript: stays text", "click me", []bskyFacet{facet(0, 5, "link", "uri", "javascript:alert(1)")}, "<p>click me</p>"},
+		{"overlap: the first wins", "abcdef", []bskyFacet{facet(0, 4, "tag", "tag", "x"), facet(2, 6, "tag", "tag", "y")},
+			`<p><a href="https://bsky.app/hashtag/x">abcd</a>ef</p>`},
+		{"outside the text", "short", []bskyFacet{facet(2, 99, "tag", "tag", "x"), facet(-1, 2, "tag", "tag", "y")}, "<p>short</p>"},
+		{"splits a character", emoji, []bskyFacet{facet(1, 6, "tag", "tag", "x")}, "<p>🎉 look</p>"},
+		{"a link's text with a quote", `say "hi"`, []bskyFacet{facet(4, 8, "link", "uri", `https://x.example/"><script>`)},
+			`<p>say <a href="https://x.example/%22%3E%3Cscript%3E">&#34;hi&#34;</a></p>`},
+		{"empty", "  ", nil, ""},
+	} {
+		if got := facetHTML(c.text, c.facets); got != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
+		}
+	}
 }
