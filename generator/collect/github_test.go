@@ -214,6 +214,9 @@ func TestGitHub(t *testing.T) {
 	if c := s.Counts(); c.Comments != 1 || c.Likes != 1 {
 		t.Errorf("the build shows %+v; want 1 comment and 1 like", c)
 	}
+	if len(s.Threads) != 1 || s.Threads[0].AuthorPhoto != "https://avatars.example/ada" {
+		t.Errorf("threads = %+v; want Ada's comment with her avatar's address", s.Threads)
+	}
 
 	fake.broken = true
 	if _, err := src.Fetch(context.Background(), posts); err == nil || !strings.Contains(err.Error(), "NOT_FOUND: Could not resolve to a Repository") {

@@ -371,6 +371,9 @@ func render(it Item, p *Post, status string, when time.Time) (src []byte, why st
 		if u := httpURL(it.Author.URL); u != "" {
 			line(&b, "author_url", u)
 		}
+		if u := httpURL(it.Author.Photo); u != "" {
+			line(&b, "author_photo", u)
+		}
 		line(&b, "date", when.UTC().Format(time.RFC3339))
 		if it.ReplyTo != "" {
 			line(&b, "reply_to", it.ReplyTo)

@@ -18,14 +18,18 @@ type Comment struct {
 	ID        string // the id in the file name
 	Author    string // one line of plain text
 	AuthorURL string // http or https, or ""
-	Source    string // how it arrived, one lowercase word ("form", "wordpress"), or ""
-	Date      time.Time
-	DatePos   diag.Pos      // where the date is written, for messages about it
-	ReplyTo   string        // the id of the comment this one answers, or ""
-	Status    Status        // StatusApproved or StatusPending
-	Body      string        // Markdown as written
-	HTML      template.HTML // Body rendered and sanitized: safe to place in a page as it is
-	File      string        // path in the site's file system
+	// AuthorPhoto is the author's avatar at the service it came from
+	// (http or https, or ""). The default theme does not show it: each
+	// would be a request to another site from every reader's browser.
+	AuthorPhoto string
+	Source      string // how it arrived, one lowercase word ("form", "wordpress"), or ""
+	Date        time.Time
+	DatePos     diag.Pos      // where the date is written, for messages about it
+	ReplyTo     string        // the id of the comment this one answers, or ""
+	Status      Status        // StatusApproved or StatusPending
+	Body        string        // Markdown as written
+	HTML        template.HTML // Body rendered and sanitized: safe to place in a page as it is
+	File        string        // path in the site's file system
 	// Withdrawn is true when the reader deleted it where it was
 	// collected from: it is no longer shown, and its deposit is withdrawn.
 	Withdrawn bool
@@ -41,7 +45,7 @@ type Comment struct {
 // Shown reports whether the comment appears on the page.
 func (c *Comment) Shown() bool { return c.Status == StatusApproved && !c.Withdrawn }
 
-var commentFields = []string{"id", "author", "author_url", "date", "reply_to", "source", "status", "withdrawn", "remote_id", "remote_url", "content_hash"}
+var commentFields = []string{"id", "author", "author_url", "author_photo", "date", "reply_to", "source", "status", "withdrawn", "remote_id", "remote_url", "content_hash"}
 
 var sourceWord = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,31}$`)
 
@@ -123,6 +127,8 @@ func (c *Comment) set(d *decoder, e entry, nameID string) {
 		c.Author, _ = d.required(e)
 	case "author_url":
 		c.AuthorURL, _ = d.url(e)
+	case "author_photo":
+		c.AuthorPhoto, _ = d.url(e)
 	case "date":
 		c.Date, _ = d.date(e)
 		c.DatePos = d.pos(e.v)

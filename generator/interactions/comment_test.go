@@ -24,7 +24,7 @@ func TestCommentValidation(t *testing.T) {
 ` + c + `20250918T140502Z-k7m2qx.md:2:1: comment: unknown field "auther" (did you mean "author"?)`},
 		{"unknown field far from any", map[string]string{
 			"comments/20250918T140502Z-k7m2qx.md": "---\nauthor: Ada\ndate: 2025-09-18\nstatus: approved\nemail: ada@example.com\n---\nHi\n",
-		}, c + `20250918T140502Z-k7m2qx.md:5:1: comment: unknown field "email"; known fields are id, author, author_url, date, reply_to, source, status, withdrawn, remote_id, remote_url, content_hash`},
+		}, c + `20250918T140502Z-k7m2qx.md:5:1: comment: unknown field "email"; known fields are id, author, author_url, author_photo, date, reply_to, source, status, withdrawn, remote_id, remote_url, content_hash`},
 		{"field written twice", map[string]string{
 			"comments/20250918T140502Z-k7m2qx.md": "---\nauthor: Ada\ndate: 2025-09-18\nAuthor: Eve\nstatus: approved\n---\nHi\n",
 		}, c + `20250918T140502Z-k7m2qx.md:4:1: comment: field "Author" is already defined on line 2; keep one`},
@@ -40,6 +40,9 @@ func TestCommentValidation(t *testing.T) {
 		{"javascript author_url", map[string]string{
 			"comments/20250918T140502Z-k7m2qx.md": "---\nauthor: Ada\nauthor_url: javascript:alert(1)\ndate: 2025-09-18\nstatus: approved\n---\nHi\n",
 		}, c + `20250918T140502Z-k7m2qx.md:3:13: comment: author_url: want an http:// or https:// URL, not "javascript:alert(1)"`},
+		{"data: author_photo", map[string]string{
+			"comments/20250918T140502Z-k7m2qx.md": "---\nauthor: Ada\nauthor_photo: data:image/svg+xml;base64,PHN2Zz4=\ndate: 2025-09-18\nstatus: approved\n---\nHi\n",
+		}, c + `20250918T140502Z-k7m2qx.md:3:15: comment: author_photo: want an http:// or https:// URL, not "data:image/svg+xml;base64,PHN2Zz4="`},
 		{"author_url with other schemes and shapes", map[string]string{
 			"comments/20250918T140502Z-a1.md": "---\nauthor: A\nauthor_url: ftp://ada.example/\ndate: 2025-09-18\nstatus: approved\n---\nHi\n",
 			"comments/20250918T140502Z-a2.md": "---\nauthor: A\nauthor_url: https://bank.example@evil.example/\ndate: 2025-09-18\nstatus: approved\n---\nHi\n",
