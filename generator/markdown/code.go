@@ -213,7 +213,9 @@ func (r *codeRenderer) write(w util.BufWriter, code string, o FenceOptions) {
 	if lang == "" {
 		lang = "text"
 	}
-	w.WriteString(`<div class="highlight" data-lang="`)
+	// The block scrolls sideways when its lines are wider than the
+	// column; tabindex lets a keyboard reach it to scroll.
+	w.WriteString(`<div class="highlight" tabindex="0" data-lang="`)
 	w.WriteString(html.EscapeString(lang))
 	w.WriteString(`">`)
 	it, err := lexer.Tokenise(nil, code)

@@ -60,17 +60,17 @@ func TestRenderFeatures(t *testing.T) {
 			`<h2 id="why-it-compounds-1">Why it compounds <a class="anchor" href="#why-it-compounds-1" aria-label="Link to this section">#</a></h2>` + "\n",
 		}, nil},
 		{"fenced code with language", Options{}, "```go\nfunc f() {}\n```\n", []string{
-			`<div class="highlight" data-lang="go"><pre class="chroma"><code><span class="line"><span class="cl"><span class="kd">func</span><span class="w"> </span><span class="nf">f</span><span class="p">()</span>`,
+			`<div class="highlight" tabindex="0" data-lang="go"><pre class="chroma"><code><span class="line"><span class="cl"><span class="kd">func</span><span class="w"> </span><span class="nf">f</span><span class="p">()</span>`,
 			"</code></pre></div>\n",
 		}, []string{"lntable"}},
 		{"language is case-insensitive", Options{}, "```Go\nfunc f() {}\n```\n", []string{
 			`data-lang="go"`, `<span class="kd">func</span>`,
 		}, nil},
 		{"unknown language falls back to text", Options{}, "```nosuchlang\nfunc <b> & c\n```\n", []string{
-			`<div class="highlight" data-lang="nosuchlang"><pre class="chroma"><code><span class="line"><span class="cl">func &lt;b&gt; &amp; c` + "\n</span></span></code></pre></div>\n",
+			`<div class="highlight" tabindex="0" data-lang="nosuchlang"><pre class="chroma"><code><span class="line"><span class="cl">func &lt;b&gt; &amp; c` + "\n</span></span></code></pre></div>\n",
 		}, []string{`class="kd"`}},
 		{"no language", Options{}, "```\nplain\n```\n", []string{
-			`<div class="highlight" data-lang="text"><pre class="chroma"><code><span class="line"><span class="cl">plain` + "\n</span></span></code></pre></div>\n",
+			`<div class="highlight" tabindex="0" data-lang="text"><pre class="chroma"><code><span class="line"><span class="cl">plain` + "\n</span></span></code></pre></div>\n",
 		}, nil},
 		{"language is escaped", Options{}, "```a\"><script>\nx\n```\n", []string{
 			`data-lang="a&#34;&gt;&lt;script&gt;"`,
@@ -91,7 +91,7 @@ func TestRenderFeatures(t *testing.T) {
 		{"line numbers by default", Options{LineNumbers: true}, "```go\nx\n```\n", []string{`<table class="lntable">`, "<span class=\"lnt\">1\n</span>"}, nil},
 		{"fence turns default line numbers off", Options{LineNumbers: true}, "```go {linenos=false}\nx\n```\n", nil, []string{"lntable", `class="lnt"`}},
 		{"indented code", Options{}, "Text\n\n    a <b>\n    c\n", []string{
-			"<div class=\"highlight\" data-lang=\"text\"><pre class=\"chroma\"><code><span class=\"line\"><span class=\"cl\">a &lt;b&gt;\n</span></span><span class=\"line\"><span class=\"cl\">c\n</span></span></code></pre></div>\n",
+			"<div class=\"highlight\" tabindex=\"0\" data-lang=\"text\"><pre class=\"chroma\"><code><span class=\"line\"><span class=\"cl\">a &lt;b&gt;\n</span></span><span class=\"line\"><span class=\"cl\">c\n</span></span></code></pre></div>\n",
 		}, nil},
 		{"raw html omitted by default", Options{}, "<div>block</div>\n\nInline <b>bold</b> <script>x()</script>\n", []string{
 			"<!-- raw HTML omitted -->\n<p>Inline <!-- raw HTML omitted -->bold<!-- raw HTML omitted --> <!-- raw HTML omitted -->x()<!-- raw HTML omitted --></p>\n",
@@ -121,7 +121,7 @@ func TestRenderFeatures(t *testing.T) {
 func TestRenderHighlightWithLineStartNoNumbers(t *testing.T) {
 	t.Parallel()
 	html := string(render(t, Options{}, "```text {hl_lines=[2] linenostart=10}\na\nb\nc\n```\n").HTML)
-	want := `<div class="highlight" data-lang="text"><pre class="chroma"><code>` +
+	want := `<div class="highlight" tabindex="0" data-lang="text"><pre class="chroma"><code>` +
 		"<span class=\"line\"><span class=\"cl\">a\n</span></span>" +
 		"<span class=\"line hl\"><span class=\"cl\">b\n</span></span>" +
 		"<span class=\"line\"><span class=\"cl\">c\n</span></span>" +

@@ -96,7 +96,9 @@ func (h *hub) serve(w http.ResponseWriter, r *http.Request) {
 
 // reloadScript runs in every served page: it reloads the page when its
 // output changed, swaps stylesheets when only CSS changed, leaves a
-// deleted page for the home page, and shows build errors over the page.
+// deleted page for the home page, and shows build errors over the page,
+// in styles of its own: the page's theme must not restyle them (a theme's
+// light pre background under light text is unreadable).
 const reloadScript = `(function(){
 var state=window.__accrue||{errors:[]};
 function here(){var p=location.pathname;if(p.endsWith("/"))p+="index.html";return p}
@@ -107,7 +109,7 @@ function overlay(errs){
   o.style.cssText="position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);color:#fdd;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem";
   document.body.appendChild(o)}
  o.textContent="";var h=document.createElement("h2");h.textContent="accrue: the build failed";h.style.cssText="color:#fff;font:600 18px system-ui,sans-serif;margin:0 0 1rem";o.appendChild(h);
- errs.forEach(function(e){var p=document.createElement("pre");p.textContent=e;p.style.cssText="white-space:pre-wrap;margin:0 0 .5rem";o.appendChild(p)});
+ errs.forEach(function(e){var p=document.createElement("pre");p.textContent=e;p.style.cssText="white-space:pre-wrap;margin:0 0 .5rem;padding:0;border:0;border-radius:0;background:none;color:#ffd7d7;font:inherit";o.appendChild(p)});
  var f=document.createElement("p");f.textContent="Fix the file and save: this page recovers by itself.";f.style.cssText="color:#aaa;font:14px system-ui,sans-serif";o.appendChild(f)}
 function swapCSS(){document.querySelectorAll('link[rel="stylesheet"]').forEach(function(l){var u=new URL(l.href);u.searchParams.set("v",Date.now());var n=l.cloneNode();n.href=u.href;n.onload=function(){l.remove()};l.after(n)})}
 if(state.errors.length)document.readyState==="loading"?document.addEventListener("DOMContentLoaded",function(){overlay(state.errors)}):overlay(state.errors);

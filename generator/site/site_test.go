@@ -57,7 +57,7 @@ func TestBasicPages(t *testing.T) {
 	// Comments and mentions: threaded, escaped, pending and deleted ones hidden.
 	bundle := r.File("posts/bundle/index.html")
 	for _, want := range []string{
-		`<span class="counts">· 2 comments, 1 mention, 1 like</span>`,
+		`<span class="counts">2 comments, 1 mention, 1 like</span>`,
 		`<li class="p-comment h-cite comment" id="comment-abc">`,
 		`<ol class="comment-replies"><li class="p-comment h-cite comment" id="comment-def">`,
 		`Comments are <em>data</em>, not content.`,
@@ -497,10 +497,10 @@ Links [old](/posts/old/).
 `
 	r := sitetest.Build(t, fixture)
 	r.AssertFile("posts/old/index.html",
-		`<span class="counts">· referenced by 2 posts</span>`,
+		`<span class="counts">referenced by 2 posts</span>`,
 		`<h2 id="referenced-by">Referenced by</h2>`,
 		`<li><a href="/posts/tagged/">Tagged</a>`, `<li><a href="/posts/new/">New</a>`)
-	r.AssertFile("index.html", `<span class="counts">· referenced by 2 posts</span>`)
+	r.AssertFile("index.html", `<span class="counts">referenced by 2 posts</span>`)
 	if got, want := r.Diags.Error(), "content/posts/new.md:6:20: warning: link to /posts/nope/ does not match any page or file of this site"; got != want {
 		t.Errorf("diagnostics = %q; want %q", got, want)
 	}
@@ -546,7 +546,7 @@ Body.
 		`class="dt-updated" datetime="2024-03-01T00:00:00Z"`,
 		`<h2 id="changelog">Changelog</h2>`,
 		`<li><time datetime="2024-02-01T00:00:00Z">February 1, 2024</time> Fixed the example</li>`,
-		`<span class="counts">· updated 2 times</span>`)
+		`<span class="counts">updated 2 times</span>`)
 	r.AssertFile("feed.json", `"date_modified": "2024-03-01T00:00:00Z"`)
 }
 
@@ -582,7 +582,7 @@ func TestGitHistory(t *testing.T) {
 		t.Fatal(err, diags)
 	}
 	if got := string(w.Files["posts/old/index.html"]); !strings.Contains(got, `class="dt-updated" datetime="2024-04-01T10:00:00Z"`) ||
-		!strings.Contains(got, `<span class="counts">· updated once</span>`) {
+		!strings.Contains(got, `<span class="counts">updated once</span>`) {
 		t.Errorf("old post does not show its one revision as its update:\n%s", got)
 	}
 	if got := string(w.Files["posts/new/index.html"]); strings.Contains(got, "dt-updated") || !strings.Contains(got, `referenced by 1 post`) {
