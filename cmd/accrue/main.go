@@ -303,8 +303,21 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if ip := net.ParseIP(*bind); ip == nil || !ip.IsLoopback() {
 		fmt.Fprintf(stderr, "warning: listening on %s: other machines on your network can read this site (drafts too, with --drafts)\n", *bind)
 	}
-	s := server.New(server.Options{Dir: *source, Drafts: *drafts, Future: *future, Strict: *sf.strict, Theme: themes.Default(), Log: stderr, CacheDir: sf.cacheDir()})
-	fmt.Fprintf(stdout, "serving %s at http://localhost:%d/ (Ctrl-C to stop)\n", *source, ln.Addr().(*net.TCPAddr).Port)
+	where := *source
+	if abs, err := filepath.Abs(where); err == nil {
+		where = abs
+	}
+	fmt.Fprintf(stdout, "building %s...\n", where)
+	ready := func(b server.FirstBuild) {
+		if b.Failed {
+			fmt.Fprintf(stdout, "the first build failed (the errors are above, and over every page until they are fixed)\n")
+		} else {
+			fmt.Fprintf(stdout, "built %d files in %s\n", b.Files, b.Took.Round(time.Millisecond))
+		}
+		fmt.Fprintf(stdout, "serving %s\n  the blog:   %s\n  its report: %s\nwatching for changes (Ctrl-C to stop)\n", where, b.URL, b.Report)
+	}
+	s := server.New(server.Options{Dir: *source, Drafts: *drafts, Future: *future, Strict: *sf.strict, Theme: themes.Default(), Log: stderr,
+		CacheDir: sf.cacheDir(), Ready: ready})
 	err = s.Serve(ctx, ln)
 	fmt.Fprintln(stdout, "stopped")
 	return err

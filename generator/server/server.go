@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -47,6 +48,18 @@ type Options struct {
 	// first build reads and saves it, later ones keep renderings in
 	// memory. "" means no cache.
 	CacheDir string
+	// Ready, when set, is told how the first build went, once it is
+	// served: the command line says where to look only then.
+	Ready func(FirstBuild)
+}
+
+// FirstBuild is how the server's first build went.
+type FirstBuild struct {
+	URL    string // the home page, http://localhost:PORT/
+	Report string // the live report
+	Files  int    // files served
+	Took   time.Duration
+	Failed bool // the errors were logged; pages show them until fixed
 }
 
 // Server builds a site into memory and serves it.
@@ -204,6 +217,7 @@ func (s *Server) rebuild(ctx context.Context, paths []string) {
 		s.state.Store(next)
 		fmt.Fprintf(s.o.Log, "rebuild failed: %d %s; still serving the last good build\n", len(next.diags), plural(len(next.diags), "error", "errors"))
 		s.hub.broadcast(event{Errors: messages(next.diags)})
+		s.ready(prev, 0, start, true)
 		return
 	}
 	next.files = files
@@ -219,6 +233,15 @@ func (s *Server) rebuild(ctx context.Context, paths []string) {
 	}
 	if len(changed) > 0 || prev.failed {
 		s.hub.broadcast(event{Changed: changed, CSSOnly: cssOnly && !prev.failed})
+	}
+	s.ready(prev, len(files), start, false)
+}
+
+// ready tells Options.Ready how the first build went.
+func (s *Server) ready(prev *snapshot, files int, start time.Time, failed bool) {
+	if prev.version == 0 && s.o.Ready != nil {
+		s.o.Ready(FirstBuild{URL: s.baseURL, Report: s.baseURL + strings.TrimSuffix(reportFile, "index.html"),
+			Files: files, Took: time.Since(start), Failed: failed})
 	}
 }
 
