@@ -41,10 +41,11 @@ type Moment struct {
 	End      time.Time `json:"end"`
 	Deposits int       `json:"deposits"`
 	// Usual is the post's usual number of deposits from others a week
-	// before the burst.
+	// before the burst; for a burst in its first week, the blog's usual
+	// launch.
 	Usual Points `json:"usual_per_week"`
 	// Launch says the burst came in the post's first week: its launch
-	// went far beyond nothing, as a shared post's does.
+	// went far beyond the blog's usual, as a shared post's does.
 	Launch  bool           `json:"launch"`
 	Sources []MomentSource `json:"sources"`
 }
@@ -74,8 +75,12 @@ func momentDeposit(e ledger.Event) bool {
 // spans MomentWeek; it is a moment when it holds at least MomentMin
 // deposits and MomentFactor times the usual weekly rate, measured over
 // the MomentBaselineWeeks before it (or since publication, at least a
-// week). Windows that follow one another within a week are one moment.
-func findMoments(events []ledger.Event, published time.Time) []Moment {
+// week). A post has no past in its first week, so there the usual rate
+// is launch, what the blog's earlier posts drew in theirs: most posts
+// get what attention they get at launch, and only a launch far beyond
+// the blog's usual is a moment. Windows that follow one another within a
+// week are one moment.
+func findMoments(events []ledger.Event, published time.Time, launch float64) []Moment {
 	var ev []ledger.Event
 	for _, e := range events {
 		if momentDeposit(e) {
@@ -104,13 +109,17 @@ func findMoments(events []ledger.Event, published time.Time) []Moment {
 		}
 		weeks := max(1, float64(start.Sub(from))/float64(MomentWeek))
 		usual := float64(i-lo) / weeks
+		isLaunch := start.Before(published.Add(MomentWeek))
+		if isLaunch {
+			usual = max(usual, launch)
+		}
 		j := windowEnd(i)
 		if n := j - i; n < MomentMin || float64(n) < MomentFactor*usual {
 			i++
 			continue
 		}
 		m := Moment{Post: ev[i].Post, Title: ev[i].Title, Start: start, End: ev[j-1].Date, Deposits: j - i,
-			Usual: Points(usual), Launch: start.Before(published.Add(MomentWeek))}
+			Usual: Points(usual), Launch: isLaunch}
 		if len(out) > 0 {
 			if prev := &out[len(out)-1]; start.Before(prev.End.Add(MomentWeek)) {
 				prev.End, prev.Deposits = m.End, prev.Deposits+m.Deposits
@@ -167,13 +176,66 @@ func (c *computer) recentStart() time.Time {
 	return c.since
 }
 
+// launches are what the blog's posts drew from others in their first
+// week, ordered by the week's end, for the usual launch of a later post.
+type launches struct {
+	ends []time.Time
+	sums []int // sums[i]: deposits in the first weeks of posts ends[:i]
+}
+
+// newLaunches counts the posts' first weeks from the ledger's events
+// that count as of asOf.
+func newLaunches(posts []Post, l *ledger.Ledger, asOf time.Time) launches {
+	type launch struct {
+		end time.Time
+		n   int
+	}
+	var all []launch
+	for _, p := range posts {
+		if p.Published.After(asOf) {
+			continue
+		}
+		end := p.Published.Add(MomentWeek)
+		n := 0
+		for _, e := range l.ForPost(p.File) {
+			if !e.Withdrawn && !e.Date.After(asOf) && e.Date.Before(end) && momentDeposit(e) {
+				n++
+			}
+		}
+		all = append(all, launch{end, n})
+	}
+	slices.SortFunc(all, func(a, b launch) int { return a.end.Compare(b.end) })
+	ls := launches{sums: make([]int, 1, len(all)+1)}
+	for _, x := range all {
+		ls.ends = append(ls.ends, x.end)
+		ls.sums = append(ls.sums, ls.sums[len(ls.sums)-1]+x.n)
+	}
+	return ls
+}
+
+// usual is the mean of the first weeks that ended by t: the blog's
+// usual launch for a post published at t; 0 for its first post.
+func (ls launches) usual(t time.Time) float64 {
+	n, _ := slices.BinarySearchFunc(ls.ends, t, func(e, t time.Time) int {
+		if e.After(t) {
+			return 1
+		}
+		return -1
+	})
+	if n == 0 {
+		return 0
+	}
+	return float64(ls.sums[n]) / float64(n)
+}
+
 // moments lists the moments that reached into the recent past, newest
 // first, then by post.
 func (c *computer) moments() []Moment {
 	start := c.recentStart()
+	ls := newLaunches(c.in.Posts, c.in.Ledger, c.asOf)
 	var out []Moment
 	for _, r := range c.rows {
-		for _, m := range findMoments(c.events[r.File], r.Published) {
+		for _, m := range findMoments(c.events[r.File], r.Published, ls.usual(r.Published)) {
 			if !m.End.Before(start) {
 				out = append(out, c.localMoment(m, r.Title))
 			}
@@ -191,16 +253,16 @@ func (c *computer) moments() []Moment {
 	return out
 }
 
-// postMoments are every moment of the post p as of asOf, oldest first,
-// dated in asOf's time zone.
-func postMoments(events []ledger.Event, p PostRow, asOf time.Time) []Moment {
+// postMoments are every moment of the post p of the blog in as of asOf,
+// oldest first, dated in asOf's time zone.
+func postMoments(in Input, p PostRow, asOf time.Time) []Moment {
 	var counted []ledger.Event
-	for _, e := range events {
+	for _, e := range in.Ledger.ForPost(p.File) {
 		if !e.Withdrawn && !e.Date.After(asOf) {
 			counted = append(counted, e)
 		}
 	}
-	out := findMoments(counted, p.Published)
+	out := findMoments(counted, p.Published, newLaunches(in.Posts, in.Ledger, asOf).usual(p.Published))
 	for i := range out {
 		out[i].Start, out[i].End, out[i].Title = out[i].Start.In(asOf.Location()), out[i].End.In(asOf.Location()), p.Title
 	}

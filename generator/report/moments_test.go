@@ -181,7 +181,7 @@ func TestMomentThreshold(t *testing.T) {
 		{"one fewer than the factor", append(slices.Clone(weekly), burst(quiet, MomentFactor-1)...), 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			ms := findMoments(blog(momentPublished, tt.events...).Ledger.ForPost("a.md"), momentPublished)
+			ms := findMoments(blog(momentPublished, tt.events...).Ledger.ForPost("a.md"), momentPublished, 0)
 			if len(ms) != tt.want {
 				t.Errorf("%d moments %+v; want %d", len(ms), ms, tt.want)
 			}
@@ -197,7 +197,7 @@ func TestMomentSpansWeeks(t *testing.T) {
 	for d := range 12 {
 		events = append(events, mention(start.AddDate(0, 0, d), fmt.Sprint("https://c.example/", d)))
 	}
-	ms := findMoments(blog(momentPublished, events...).Ledger.ForPost("a.md"), momentPublished)
+	ms := findMoments(blog(momentPublished, events...).Ledger.ForPost("a.md"), momentPublished, 0)
 	if len(ms) != 1 || ms[0].Deposits != 12 || !ms[0].End.Equal(start.AddDate(0, 0, 11)) {
 		t.Fatalf("moments %+v; want one of 12 deposits over 12 days", ms)
 	}
@@ -215,7 +215,7 @@ func TestMomentLaunch(t *testing.T) {
 			events = append(events, comment(momentPublished.AddDate(0, 0, 7*w+k), fmt.Sprint("r", k)))
 		}
 	}
-	ms := findMoments(blog(momentPublished, events...).Ledger.ForPost("a.md"), momentPublished)
+	ms := findMoments(blog(momentPublished, events...).Ledger.ForPost("a.md"), momentPublished, 0)
 	if len(ms) != 1 || !ms[0].Launch || ms[0].Deposits != 3 {
 		t.Fatalf("moments %+v; want the launch week alone", ms)
 	}
@@ -249,5 +249,43 @@ func TestMomentsRecent(t *testing.T) {
 	r = Compute(in, Options{AsOf: momentAsOf, Since: momentPublished})
 	if len(r.Changes.Moments) != 2 || !r.Changes.Moments[0].Start.After(r.Changes.Moments[1].Start) {
 		t.Errorf("moments since publication %+v; want both, newest first", r.Changes.Moments)
+	}
+}
+
+// TestMomentLaunchAgainstBlog: a post's first week is measured against
+// the blog's usual launch. Where every post draws three comments at
+// launch, three more are no moment, and fifteen are.
+func TestMomentLaunchAgainstBlog(t *testing.T) {
+	var posts []Post
+	var events []ledger.Event
+	launch := func(i, comments int) {
+		file := fmt.Sprintf("p%02d.md", i)
+		date := momentPublished.AddDate(0, 0, 14*i)
+		posts = append(posts, Post{File: file, Title: file, URL: "/" + file + "/", Published: date})
+		events = append(events, ledger.Event{Date: date, Post: file, Kind: ledger.KindPublish, Actor: "Ada", Source: file})
+		for k := range comments {
+			events = append(events, ledger.Event{Date: date.Add(time.Duration(k+1) * time.Hour), Post: file, Kind: ledger.KindComment,
+				Actor: fmt.Sprint("r", k), Source: fmt.Sprint(file, k)})
+		}
+	}
+	for i := range 10 {
+		launch(i, 3)
+	}
+	launch(10, 3)
+	launch(11, 15)
+	in := Input{Posts: posts, Ledger: ledger.New(events), Model: ledger.DefaultModel(), Thresholds: ledger.DefaultThresholds(), Location: time.UTC}
+	r := Compute(in, Options{AsOf: momentAsOf, Since: momentPublished})
+	var got []string
+	for _, m := range r.Changes.Moments {
+		got = append(got, fmt.Sprintf("%s %d usual %.1f launch %v", m.Post, m.Deposits, m.Usual, m.Launch))
+	}
+	// The blog's first post had no launches to compare with.
+	want := []string{"p11.md 15 usual 3.0 launch true", "p00.md 3 usual 0.0 launch true"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("moments %q; want %q", got, want)
+	}
+	st, _ := PostStatement(in, Options{AsOf: momentAsOf}, "p11.md")
+	if len(st.Moments) != 1 || st.Moments[0].Usual != 3 {
+		t.Errorf("statement moments %+v; want the launch, against the blog's usual 3", st.Moments)
 	}
 }

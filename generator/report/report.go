@@ -518,7 +518,7 @@ func PostStatement(in Input, o Options, key string) (*Statement, bool) {
 		return nil, false // published after the report's date
 	}
 	st := &Statement{Site: r.Site, AsOf: r.AsOf, Model: r.Model, Post: r.Posts[0], Months: r.Timeline}
-	st.Moments = postMoments(in.Ledger.ForPost(post.File), st.Post, r.AsOf)
+	st.Moments = postMoments(in, st.Post, r.AsOf)
 	var balance float64
 	var last time.Time
 	for _, e := range in.Ledger.ForPost(post.File) {
