@@ -76,9 +76,9 @@ func momentDeposit(e ledger.Event) bool {
 // deposits and MomentFactor times the usual weekly rate, measured over
 // the MomentBaselineWeeks before it (or since publication, at least a
 // week). A post has no past in its first week, so there the usual rate
-// is launch, what the blog's earlier posts drew in theirs: most posts
-// get what attention they get at launch, and only a launch far beyond
-// the blog's usual is a moment. Windows that follow one another within a
+// is launch, what the blog's earlier posts drew in theirs when they drew
+// anything: most posts get what attention they get at launch, and only a
+// launch far beyond the blog's usual is a moment. Windows that follow one another within a
 // week are one moment.
 func findMoments(events []ledger.Event, published time.Time, launch float64) []Moment {
 	var ev []ledger.Event
@@ -178,6 +178,9 @@ func (c *computer) recentStart() time.Time {
 
 // launches are what the blog's posts drew from others in their first
 // week, ordered by the week's end, for the usual launch of a later post.
+// Only launches that drew something count: on most blogs most posts
+// draw nothing, and a mean over them would make every noticed launch a
+// moment.
 type launches struct {
 	ends []time.Time
 	sums []int // sums[i]: deposits in the first weeks of posts ends[:i]
@@ -207,14 +210,17 @@ func newLaunches(posts []Post, l *ledger.Ledger, asOf time.Time) launches {
 	slices.SortFunc(all, func(a, b launch) int { return a.end.Compare(b.end) })
 	ls := launches{sums: make([]int, 1, len(all)+1)}
 	for _, x := range all {
+		if x.n == 0 {
+			continue // a launch nobody noticed says nothing of a noticed one's size
+		}
 		ls.ends = append(ls.ends, x.end)
 		ls.sums = append(ls.sums, ls.sums[len(ls.sums)-1]+x.n)
 	}
 	return ls
 }
 
-// usual is the mean of the first weeks that ended by t: the blog's
-// usual launch for a post published at t; 0 for its first post.
+// usual is the mean of the noticed first weeks that ended by t: the
+// blog's usual launch for a post published at t; 0 before any.
 func (ls launches) usual(t time.Time) float64 {
 	n, _ := slices.BinarySearchFunc(ls.ends, t, func(e, t time.Time) int {
 		if e.After(t) {
