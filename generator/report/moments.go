@@ -78,8 +78,8 @@ func momentDeposit(e ledger.Event) bool {
 // week). A post has no past in its first week, so there the usual rate
 // is launch, what the blog's earlier posts drew in theirs when they drew
 // anything: most posts get what attention they get at launch, and only a
-// launch far beyond the blog's usual is a moment. Windows that follow one another within a
-// week are one moment.
+// launch far beyond the blog's usual is a moment. Windows that follow
+// one another within a week are one moment, with every deposit between.
 func findMoments(events []ledger.Event, published time.Time, launch float64) []Moment {
 	var ev []ledger.Event
 	for _, e := range events {
@@ -88,16 +88,9 @@ func findMoments(events []ledger.Event, published time.Time, launch float64) []M
 		}
 	}
 	var out []Moment
-	// windowEnd is the index of the first deposit at or after t+MomentWeek.
-	windowEnd := func(i int) int {
-		limit := ev[i].Date.Add(MomentWeek)
-		j := i
-		for j < len(ev) && ev[j].Date.Before(limit) {
-			j++
-		}
-		return j
-	}
-	lo := 0 // first deposit inside the current baseline
+	// lo is the first deposit of the baseline before ev[i], j the first
+	// after the window that ev[i] starts; neither goes back.
+	lo, j := 0, 0
 	for i := 0; i < len(ev); {
 		start := ev[i].Date
 		from := start.Add(-MomentBaselineWeeks * MomentWeek)
@@ -113,25 +106,27 @@ func findMoments(events []ledger.Event, published time.Time, launch float64) []M
 		if isLaunch {
 			usual = max(usual, launch)
 		}
-		j := windowEnd(i)
+		j = max(j, i)
+		for j < len(ev) && ev[j].Date.Before(start.Add(MomentWeek)) {
+			j++
+		}
 		if n := j - i; n < MomentMin || float64(n) < MomentFactor*usual {
 			i++
 			continue
 		}
-		m := Moment{Post: ev[i].Post, Title: ev[i].Title, Start: start, End: ev[j-1].Date, Deposits: j - i,
-			Usual: Points(usual), Launch: isLaunch}
-		if len(out) > 0 {
-			if prev := &out[len(out)-1]; start.Before(prev.End.Add(MomentWeek)) {
-				prev.End, prev.Deposits = m.End, prev.Deposits+m.Deposits
-				i = j
-				continue
-			}
+		if k := len(out) - 1; k >= 0 && start.Before(out[k].End.Add(MomentWeek)) {
+			out[k].End = ev[j-1].Date // the burst goes on
+		} else {
+			out = append(out, Moment{Post: ev[i].Post, Title: ev[i].Title, Start: start, End: ev[j-1].Date,
+				Usual: Points(usual), Launch: isLaunch})
 		}
-		out = append(out, m)
 		i = j
 	}
 	for k := range out {
 		out[k].Sources = momentSources(ev, out[k].Start, out[k].End)
+		for _, s := range out[k].Sources {
+			out[k].Deposits += s.Count
+		}
 	}
 	return out
 }
