@@ -6,4 +6,11 @@
 //
 // report is pure like ledger: package site gathers its Input, and nothing
 // here reads files or the clock.
+//
+// Besides the figures, what changed names two things a blogger can act
+// on: moments (moments.go), weeks in which a post drew far more deposits
+// from others than usual, with the sites and people that made them; and
+// friends (lapsed.go), the people and sites that deposit, counted as
+// gained, still regular and lapsed. Both look back RecentDays, longer
+// than the default period, because a month is too short to see either.
 package report

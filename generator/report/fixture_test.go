@@ -18,8 +18,9 @@ func day(s string) time.Time {
 }
 
 // fixture is a small blog of six posts over two and a half years with
-// one post of each class, champions, fresh commenters and domains, an
-// orphan, an unanswered comment and a broken link.
+// one post of each class, champions, fresh commenters and domains, a
+// moment, a lapsed friend, an orphan, an unanswered comment and a broken
+// link.
 func fixture() Input {
 	posts := []Post{
 		{File: "content/posts/hello.md", Title: "Hello, compound interest", URL: "/posts/hello/", Published: day("2023-01-10")},
@@ -71,6 +72,13 @@ func fixture() Input {
 	add("2025-06-01", "faq", ledger.KindComment, "Ken", "https://ken.example/", "c9")
 	// report: new.
 	add("2025-05-25", "report", ledger.KindBookmark, "pinboard.example", "", "https://pinboard.example/u/1")
+	// hello has its moment: a comment, two mentions and a like in a week.
+	add("2025-06-11", "hello", ledger.KindMention, "news.example", "", "https://news.example/f")
+	add("2025-06-11", "hello", ledger.KindMention, "news.example", "", "https://news.example/g")
+	// Dennis commented every month, then stopped: a lapsed friend.
+	add("2024-11-12", "hello", ledger.KindComment, "Dennis", "https://dennis.example/", "c10")
+	add("2024-12-10", "hello", ledger.KindComment, "Dennis", "https://dennis.example/", "c11")
+	add("2025-01-10", "hello", ledger.KindComment, "Dennis", "https://dennis.example/", "c12")
 	// site-wide maintenance is no post's deposit.
 	events = append(events, ledger.Event{Date: day("2024-01-01"), Kind: ledger.KindMaintenance, Actor: "Ada", Source: "fff000"})
 

@@ -146,6 +146,26 @@ type changesView struct {
 	ClassChanges  []classChangeRow
 	Gainers       []gainerRow
 	NewLinks      []linkRow
+	Moments       []momentRow
+	Friends       friendsView
+}
+
+// momentRow is a moment: the post, when, and what caused it.
+type momentRow struct {
+	Post                anchor
+	When, Deposits, Why string
+}
+
+type friendsView struct {
+	Since                    string
+	Gained, Regulars, Lapsed int
+	None                     bool // nobody but the author ever deposited
+	Rows                     []lapsedRow
+}
+
+type lapsedRow struct {
+	Who              anchor
+	Site, Last, Note string
 }
 
 type firstRow struct {
@@ -566,6 +586,8 @@ func (f formatter) changes(c Changes, since string) changesView {
 	for _, x := range c.NewLinks {
 		v.NewLinks = append(v.NewLinks, linkRow{From: f.post(x.From, x.FromTitle), To: f.post(x.To, x.ToTitle), Date: showDate(x.Date)})
 	}
+	v.Moments = f.moments(c.Moments)
+	v.Friends = f.friends(c.RecentSince, c.Friends)
 	return v
 }
 
@@ -632,6 +654,7 @@ type statementView struct {
 	Kinds     []kindView
 	Chart     sized
 	Entries   []entryRow
+	Moments   []momentRow
 	Model     modelView
 }
 
@@ -662,6 +685,7 @@ func newStatementView(s *Statement) *statementView {
 	}
 	v.PageTitle = v.Post.Text + " · statement, " + v.AsOf
 	v.Chart = valueChart(s.Months, v.Kinds, "balance", "Balance of "+v.Post.Text+" over time, by kind of deposit")
+	v.Moments = f.moments(s.Moments)
 	for _, e := range s.Entries {
 		v.Entries = append(v.Entries, entryRow{Date: showDate(e.Date), Kind: kindOf(e.Kind), Who: f.person(e.Actor, e.ActorURL),
 			Source: anchor{Text: e.Source, Href: safeHref(e.Source)}, Note: e.Note, Points: showPoints(e.Points), Balance: showPoints(e.Balance)})
@@ -674,4 +698,23 @@ func interestNote(p PostRow) string {
 		return ""
 	}
 	return showPercent(float64(p.Interest/p.Value)) + " of the value"
+}
+
+func (f formatter) moments(ms []Moment) []momentRow {
+	var out []momentRow
+	for _, m := range ms {
+		out = append(out, momentRow{Post: f.post(m.Post, m.Title), When: momentWhen(m), Deposits: showCount(m.Deposits, "deposit"),
+			Why: showSources(m.Sources) + "; usually " + usualRate(m)})
+	}
+	return out
+}
+
+func (f formatter) friends(since time.Time, fr Friends) friendsView {
+	v := friendsView{Since: showDate(since), Gained: fr.Gained, Regulars: fr.Regulars, Lapsed: fr.LapsedTotal,
+		None: fr.Gained+fr.Regulars+fr.LapsedTotal == 0}
+	for _, l := range fr.Lapsed {
+		v.Rows = append(v.Rows, lapsedRow{Who: f.person(l.Name, l.URL), Site: l.Site, Last: showDate(l.Last),
+			Note: showCount(l.Deposits, "deposit") + " over " + showCount(l.Months, "month") + ", usually " + showCount(l.UsualGapDays, "day") + " apart"})
+	}
+	return v
 }

@@ -99,6 +99,9 @@ func Compute(in Input, o Options) *Report {
 	r.Timeline = c.timeline()
 	r.Changes = c.changes()
 	r.Champions = c.champions()
+	r.Changes.RecentSince = c.recentStart()
+	r.Changes.Moments = c.moments()
+	r.Changes.Friends = c.friends()
 	r.Actions = c.actions()
 	return r
 }
@@ -363,15 +366,9 @@ func (c *computer) champions() []Champion {
 	posts := map[string]map[string]bool{}
 	for _, r := range c.rows {
 		for _, e := range c.events[r.File] {
-			if !e.Kind.FromOthers() || e.Kind == ledger.KindInternalLink {
-				continue // the blog's own posts are not its champions
-			}
-			key, name, url, site := personKey(e), e.Actor, e.ActorURL, domainOf(e.ActorURL)
-			if isWebmention(e.Kind) {
-				site = domainOf(e.Source)
-				if name == "" || name == site {
-					key, name, url = "site:"+site, site, "https://"+site+"/"
-				}
+			key, name, url, site, ok := depositor(e)
+			if !ok {
+				continue // the author and the blog's own posts are not its champions
 			}
 			ch := byKey[key]
 			if ch == nil {
@@ -479,6 +476,8 @@ type Statement struct {
 	Post    PostRow   `json:"post"`
 	Entries []Entry   `json:"entries"`
 	Months  []Month   `json:"timeline"`
+	// Moments are every week the post drew far more than usual.
+	Moments []Moment `json:"moments"`
 }
 
 // Entry is one line of a post's statement.
@@ -519,6 +518,7 @@ func PostStatement(in Input, o Options, key string) (*Statement, bool) {
 		return nil, false // published after the report's date
 	}
 	st := &Statement{Site: r.Site, AsOf: r.AsOf, Model: r.Model, Post: r.Posts[0], Months: r.Timeline}
+	st.Moments = postMoments(in, st.Post, r.AsOf)
 	var balance float64
 	var last time.Time
 	for _, e := range in.Ledger.ForPost(post.File) {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/accruehq/accrue/generator/ledger"
@@ -125,8 +126,32 @@ func (r *Report) changesSection() section {
 	}
 	return section{title: fmt.Sprintf("What changed since %s", showDate(r.Since)), tables: []table{
 		firsts("First-time commenters", c.NewCommenters, "Who"), firsts("First-time linking domains", c.NewDomains, "Domain"),
-		classes, gainers, links,
+		classes, gainers, links, momentsTable(c.RecentSince, c.Moments), friendsTable(c.RecentSince, c.Friends),
 	}}
+}
+
+func momentsTable(since time.Time, ms []Moment) table {
+	t := table{caption: fmt.Sprintf("Moments since %s: weeks a post drew %d or more deposits from others, %d times its usual rate (answer, update, link to it now)",
+		showDate(since), MomentMin, MomentFactor),
+		head: []string{"When", "Post", "Deposits", "Usual", "From"}, right: []bool{false, false, true, true, false}, empty: "None: no post drew far more than usual."}
+	for _, m := range ms {
+		t.rows = append(t.rows, []string{momentWhen(m), m.Title, strconv.Itoa(m.Deposits), usualRate(m), showSources(m.Sources)})
+	}
+	return t
+}
+
+func friendsTable(since time.Time, f Friends) table {
+	t := table{caption: fmt.Sprintf("Lapsed friends since %s: regulars silent far longer than their usual gap (%d gained, %d still regular, %d lapsed in all)",
+		showDate(since), f.Gained, f.Regulars, f.LapsedTotal),
+		head:  []string{"Who", "Site", "Deposits", "Months", "First seen", "Last seen", "Usual gap"},
+		right: []bool{false, false, true, true, false, false, true}, empty: "None: every regular still deposits."}
+	if f.Gained+f.Regulars+f.LapsedTotal == 0 {
+		t.caption, t.empty = "Friends", "No one else has deposited yet: friends are the people and sites that comment, mention and link."
+	}
+	for _, l := range f.Lapsed {
+		t.rows = append(t.rows, []string{l.Name, l.Site, strconv.Itoa(l.Deposits), strconv.Itoa(l.Months), showDate(l.First), showDate(l.Last), showCount(l.UsualGapDays, "day")})
+	}
+	return t
 }
 
 func (r *Report) championsSection() section {
@@ -199,7 +224,12 @@ func (s *Statement) sections() []section {
 	if p.Value != 0 {
 		entries.lines = []string{fmt.Sprintf("Balance on %s: %s points, with the interest earned since the last deposit", showDate(s.AsOf), showPoints(p.Value))}
 	}
-	return []section{head, entries, modelSection(s.Model)}
+	moments := section{title: "Moments", tables: []table{{head: []string{"When", "Deposits", "Usual", "From"}, right: []bool{false, true, true, false},
+		empty: fmt.Sprintf("None: no week drew %d or more deposits from others and %d times the usual rate.", MomentMin, MomentFactor)}}}
+	for _, m := range s.Moments {
+		moments.tables[0].rows = append(moments.tables[0].rows, []string{momentWhen(m), strconv.Itoa(m.Deposits), usualRate(m), showSources(m.Sources)})
+	}
+	return []section{head, entries, moments, modelSection(s.Model)}
 }
 
 // WriteText writes the statement as aligned plain text.

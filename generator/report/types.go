@@ -98,6 +98,11 @@ type Changes struct {
 	ClassChanges  []ClassChange `json:"class_changes"`
 	Gainers       []Gainer      `json:"gainers"`
 	NewLinks      []Link        `json:"new_internal_links"`
+	// Moments and Friends look back to RecentSince: RecentDays before
+	// the report's date, or the period's start when earlier.
+	RecentSince time.Time `json:"recent_since"`
+	Moments     []Moment  `json:"moments"`
+	Friends     Friends   `json:"friends"`
 }
 
 // First is someone's first deposit ever.
