@@ -229,6 +229,12 @@ func (b *builder) run(ctx context.Context, w Writer) (diags diag.List, err error
 		}
 	}
 	b.cfg = cfg
+	if cfg.BaseURL == config.Default().BaseURL && b.inc == nil && !b.ledgerOnly {
+		// The dev server's address in a published site's canonical
+		// URLs, feeds and sitemap sends readers and search engines to
+		// their own machine.
+		diags.Add(diag.Warnf(cfg.Positions["base_url"], "base_url is not set, so canonical URLs, feeds and the sitemap point at %s: set base_url = \"https://your.domain/\" in %s, or pass --base-url", cfg.BaseURL, config.File))
+	}
 	if _, err := content.ParseEncoding(cfg.Content.Encoding); err != nil {
 		return diag.List{diag.Errorf(cfg.Positions["content.encoding"], "content.encoding: %v", err)}, nil
 	}

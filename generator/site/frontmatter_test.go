@@ -15,6 +15,8 @@ import (
 // peerSite is a blog whose posts came from Jekyll, Hugo and Zola, front
 // matter as those generators want it.
 const peerSite = `
+-- accrue.toml --
+base_url = "https://blog.example/"
 -- content/posts/jekyll.md --
 ---
 layout: post
@@ -159,7 +161,7 @@ func TestUndatedPostsAreOneLine(t *testing.T) {
 	g.Git("2022-02-03T04:05:06Z", "add", "content")
 	g.Git("2022-02-03T04:05:06Z", "commit", "-q", "-m", "add")
 	w := &site.MemWriter{}
-	_, diags, err := site.Build(context.Background(), os.DirFS(g.Dir), w, site.Options{Now: sitetest.Now, Theme: themes.Default(), Dir: g.Dir})
+	_, diags, err := site.Build(context.Background(), os.DirFS(g.Dir), w, site.Options{Now: sitetest.Now, BaseURL: "https://blog.example/", Theme: themes.Default(), Dir: g.Dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +171,7 @@ func TestUndatedPostsAreOneLine(t *testing.T) {
 	}
 	g.Write("content/posts/a.md", "+++\ntitle = \"A\"\n+++\nA.\n")
 	g.Git("2022-02-04T04:05:06Z", "commit", "-q", "-am", "toml")
-	_, diags, err = site.Build(context.Background(), os.DirFS(g.Dir), &site.MemWriter{}, site.Options{Now: sitetest.Now, Theme: themes.Default(), Dir: g.Dir})
+	_, diags, err = site.Build(context.Background(), os.DirFS(g.Dir), &site.MemWriter{}, site.Options{Now: sitetest.Now, BaseURL: "https://blog.example/", Theme: themes.Default(), Dir: g.Dir})
 	if err != nil {
 		t.Fatal(err)
 	}

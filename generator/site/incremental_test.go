@@ -283,7 +283,7 @@ func TestIncrementalLeavesLitterOut(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	for name, text := range map[string]string{
-		"accrue.toml":                          "title = \"Litter\"\n",
+		"accrue.toml":                          "title = \"Litter\"\nbase_url = \"https://blog.example/\"\n",
 		"content/posts/b/index.md":             "---\ntitle: B\ndate: 2024-01-01\n---\nB.\n",
 		"content/posts/b/pic.svg":              "<svg/>",
 		"content/posts/b/index.md___jb_tmp___": "---\ntitle: B\ndate: 2024-01-01\n---\nB, next.\n",

@@ -328,6 +328,8 @@ content/posts/z.md:2:1: front matter: date: cannot read "nope" as a date; write 
 func TestStrict(t *testing.T) {
 	t.Parallel()
 	fixture := `
+-- accrue.toml --
+base_url = "https://blog.example/"
 -- content/posts/a.md --
 ---
 date: 2024-01-01
@@ -451,7 +453,7 @@ func TestUndatedPostTakesGitDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := &site.MemWriter{}
-	_, diags, err := site.Build(context.Background(), os.DirFS(dir), w, site.Options{Now: sitetest.Now, Theme: themes.Default(), Dir: dir})
+	_, diags, err := site.Build(context.Background(), os.DirFS(dir), w, site.Options{Now: sitetest.Now, BaseURL: "https://blog.example/", Theme: themes.Default(), Dir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -671,5 +673,32 @@ status: approved
 	r = sitetest.Build(t, fixture+"-- accrue.toml --\n[markdown]\nunsafe = false\n")
 	if html := r.File("posts/chart/index.html"); strings.Contains(html, "<figure>") || strings.Contains(html, "<abbr") {
 		t.Error("unsafe = false rendered the post's raw HTML")
+	}
+}
+
+// A site without base_url builds with the dev server's address in its
+// canonical URLs: a build says so once, --strict refuses it, and
+// --base-url or the dev server (which serves at that address) does not.
+func TestBaseURLUnset(t *testing.T) {
+	t.Parallel()
+	fixture := `
+-- content/posts/a.md --
+---
+date: 2024-01-01
+---
+Hello.
+`
+	r := sitetest.Build(t, fixture)
+	if got := r.Diags.Error(); !strings.Contains(got, `base_url is not set, so canonical URLs, feeds and the sitemap point at http://localhost:1313/: set base_url = "https://your.domain/" in accrue.toml, or pass --base-url`) || len(r.Diags) != 1 {
+		t.Errorf("diagnostics = %q; want the one warning about base_url", got)
+	}
+	if s := sitetest.TryBuild(t, fixture, func(o *site.Options) { o.Strict = true }); s.Err == nil {
+		t.Error("--strict built a site without base_url")
+	}
+	if s := sitetest.Build(t, fixture, func(o *site.Options) { o.BaseURL = "https://blog.example/" }); len(s.Diags) != 0 {
+		t.Errorf("with --base-url: %v; want no warning", s.Diags)
+	}
+	if s := sitetest.Build(t, "-- accrue.toml --\nbase_url = \"https://blog.example/\"\n"+fixture); len(s.Diags) != 0 {
+		t.Errorf("with base_url: %v; want no warning", s.Diags)
 	}
 }

@@ -32,7 +32,7 @@ func TestTIL(t *testing.T) {
 		g.Git(n.date, "commit", "-q", "-m", "til: "+n.title)
 	}
 	w := &site.MemWriter{}
-	stats, diags, err := site.Build(context.Background(), os.DirFS(g.Dir), w, site.Options{Now: sitetest.Now, Theme: themes.Default(), Dir: g.Dir})
+	stats, diags, err := site.Build(context.Background(), os.DirFS(g.Dir), w, site.Options{Now: sitetest.Now, BaseURL: "https://til.example/", Theme: themes.Default(), Dir: g.Dir})
 	if err != nil {
 		t.Fatal(err)
 	}
