@@ -3,7 +3,8 @@
 // what a date or a revision means for a post.
 //
 // Log reads, in one git log, every content file's creation (renames
-// followed back), its revisions with author, date and line counts, and
+// followed back, and deletions of a name later added back: the address
+// is the post), its revisions with author, date and line counts, and
 // the sweeping commits that touched many files at once. Around that log it
 // reports what makes the history differ from the one the site will be
 // published with, as conditions for the build to print rather than

@@ -70,9 +70,11 @@ type File struct {
 	Path string // slash path relative to Log's dir, such as "content/posts/a.md"
 
 	// Created is the commit that first added the file, under whatever
-	// name it had then: renames are followed back. It is zero if git
-	// shows no commit adding the file, which only happens when a merge
-	// commit added it (merges are skipped).
+	// name it had then: renames are followed back, and so are deletions
+	// of the same name, so a post deleted and added again later keeps the
+	// date it was first published (its address is the post). It is zero
+	// if git shows no commit adding the file, which only happens when a
+	// merge commit added it (merges are skipped).
 	Created Commit
 
 	// Truncated reports that Created is the oldest commit of a shallow
@@ -82,7 +84,9 @@ type File struct {
 
 	// Revisions are the later commits that changed the file's content,
 	// oldest first. A pure rename or move, or a change of mode, is not a
-	// revision; a rename with edits is, with its line counts.
+	// revision; a rename with edits is, with its line counts. Adding a
+	// deleted file back is a revision if its content differs from what
+	// was deleted, with every line counted as added.
 	Revisions []Revision
 }
 
@@ -355,9 +359,10 @@ type walk struct {
 	boundary  map[string]bool
 
 	alias    map[string]*lineage
-	lineages []*lineage // in the order met, for a deterministic result
-	sweeps   []Sweep    // newest first
-	seq      int        // commits read
+	readded  map[string]readd // by repository path: an addition that an older deletion may continue
+	lineages []*lineage       // in the order met, for a deterministic result
+	sweeps   []Sweep          // newest first
+	seq      int              // commits read
 
 	targets []*lineage // scratch: each change's file in the current commit
 }
@@ -374,6 +379,16 @@ type lineage struct {
 	same *lineage
 }
 
+// readd is a commit that added a file under a name, met before (newer
+// than) the commits that show what the name held earlier. If an older
+// commit deleted the name, the file was deleted and added back, and the
+// history before the deletion is the same file's.
+type readd struct {
+	l    *lineage
+	rev  seqRevision
+	blob string // the content added
+}
+
 type seqRevision struct {
 	Revision
 	seq int // the commit's place in the walk: higher is older
@@ -386,6 +401,7 @@ func newWalk(r repository, folder string, threshold int) *walk {
 		threshold: threshold,
 		boundary:  r.boundary,
 		alias:     map[string]*lineage{},
+		readded:   map[string]readd{},
 	}
 	if folder != "" {
 		w.folder += folder + "/"
@@ -469,6 +485,12 @@ func (w *walk) commit(c *logCommit) {
 		switch ch.status {
 		case 'A', 'C':
 			l.created, l.truncated = c.Commit, boundary
+			if ch.status == 'A' && !boundary {
+				w.readded[ch.path] = readd{l: l, blob: ch.blob, rev: seqRevision{
+					Revision: Revision{Commit: c.Commit, Added: ch.added, Removed: ch.removed, Binary: ch.binary},
+					seq:      w.seq,
+				}}
+			}
 		case 'M', 'R', 'T':
 			if ch.modified && !sweep && !boundary {
 				l.revs = append(l.revs, seqRevision{
@@ -480,16 +502,24 @@ func (w *walk) commit(c *logCommit) {
 	}
 	// Before this commit the new names did not exist, and what older
 	// commits did under them belongs to some other file; a deleted name
-	// seen first belongs to no current file. Then the old names of
-	// renames lead to the renamed files. Names are all updated after all
-	// lookups, so a commit that swaps two names, or renames a file and
-	// adds another under its old name, is read right.
+	// seen first belongs to no current file, unless a newer commit added
+	// the name back: then what it held is that file's older life. Then
+	// the old names of renames lead to the renamed files. Names are all
+	// updated after all lookups, so a commit that swaps two names, or
+	// renames a file and adds another under its old name, is read right.
 	for _, ch := range c.changes {
 		switch ch.status {
 		case 'A', 'C', 'R':
 			w.alias[ch.path] = nil
 		case 'D':
-			if _, seen := w.alias[ch.path]; !seen && w.inFolder(ch.path) {
+			if ra, ok := w.readded[ch.path]; ok {
+				delete(w.readded, ch.path)
+				l := find(ra.l)
+				w.alias[ch.path] = l
+				if ra.blob != ch.blob { // added back with other content: an update
+					l.revs = append(l.revs, ra.rev)
+				}
+			} else if _, seen := w.alias[ch.path]; !seen && w.inFolder(ch.path) {
 				w.alias[ch.path] = nil
 			}
 		}
@@ -511,6 +541,7 @@ func (w *walk) commit(c *logCommit) {
 // until a commit adds it again. The two are the same file, so they are
 // joined into l.
 func (w *walk) link(old string, l *lineage) {
+	delete(w.readded, old) // a file renamed away was not deleted: its older history is the renamed file's
 	prev, seen := w.alias[old]
 	prev = find(prev)
 	switch {

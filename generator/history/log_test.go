@@ -255,24 +255,56 @@ func TestLogSweeps(t *testing.T) {
 	})
 }
 
+// TestLogDeletedAndReadded deletes posts and adds them back under the
+// same name: the address is the post, so it keeps its first creation and
+// its older revisions. Coming back with other content is a revision;
+// coming back unchanged (a deletion undone) is not.
 func TestLogDeletedAndReadded(t *testing.T) {
 	t.Parallel()
 	r := newRepo(t)
 	r.Write("content/posts/a.md", text("first a", 5))
 	r.Write("content/posts/gone.md", text("gone", 5))
-	r.Commit("2024-01-01T00:00:00Z", "add a and gone")
+	r.Write("content/posts/undone.md", text("undone", 5))
+	r.Commit("2024-01-01T00:00:00Z", "add a, gone and undone")
 	r.Write("content/posts/a.md", text("first a", 6))
 	r.Write("content/posts/gone.md", text("gone", 6))
 	r.Commit("2024-01-02T00:00:00Z", "edit a and gone")
-	r.Git("", "rm", "-q", "content/posts/a.md", "content/posts/gone.md")
-	r.Commit("2024-01-03T00:00:00Z", "delete a and gone")
+	r.Git("", "rm", "-q", "content/posts/a.md", "content/posts/gone.md", "content/posts/undone.md")
+	r.Commit("2024-01-03T00:00:00Z", "delete a, gone and undone")
 	r.Write("content/posts/a.md", text("second a", 3))
-	r.Commit("2024-01-04T00:00:00Z", "add a again")
+	r.Write("content/posts/undone.md", text("undone", 5))
+	r.Commit("2024-01-04T00:00:00Z", "add a again, restore undone")
 	r.Write("content/posts/a.md", text("second a", 4))
 	r.Commit("2024-01-05T00:00:00Z", "edit new a")
+	r.Git("", "rm", "-q", "content/posts/a.md")
+	r.Commit("2024-01-06T00:00:00Z", "delete a again")
+	r.Write("content/posts/a.md", text("second a", 4))
+	r.Commit("2024-01-07T00:00:00Z", "restore a")
 
 	checkSummary(t, r.log("content", Options{}), `
-content/posts/a.md: created "add a again"; "edit new a" +1 -0
+content/posts/a.md: created "add a, gone and undone"; "edit a and gone" +1 -0; "add a again, restore undone" +3 -0; "edit new a" +1 -0
+content/posts/undone.md: created "add a, gone and undone"
+`)
+}
+
+// TestLogRenamedAwayAndReplaced renames a post and, in a later commit,
+// adds a new one under its old name: the old history follows the rename,
+// and the new post starts with its own addition.
+func TestLogRenamedAwayAndReplaced(t *testing.T) {
+	t.Parallel()
+	r := newRepo(t)
+	r.Write("content/posts/a.md", text("a", 10))
+	r.Commit("2024-01-01T00:00:00Z", "add a")
+	r.Write("content/posts/a.md", text("a", 11))
+	r.Commit("2024-01-02T00:00:00Z", "edit a")
+	r.mv("content/posts/a.md", "content/posts/b.md")
+	r.Commit("2024-01-03T00:00:00Z", "rename a to b")
+	r.Write("content/posts/a.md", text("new", 3))
+	r.Commit("2024-01-04T00:00:00Z", "new a")
+
+	checkSummary(t, r.log("content", Options{}), `
+content/posts/a.md: created "new a"
+content/posts/b.md: created "add a"; "edit a" +1 -0
 `)
 }
 
