@@ -38,6 +38,13 @@ type Options struct {
 	// to dir; nil counts every file under the folder. A blog counts its
 	// posts, so that a commit adding many comment files is no sweep.
 	Counts func(path string) bool
+	// SameEdit is how many counted files one commit must change with the
+	// same edit, such as a link rewritten alike in each, for those
+	// changes to be maintenance rather than revisions, however few files
+	// the commit touches (see sameedit.go for what the same edit is). 0
+	// means DefaultSameEdit; a negative value turns it off, and so does
+	// a negative SweepThreshold.
+	SameEdit int
 }
 
 // Commit is what History keeps of one commit.
@@ -60,9 +67,16 @@ type Revision struct {
 // Options.SweepThreshold) that it is maintenance, not a revision of each:
 // it is recorded once here and in no File's Revisions. Files it added
 // still have it as their Created commit, and renames in it are followed.
+//
+// A commit that made the same edit to several files (at least
+// Options.SameEdit), such as a search and replace, is a Sweep too, with
+// SameEdit set, whatever the number of files it touched: those files have
+// no revision by it, and Files counts them. Other files it changed keep
+// their revision.
 type Sweep struct {
 	Commit
-	Files int // content files the commit touched
+	Files    int  // content files the commit touched, or that share its edit
+	SameEdit bool // maintenance because the files share one edit
 }
 
 // File is the history of one file, under the name it has now.
@@ -192,6 +206,13 @@ func readLog(ctx context.Context, dir, folder string, r repository, o Options) (
 	}
 	w := newWalk(r, folder, threshold)
 	w.counts = o.Counts
+	w.sameEditMin = o.SameEdit
+	if w.sameEditMin == 0 {
+		w.sameEditMin = DefaultSameEdit
+	}
+	if threshold < 0 {
+		w.sameEditMin = -1
+	}
 
 	logCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -245,6 +266,9 @@ func readLog(ctx context.Context, dir, folder string, r repository, o Options) (
 	}
 	if werr != nil {
 		return nil, fmt.Errorf("reading git history: git log: %v: %s", werr, strings.TrimSpace(stderr.String()))
+	}
+	if err := w.readSameEdits(ctx, dir); err != nil {
+		return nil, err
 	}
 	h := w.history()
 	for line := range strings.Lines(stderr.String()) {
@@ -358,10 +382,13 @@ type walk struct {
 	counts    func(path string) bool
 	boundary  map[string]bool
 
+	sameEditMin int         // files that must share an edit; at most 0 turns it off
+	candidates  []candidate // commits whose patches may show a shared edit
+
 	alias    map[string]*lineage
 	readded  map[string]readd // by repository path: an addition that an older deletion may continue
 	lineages []*lineage       // in the order met, for a deterministic result
-	sweeps   []Sweep          // newest first
+	sweeps   []seqSweep       // newest first, but for those readSameEdits adds
 	seq      int              // commits read
 
 	targets []*lineage // scratch: each change's file in the current commit
@@ -387,6 +414,11 @@ type readd struct {
 	l    *lineage
 	rev  seqRevision
 	blob string // the content added
+}
+
+type seqSweep struct {
+	Sweep
+	seq int
 }
 
 type seqRevision struct {
@@ -464,18 +496,24 @@ func (w *walk) commit(c *logCommit) {
 	w.seq++
 	boundary := w.boundary[c.Hash]
 	w.targets = w.targets[:0]
-	n := 0
+	n, modified := 0, 0
 	for i := range c.changes {
 		ch := &c.changes[i]
 		l := w.target(ch)
 		w.targets = append(w.targets, l)
 		if (l != nil || w.inFolder(ch.path) || (ch.oldPath != "" && w.inFolder(ch.oldPath))) && (w.counts == nil || w.counts(strings.TrimPrefix(ch.path, w.prefix))) {
 			n++
+			if l != nil && ch.modified && !ch.binary && ch.status != 'A' && ch.status != 'C' {
+				modified++
+			}
 		}
 	}
 	sweep := !boundary && w.threshold > 0 && n >= w.threshold
 	if sweep {
-		w.sweeps = append(w.sweeps, Sweep{Commit: c.Commit, Files: n})
+		w.sweeps = append(w.sweeps, seqSweep{Sweep: Sweep{Commit: c.Commit, Files: n}, seq: w.seq})
+	}
+	if !sweep && !boundary && w.sameEditMin > 0 && modified >= w.sameEditMin {
+		w.candidate(c)
 	}
 	for i, ch := range c.changes {
 		l := w.targets[i]
@@ -531,6 +569,21 @@ func (w *walk) commit(c *logCommit) {
 	}
 }
 
+// candidate remembers c, whose patch may show that the files it modified
+// share an edit (see sameedit.go); the files' revisions are recorded as
+// usual, and dropped if they do.
+func (w *walk) candidate(c *logCommit) {
+	cd := candidate{Commit: c.Commit, seq: w.seq, changes: len(c.changes)}
+	for i, ch := range c.changes {
+		l := w.targets[i]
+		if l != nil && ch.modified && !ch.binary && ch.status != 'A' && ch.status != 'C' &&
+			(w.counts == nil || w.counts(strings.TrimPrefix(ch.path, w.prefix))) {
+			cd.files = append(cd.files, candidateFile{change: i, l: l})
+		}
+	}
+	w.candidates = append(w.candidates, cd)
+}
+
 // link records that the older history of name old belongs to l (nil if
 // it belongs to no current file).
 //
@@ -577,7 +630,13 @@ func (w *walk) history() *History {
 		}
 		h.Files[f.Path] = f
 	}
-	h.Sweeps = slices.Clone(w.sweeps)
-	slices.Reverse(h.Sweeps)
+	slices.SortFunc(w.sweeps, func(a, b seqSweep) int { return cmp.Compare(b.seq, a.seq) })
+	h.Sweeps = make([]Sweep, 0, len(w.sweeps))
+	for _, s := range w.sweeps {
+		h.Sweeps = append(h.Sweeps, s.Sweep)
+	}
+	if len(h.Sweeps) == 0 {
+		h.Sweeps = nil
+	}
 	return h
 }

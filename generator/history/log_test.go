@@ -51,6 +51,7 @@ func (r *repo) log(folder string, o Options) *History {
 //
 //	path: created "subject"; "subject" +added -removed; …
 //	sweep "subject" files
+//	same edit "subject" files
 func summary(h *History) string {
 	var lines []string
 	for p, f := range h.Files {
@@ -73,7 +74,11 @@ func summary(h *History) string {
 	}
 	slices.Sort(lines)
 	for _, s := range h.Sweeps {
-		lines = append(lines, fmt.Sprintf("sweep %q %d", s.Subject, s.Files))
+		if s.SameEdit {
+			lines = append(lines, fmt.Sprintf("same edit %q %d", s.Subject, s.Files))
+		} else {
+			lines = append(lines, fmt.Sprintf("sweep %q %d", s.Subject, s.Files))
+		}
 	}
 	if h.Shallow {
 		lines = append(lines, "shallow")
@@ -231,7 +236,7 @@ func TestLogSweeps(t *testing.T) {
 	})
 	for _, threshold := range []int{27, -1} {
 		t.Run(fmt.Sprint("threshold ", threshold), func(t *testing.T) {
-			h := r.log("content", Options{SweepThreshold: threshold})
+			h := r.log("content", Options{SweepThreshold: threshold, SameEdit: -1})
 			if len(h.Sweeps) != 0 {
 				t.Errorf("Sweeps = %v; want none", h.Sweeps)
 			}
@@ -244,6 +249,27 @@ func TestLogSweeps(t *testing.T) {
 			}
 		})
 	}
+	t.Run("threshold 27, same edits", func(t *testing.T) {
+		// Below the threshold, the reformat and the move still made one
+		// edit to each post; p00, which was edited before, lost a line in
+		// the reformat too, so it was revised.
+		h := r.log("content", Options{SweepThreshold: 27})
+		var sweeps []string
+		for _, s := range h.Sweeps {
+			sweeps = append(sweeps, fmt.Sprintf("%s: %d %v", s.Subject, s.Files, s.SameEdit))
+		}
+		want := []string{"reformat 25 posts: 24 true", "move 25 posts into bundles: 25 true"}
+		if !slices.Equal(sweeps, want) {
+			t.Errorf("Sweeps = %q; want %q", sweeps, want)
+		}
+		if p7 := get(h, "content/posts/p07/index.md"); len(p7.Revisions) != 0 {
+			t.Errorf("p07 revisions = %q; want none", subjects(p7))
+		}
+		p0 := get(h, "content/posts/p00/index.md")
+		if got, want := subjects(p0), []string{"edit p00", "reformat 25 posts", "edit p00 and later"}; !slices.Equal(got, want) {
+			t.Errorf("p00 revisions = %q; want %q", got, want)
+		}
+	})
 	t.Run("threshold 2", func(t *testing.T) {
 		h := r.log("content", Options{SweepThreshold: 2})
 		if len(h.Sweeps) != 4 || h.Sweeps[3].Subject != "edit p00 and later" || h.Sweeps[3].Files != 2 {
