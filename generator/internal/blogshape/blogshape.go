@@ -57,7 +57,7 @@ type Blog struct {
 	// those that made the same small edit to 10 to 16 posts. Both are
 	// maintenance, no post's revision. Oldest first.
 	Sweeps, Mechanical []Commit
-	Commits int // every commit of the history
+	Commits            int // every commit of the history
 }
 
 // Post is one post and what happened to it.
