@@ -145,6 +145,13 @@ func (sh *shaped) table() string {
 	slices.Sort(classes)
 	fmt.Fprintf(&b, "  posts %d, commits %d, maintenance commits %d\n", len(sh.report.Posts), sh.blog.Commits, len(sh.blog.Sweeps)+len(sh.blog.Mechanical))
 	fmt.Fprintf(&b, "  classes: %s\n", strings.Join(classes, ", "))
+	never := 0
+	for _, r := range sh.report.Posts {
+		if r.Deposits[ledger.KindUpdate.String()] == 0 {
+			never++
+		}
+	}
+	fmt.Fprintf(&b, "  never updated: %d (%.0f%%)\n", never, 100*float64(never)/float64(len(sh.report.Posts)))
 	if sum.Value > 0 {
 		fmt.Fprintf(&b, "  value %.0f, from interest %.1f%%, top tenth holds %.1f%%\n", float64(sum.Value), 100*float64(sum.Interest)/float64(sum.Value), 100*float64(sum.TopTenthShare))
 	}

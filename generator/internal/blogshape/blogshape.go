@@ -126,6 +126,8 @@ type gen struct {
 	sweeps []Commit
 	mech   []Commit
 	seq    int // events drawn, to keep the order of equal dates
+
+	runs map[time.Time]*[]file // the files each weekly collect commits
 }
 
 // post is a post's state while the history is played.

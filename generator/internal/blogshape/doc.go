@@ -20,7 +20,8 @@
 //     own way.
 //   - Social: about 120 posts over six years, with comments and
 //     mentions (files as accrue collect writes them) that arrive for a
-//     minority of posts over years, heavy-tailed: a few posts get most.
+//     minority of posts over years, heavy-tailed: a few posts get most,
+//     committed by a weekly run of accrue collect.
 //     Participants come and go.
 //
 // Write returns a Blog that records the truth a test compares with:

@@ -361,7 +361,7 @@ func (g *gen) pick(people []participant, d time.Time) *participant {
 }
 
 // interaction schedules a comment or a mention of p by who at d, written
-// as accrue collect writes them, in a commit of its own.
+// as accrue collect writes them.
 func (g *gen) interaction(p *post, who *participant, d time.Time, n int) {
 	folder := strings.TrimSuffix(p.File, ".md")
 	stamp := d.UTC().Format("20060102T150405Z")
@@ -371,9 +371,7 @@ func (g *gen) interaction(p *post, who *participant, d time.Time, n int) {
 		id := fmt.Sprintf("c%d", n)
 		text := fmt.Sprintf("---\nid: %s\nauthor: %s\nauthor_url: %s\ndate: %s\nstatus: approved\n---\n%s\n",
 			id, who.name, who.url, when, g.sentence())
-		g.at(d, func() (string, []file) {
-			return "collect: comment from " + who.name, []file{{folder + "/comments/" + stamp + "-" + id + ".md", []byte(text)}}
-		})
+		g.collect(d, file{folder + "/comments/" + stamp + "-" + id + ".md", []byte(text)})
 		return
 	}
 	p.Mentions = append(p.Mentions, d)
@@ -381,7 +379,27 @@ func (g *gen) interaction(p *post, who *participant, d time.Time, n int) {
 	kind := []string{"mention", "reply", "like", "repost"}[g.r.IntN(4)]
 	text := fmt.Sprintf("source: %snotes/%d\ntarget: %s\ntype: %s\nauthor:\n  name: %s\n  url: %s\npublished: %s\nreceived: %s\nstatus: approved\n",
 		who.url, n, strings.TrimSuffix(g.base, "/")+p.URL, kind, who.name, who.url, when, when)
-	g.at(d, func() (string, []file) {
-		return "collect: " + kind + " from " + who.name, []file{{folder + "/mentions/" + stamp + "-" + id + ".yaml", []byte(text)}}
-	})
+	g.collect(d, file{folder + "/mentions/" + stamp + "-" + id + ".yaml", []byte(text)})
+}
+
+// collect adds f, an answer that arrived at d, to the commit of the
+// weekly run of accrue collect that finds it: Sunday after d, or the end
+// of the history.
+func (g *gen) collect(d time.Time, f file) {
+	run := d.Truncate(24*time.Hour).AddDate(0, 0, 7-int(d.Weekday())).Add(6 * time.Hour)
+	if !run.Before(g.end) {
+		run = g.end.Add(-time.Hour)
+	}
+	if g.runs == nil {
+		g.runs = map[time.Time]*[]file{}
+	}
+	files, ok := g.runs[run]
+	if !ok {
+		files = new([]file)
+		g.runs[run] = files
+		g.at(run, func() (string, []file) {
+			return fmt.Sprintf("collect: %d new replies", len(*files)), *files
+		})
+	}
+	*files = append(*files, f)
 }
