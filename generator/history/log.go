@@ -573,8 +573,9 @@ func (w *walk) commit(c *logCommit) {
 // share an edit (see sameedit.go); the files' revisions are recorded as
 // usual, and dropped if they do.
 func (w *walk) candidate(c *logCommit) {
-	cd := candidate{Commit: c.Commit, seq: w.seq, changes: len(c.changes)}
+	cd := candidate{Commit: c.Commit, seq: w.seq, statuses: make([]byte, len(c.changes))}
 	for i, ch := range c.changes {
+		cd.statuses[i] = ch.status
 		l := w.targets[i]
 		if l != nil && ch.modified && !ch.binary && ch.status != 'A' && ch.status != 'C' &&
 			(w.counts == nil || w.counts(strings.TrimPrefix(ch.path, w.prefix))) {

@@ -44,9 +44,9 @@ const DefaultSameEdit = 3
 // candidate is a commit whose patch Log reads to look for a shared edit.
 type candidate struct {
 	Commit
-	seq     int // the commit's place in the walk
-	changes int // how many raw entries git listed: the patch must list as many
-	files   []candidateFile
+	seq      int    // the commit's place in the walk
+	statuses []byte // of the raw entries git listed, in order
+	files    []candidateFile
 }
 
 // candidateFile is a content file the candidate modified.
@@ -70,9 +70,9 @@ func (w *walk) readSameEdits(ctx context.Context, dir string) error {
 		stdin.WriteString(c.Hash)
 		stdin.WriteByte('\n')
 	}
-	ctx, cancel := context.WithCancel(ctx)
+	logCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	cmd := command(ctx, dir, "-c", "log.showSignature=false", "-c", "diff.relative=false", "-c", "core.quotePath=false",
+	cmd := command(logCtx, dir, "-c", "log.showSignature=false", "-c", "diff.relative=false", "-c", "core.quotePath=false",
 		"log", "--no-walk=unsorted", "--stdin",
 		// The same diff as the log's, so the patch lists the files in the
 		// order of the raw entries.
@@ -97,7 +97,7 @@ func (w *walk) readSameEdits(ctx context.Context, dir string) error {
 		cancel()
 	}
 	werr := cmd.Wait()
-	if err := ctx.Err(); err != nil && perr == nil && werr == nil {
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if perr != nil {
@@ -112,19 +112,33 @@ func (w *walk) readSameEdits(ctx context.Context, dir string) error {
 // sameEdit decides which of c's files share an edit, given the edits of
 // all the files of its patch in the order of its raw entries.
 func (w *walk) sameEdit(c *candidate, files []fileEdit) {
-	if len(files) != c.changes {
-		// git split a change into two (a file that became a symlink) or
-		// listed it otherwise than the log did: the files cannot be told
-		// apart, and each change stays a revision, as it was.
+	// The patch lists the raw entries in order, but for a change of type
+	// (a file that became a symlink), which it shows as a deletion and an
+	// addition.
+	at := make([]int, len(c.statuses))
+	n := 0
+	for i, st := range c.statuses {
+		at[i] = n
+		n++
+		if st == 'T' {
+			n++
+		}
+	}
+	if n != len(files) {
+		// git listed the files otherwise than the log did: they cannot
+		// be told apart, and each change stays a revision, as it was.
 		return
 	}
 	groups := map[string][]candidateFile{}
 	for _, f := range c.files {
-		if key := files[f.change].key(); key != "" {
+		if c.statuses[f.change] == 'T' {
+			continue // its patch is two, neither of them an edit
+		}
+		if key := files[at[f.change]].key(); key != "" {
 			groups[key] = append(groups[key], f)
 		}
 	}
-	n := 0
+	n = 0
 	for _, g := range groups {
 		if len(g) < w.sameEditMin {
 			continue

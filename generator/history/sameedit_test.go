@@ -2,6 +2,8 @@ package history
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -215,4 +217,35 @@ func TestReadPatches(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("readPatches:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// TestLogSameEditBesideTypeChange makes the same edit to three posts in
+// a commit that also turns a post into a symlink, which git's patch shows
+// as two files: the edits are still matched to their posts.
+func TestLogSameEditBesideTypeChange(t *testing.T) {
+	t.Parallel()
+	r := newRepo(t)
+	r.Write("content/posts/a.md", text("a", 3))
+	for _, p := range []string{"b", "c", "d"} {
+		r.Write("content/posts/"+p+".md", text(p, 3)+"Read [more](/posts/a/).\n")
+	}
+	r.Commit("2024-01-01T00:00:00Z", "add")
+	if err := os.Remove(filepath.Join(r.Dir, "content/posts/a.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("b.md", filepath.Join(r.Dir, "content/posts/a.md")); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+	for _, p := range []string{"b", "c", "d"} {
+		r.Write("content/posts/"+p+".md", text(p, 3)+"Read [more](https://example.org/posts/a/).\n")
+	}
+	r.Commit("2024-01-02T00:00:00Z", "a is b now; absolute links")
+
+	checkSummary(t, r.log("content", Options{}), `
+content/posts/a.md: created "add"; "a is b now; absolute links" +1 -3
+content/posts/b.md: created "add"
+content/posts/c.md: created "add"
+content/posts/d.md: created "add"
+same edit "a is b now; absolute links" 3
+`)
 }
