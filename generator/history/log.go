@@ -411,9 +411,10 @@ type lineage struct {
 // commit deleted the name, the file was deleted and added back, and the
 // history before the deletion is the same file's.
 type readd struct {
-	l    *lineage
-	rev  seqRevision
-	blob string // the content added
+	l     *lineage
+	rev   seqRevision
+	blob  string // the content added
+	sweep bool   // the addition was part of a sweep, such as a migration: no revision
 }
 
 type seqSweep struct {
@@ -524,7 +525,7 @@ func (w *walk) commit(c *logCommit) {
 		case 'A', 'C':
 			l.created, l.truncated = c.Commit, boundary
 			if ch.status == 'A' && !boundary {
-				w.readded[ch.path] = readd{l: l, blob: ch.blob, rev: seqRevision{
+				w.readded[ch.path] = readd{l: l, blob: ch.blob, sweep: sweep, rev: seqRevision{
 					Revision: Revision{Commit: c.Commit, Added: ch.added, Removed: ch.removed, Binary: ch.binary},
 					seq:      w.seq,
 				}}
@@ -554,7 +555,7 @@ func (w *walk) commit(c *logCommit) {
 				delete(w.readded, ch.path)
 				l := find(ra.l)
 				w.alias[ch.path] = l
-				if ra.blob != ch.blob { // added back with other content: an update
+				if ra.blob != ch.blob && !ra.sweep { // added back with other content: an update
 					l.revs = append(l.revs, ra.rev)
 				}
 			} else if _, seen := w.alias[ch.path]; !seen && w.inFolder(ch.path) {

@@ -313,6 +313,34 @@ content/posts/undone.md: created "add a, gone and undone"
 `)
 }
 
+// TestLogDeletedAndReaddedBySweeps deletes every post in one sweep and
+// adds them back rewritten in another, as a migration whose renames git
+// did not pair would: the posts keep their dates, and the sweeps revise
+// none of them.
+func TestLogDeletedAndReaddedBySweeps(t *testing.T) {
+	t.Parallel()
+	r := newRepo(t)
+	for _, p := range []string{"a", "b", "c"} {
+		r.Write("content/posts/"+p+".md", text(p, 5))
+	}
+	r.Commit("2024-01-01T00:00:00Z", "add")
+	r.Git("", "rm", "-q", "-r", "content/posts")
+	r.Commit("2024-01-02T00:00:00Z", "remove the old posts")
+	for _, p := range []string{"a", "b", "c"} {
+		r.Write("content/posts/"+p+".md", "+++\n"+text(p, 5))
+	}
+	r.Commit("2024-01-03T00:00:00Z", "add the posts in the new format")
+
+	checkSummary(t, r.log("content", Options{SweepThreshold: 3}), `
+content/posts/a.md: created "add"
+content/posts/b.md: created "add"
+content/posts/c.md: created "add"
+sweep "add" 3
+sweep "remove the old posts" 3
+sweep "add the posts in the new format" 3
+`)
+}
+
 // TestLogRenamedAwayAndReplaced renames a post and, in a later commit,
 // adds a new one under its old name: the old history follows the rename,
 // and the new post starts with its own addition.
