@@ -54,6 +54,7 @@
 //	every package ─► diag (diag imports only the standard library)
 //	feeds, history, links, ledger, webmention, dialect ─► no generator package except diag
 //	collect ─► no generator package
+//	internal/blogshape ─► no generator package (for tests: TIL, news and social blogs with real git histories)
 //
 // imports_test.go checks these edges.
 //

@@ -38,6 +38,7 @@ var allowed = map[string][]string{
 	"internal/litter":      {},
 	"internal/gittest":     {},
 	"internal/corpus":      {},
+	"internal/blogshape":   {},
 	"internal/sitetest":    {"diag", "site"},
 	"internal/browsertest": {},
 }

@@ -38,6 +38,13 @@ type Options struct {
 	// to dir; nil counts every file under the folder. A blog counts its
 	// posts, so that a commit adding many comment files is no sweep.
 	Counts func(path string) bool
+	// SameEdit is how many counted files one commit must change with the
+	// same edit, such as a link rewritten alike in each, for those
+	// changes to be maintenance rather than revisions, however few files
+	// the commit touches (see sameedit.go for what the same edit is). 0
+	// means DefaultSameEdit; a negative value turns it off, and so does
+	// a negative SweepThreshold.
+	SameEdit int
 }
 
 // Commit is what History keeps of one commit.
@@ -60,9 +67,16 @@ type Revision struct {
 // Options.SweepThreshold) that it is maintenance, not a revision of each:
 // it is recorded once here and in no File's Revisions. Files it added
 // still have it as their Created commit, and renames in it are followed.
+//
+// A commit that made the same edit to several files (at least
+// Options.SameEdit), such as a search and replace, is a Sweep too, with
+// SameEdit set, whatever the number of files it touched: those files have
+// no revision by it, and Files counts them. Other files it changed keep
+// their revision.
 type Sweep struct {
 	Commit
-	Files int // content files the commit touched
+	Files    int  // content files the commit touched, or that share its edit
+	SameEdit bool // maintenance because the files share one edit
 }
 
 // File is the history of one file, under the name it has now.
@@ -70,9 +84,11 @@ type File struct {
 	Path string // slash path relative to Log's dir, such as "content/posts/a.md"
 
 	// Created is the commit that first added the file, under whatever
-	// name it had then: renames are followed back. It is zero if git
-	// shows no commit adding the file, which only happens when a merge
-	// commit added it (merges are skipped).
+	// name it had then: renames are followed back, and so are deletions
+	// of the same name, so a post deleted and added again later keeps the
+	// date it was first published (its address is the post). It is zero
+	// if git shows no commit adding the file, which only happens when a
+	// merge commit added it (merges are skipped).
 	Created Commit
 
 	// Truncated reports that Created is the oldest commit of a shallow
@@ -82,7 +98,9 @@ type File struct {
 
 	// Revisions are the later commits that changed the file's content,
 	// oldest first. A pure rename or move, or a change of mode, is not a
-	// revision; a rename with edits is, with its line counts.
+	// revision; a rename with edits is, with its line counts. Adding a
+	// deleted file back is a revision if its content differs from what
+	// was deleted, with every line counted as added.
 	Revisions []Revision
 }
 
@@ -188,6 +206,13 @@ func readLog(ctx context.Context, dir, folder string, r repository, o Options) (
 	}
 	w := newWalk(r, folder, threshold)
 	w.counts = o.Counts
+	w.sameEditMin = o.SameEdit
+	if w.sameEditMin == 0 {
+		w.sameEditMin = DefaultSameEdit
+	}
+	if threshold < 0 {
+		w.sameEditMin = -1
+	}
 
 	logCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -241,6 +266,9 @@ func readLog(ctx context.Context, dir, folder string, r repository, o Options) (
 	}
 	if werr != nil {
 		return nil, fmt.Errorf("reading git history: git log: %v: %s", werr, strings.TrimSpace(stderr.String()))
+	}
+	if err := w.readSameEdits(ctx, dir); err != nil {
+		return nil, err
 	}
 	h := w.history()
 	for line := range strings.Lines(stderr.String()) {
@@ -354,10 +382,14 @@ type walk struct {
 	counts    func(path string) bool
 	boundary  map[string]bool
 
+	sameEditMin int         // files that must share an edit; at most 0 turns it off
+	candidates  []candidate // commits whose patches may show a shared edit
+
 	alias    map[string]*lineage
-	lineages []*lineage // in the order met, for a deterministic result
-	sweeps   []Sweep    // newest first
-	seq      int        // commits read
+	readded  map[string]readd // by repository path: an addition that an older deletion may continue
+	lineages []*lineage       // in the order met, for a deterministic result
+	sweeps   []seqSweep       // newest first, but for those readSameEdits adds
+	seq      int              // commits read
 
 	targets []*lineage // scratch: each change's file in the current commit
 }
@@ -374,6 +406,22 @@ type lineage struct {
 	same *lineage
 }
 
+// readd is a commit that added a file under a name, met before (newer
+// than) the commits that show what the name held earlier. If an older
+// commit deleted the name, the file was deleted and added back, and the
+// history before the deletion is the same file's.
+type readd struct {
+	l     *lineage
+	rev   seqRevision
+	blob  string // the content added
+	sweep bool   // the addition was part of a sweep, such as a migration: no revision
+}
+
+type seqSweep struct {
+	Sweep
+	seq int
+}
+
 type seqRevision struct {
 	Revision
 	seq int // the commit's place in the walk: higher is older
@@ -386,6 +434,7 @@ func newWalk(r repository, folder string, threshold int) *walk {
 		threshold: threshold,
 		boundary:  r.boundary,
 		alias:     map[string]*lineage{},
+		readded:   map[string]readd{},
 	}
 	if folder != "" {
 		w.folder += folder + "/"
@@ -448,18 +497,24 @@ func (w *walk) commit(c *logCommit) {
 	w.seq++
 	boundary := w.boundary[c.Hash]
 	w.targets = w.targets[:0]
-	n := 0
+	n, modified := 0, 0
 	for i := range c.changes {
 		ch := &c.changes[i]
 		l := w.target(ch)
 		w.targets = append(w.targets, l)
 		if (l != nil || w.inFolder(ch.path) || (ch.oldPath != "" && w.inFolder(ch.oldPath))) && (w.counts == nil || w.counts(strings.TrimPrefix(ch.path, w.prefix))) {
 			n++
+			if l != nil && ch.modified && !ch.binary && ch.status != 'A' && ch.status != 'C' {
+				modified++
+			}
 		}
 	}
 	sweep := !boundary && w.threshold > 0 && n >= w.threshold
 	if sweep {
-		w.sweeps = append(w.sweeps, Sweep{Commit: c.Commit, Files: n})
+		w.sweeps = append(w.sweeps, seqSweep{Sweep: Sweep{Commit: c.Commit, Files: n}, seq: w.seq})
+	}
+	if !sweep && !boundary && w.sameEditMin > 0 && modified >= w.sameEditMin {
+		w.candidate(c)
 	}
 	for i, ch := range c.changes {
 		l := w.targets[i]
@@ -469,6 +524,12 @@ func (w *walk) commit(c *logCommit) {
 		switch ch.status {
 		case 'A', 'C':
 			l.created, l.truncated = c.Commit, boundary
+			if ch.status == 'A' && !boundary {
+				w.readded[ch.path] = readd{l: l, blob: ch.blob, sweep: sweep, rev: seqRevision{
+					Revision: Revision{Commit: c.Commit, Added: ch.added, Removed: ch.removed, Binary: ch.binary},
+					seq:      w.seq,
+				}}
+			}
 		case 'M', 'R', 'T':
 			if ch.modified && !sweep && !boundary {
 				l.revs = append(l.revs, seqRevision{
@@ -480,16 +541,24 @@ func (w *walk) commit(c *logCommit) {
 	}
 	// Before this commit the new names did not exist, and what older
 	// commits did under them belongs to some other file; a deleted name
-	// seen first belongs to no current file. Then the old names of
-	// renames lead to the renamed files. Names are all updated after all
-	// lookups, so a commit that swaps two names, or renames a file and
-	// adds another under its old name, is read right.
+	// seen first belongs to no current file, unless a newer commit added
+	// the name back: then what it held is that file's older life. Then
+	// the old names of renames lead to the renamed files. Names are all
+	// updated after all lookups, so a commit that swaps two names, or
+	// renames a file and adds another under its old name, is read right.
 	for _, ch := range c.changes {
 		switch ch.status {
 		case 'A', 'C', 'R':
 			w.alias[ch.path] = nil
 		case 'D':
-			if _, seen := w.alias[ch.path]; !seen && w.inFolder(ch.path) {
+			if ra, ok := w.readded[ch.path]; ok {
+				delete(w.readded, ch.path)
+				l := find(ra.l)
+				w.alias[ch.path] = l
+				if ra.blob != ch.blob && !ra.sweep { // added back with other content: an update
+					l.revs = append(l.revs, ra.rev)
+				}
+			} else if _, seen := w.alias[ch.path]; !seen && w.inFolder(ch.path) {
 				w.alias[ch.path] = nil
 			}
 		}
@@ -499,6 +568,22 @@ func (w *walk) commit(c *logCommit) {
 			w.link(ch.oldPath, w.targets[i])
 		}
 	}
+}
+
+// candidate remembers c, whose patch may show that the files it modified
+// share an edit (see sameedit.go); the files' revisions are recorded as
+// usual, and dropped if they do.
+func (w *walk) candidate(c *logCommit) {
+	cd := candidate{Commit: c.Commit, seq: w.seq, statuses: make([]byte, len(c.changes))}
+	for i, ch := range c.changes {
+		cd.statuses[i] = ch.status
+		l := w.targets[i]
+		if l != nil && ch.modified && !ch.binary && ch.status != 'A' && ch.status != 'C' &&
+			(w.counts == nil || w.counts(strings.TrimPrefix(ch.path, w.prefix))) {
+			cd.files = append(cd.files, candidateFile{change: i, l: l})
+		}
+	}
+	w.candidates = append(w.candidates, cd)
 }
 
 // link records that the older history of name old belongs to l (nil if
@@ -511,6 +596,7 @@ func (w *walk) commit(c *logCommit) {
 // until a commit adds it again. The two are the same file, so they are
 // joined into l.
 func (w *walk) link(old string, l *lineage) {
+	delete(w.readded, old) // a file renamed away was not deleted: its older history is the renamed file's
 	prev, seen := w.alias[old]
 	prev = find(prev)
 	switch {
@@ -546,7 +632,13 @@ func (w *walk) history() *History {
 		}
 		h.Files[f.Path] = f
 	}
-	h.Sweeps = slices.Clone(w.sweeps)
-	slices.Reverse(h.Sweeps)
+	slices.SortFunc(w.sweeps, func(a, b seqSweep) int { return cmp.Compare(b.seq, a.seq) })
+	h.Sweeps = make([]Sweep, 0, len(w.sweeps))
+	for _, s := range w.sweeps {
+		h.Sweeps = append(h.Sweeps, s.Sweep)
+	}
+	if len(h.Sweeps) == 0 {
+		h.Sweeps = nil
+	}
 	return h
 }

@@ -51,6 +51,7 @@ func (r *repo) log(folder string, o Options) *History {
 //
 //	path: created "subject"; "subject" +added -removed; …
 //	sweep "subject" files
+//	same edit "subject" files
 func summary(h *History) string {
 	var lines []string
 	for p, f := range h.Files {
@@ -73,7 +74,11 @@ func summary(h *History) string {
 	}
 	slices.Sort(lines)
 	for _, s := range h.Sweeps {
-		lines = append(lines, fmt.Sprintf("sweep %q %d", s.Subject, s.Files))
+		if s.SameEdit {
+			lines = append(lines, fmt.Sprintf("same edit %q %d", s.Subject, s.Files))
+		} else {
+			lines = append(lines, fmt.Sprintf("sweep %q %d", s.Subject, s.Files))
+		}
 	}
 	if h.Shallow {
 		lines = append(lines, "shallow")
@@ -231,7 +236,7 @@ func TestLogSweeps(t *testing.T) {
 	})
 	for _, threshold := range []int{27, -1} {
 		t.Run(fmt.Sprint("threshold ", threshold), func(t *testing.T) {
-			h := r.log("content", Options{SweepThreshold: threshold})
+			h := r.log("content", Options{SweepThreshold: threshold, SameEdit: -1})
 			if len(h.Sweeps) != 0 {
 				t.Errorf("Sweeps = %v; want none", h.Sweeps)
 			}
@@ -244,6 +249,27 @@ func TestLogSweeps(t *testing.T) {
 			}
 		})
 	}
+	t.Run("threshold 27, same edits", func(t *testing.T) {
+		// Below the threshold, the reformat and the move still made one
+		// edit to each post; p00, which was edited before, lost a line in
+		// the reformat too, so it was revised.
+		h := r.log("content", Options{SweepThreshold: 27})
+		var sweeps []string
+		for _, s := range h.Sweeps {
+			sweeps = append(sweeps, fmt.Sprintf("%s: %d %v", s.Subject, s.Files, s.SameEdit))
+		}
+		want := []string{"reformat 25 posts: 24 true", "move 25 posts into bundles: 25 true"}
+		if !slices.Equal(sweeps, want) {
+			t.Errorf("Sweeps = %q; want %q", sweeps, want)
+		}
+		if p7 := get(h, "content/posts/p07/index.md"); len(p7.Revisions) != 0 {
+			t.Errorf("p07 revisions = %q; want none", subjects(p7))
+		}
+		p0 := get(h, "content/posts/p00/index.md")
+		if got, want := subjects(p0), []string{"edit p00", "reformat 25 posts", "edit p00 and later"}; !slices.Equal(got, want) {
+			t.Errorf("p00 revisions = %q; want %q", got, want)
+		}
+	})
 	t.Run("threshold 2", func(t *testing.T) {
 		h := r.log("content", Options{SweepThreshold: 2})
 		if len(h.Sweeps) != 4 || h.Sweeps[3].Subject != "edit p00 and later" || h.Sweeps[3].Files != 2 {
@@ -255,24 +281,84 @@ func TestLogSweeps(t *testing.T) {
 	})
 }
 
+// TestLogDeletedAndReadded deletes posts and adds them back under the
+// same name: the address is the post, so it keeps its first creation and
+// its older revisions. Coming back with other content is a revision;
+// coming back unchanged (a deletion undone) is not.
 func TestLogDeletedAndReadded(t *testing.T) {
 	t.Parallel()
 	r := newRepo(t)
 	r.Write("content/posts/a.md", text("first a", 5))
 	r.Write("content/posts/gone.md", text("gone", 5))
-	r.Commit("2024-01-01T00:00:00Z", "add a and gone")
+	r.Write("content/posts/undone.md", text("undone", 5))
+	r.Commit("2024-01-01T00:00:00Z", "add a, gone and undone")
 	r.Write("content/posts/a.md", text("first a", 6))
 	r.Write("content/posts/gone.md", text("gone", 6))
 	r.Commit("2024-01-02T00:00:00Z", "edit a and gone")
-	r.Git("", "rm", "-q", "content/posts/a.md", "content/posts/gone.md")
-	r.Commit("2024-01-03T00:00:00Z", "delete a and gone")
+	r.Git("", "rm", "-q", "content/posts/a.md", "content/posts/gone.md", "content/posts/undone.md")
+	r.Commit("2024-01-03T00:00:00Z", "delete a, gone and undone")
 	r.Write("content/posts/a.md", text("second a", 3))
-	r.Commit("2024-01-04T00:00:00Z", "add a again")
+	r.Write("content/posts/undone.md", text("undone", 5))
+	r.Commit("2024-01-04T00:00:00Z", "add a again, restore undone")
 	r.Write("content/posts/a.md", text("second a", 4))
 	r.Commit("2024-01-05T00:00:00Z", "edit new a")
+	r.Git("", "rm", "-q", "content/posts/a.md")
+	r.Commit("2024-01-06T00:00:00Z", "delete a again")
+	r.Write("content/posts/a.md", text("second a", 4))
+	r.Commit("2024-01-07T00:00:00Z", "restore a")
 
 	checkSummary(t, r.log("content", Options{}), `
-content/posts/a.md: created "add a again"; "edit new a" +1 -0
+content/posts/a.md: created "add a, gone and undone"; "edit a and gone" +1 -0; "add a again, restore undone" +3 -0; "edit new a" +1 -0
+content/posts/undone.md: created "add a, gone and undone"
+`)
+}
+
+// TestLogDeletedAndReaddedBySweeps deletes every post in one sweep and
+// adds them back rewritten in another, as a migration whose renames git
+// did not pair would: the posts keep their dates, and the sweeps revise
+// none of them.
+func TestLogDeletedAndReaddedBySweeps(t *testing.T) {
+	t.Parallel()
+	r := newRepo(t)
+	for _, p := range []string{"a", "b", "c"} {
+		r.Write("content/posts/"+p+".md", text(p, 5))
+	}
+	r.Commit("2024-01-01T00:00:00Z", "add")
+	r.Git("", "rm", "-q", "-r", "content/posts")
+	r.Commit("2024-01-02T00:00:00Z", "remove the old posts")
+	for _, p := range []string{"a", "b", "c"} {
+		r.Write("content/posts/"+p+".md", "+++\n"+text(p, 5))
+	}
+	r.Commit("2024-01-03T00:00:00Z", "add the posts in the new format")
+
+	checkSummary(t, r.log("content", Options{SweepThreshold: 3}), `
+content/posts/a.md: created "add"
+content/posts/b.md: created "add"
+content/posts/c.md: created "add"
+sweep "add" 3
+sweep "remove the old posts" 3
+sweep "add the posts in the new format" 3
+`)
+}
+
+// TestLogRenamedAwayAndReplaced renames a post and, in a later commit,
+// adds a new one under its old name: the old history follows the rename,
+// and the new post starts with its own addition.
+func TestLogRenamedAwayAndReplaced(t *testing.T) {
+	t.Parallel()
+	r := newRepo(t)
+	r.Write("content/posts/a.md", text("a", 10))
+	r.Commit("2024-01-01T00:00:00Z", "add a")
+	r.Write("content/posts/a.md", text("a", 11))
+	r.Commit("2024-01-02T00:00:00Z", "edit a")
+	r.mv("content/posts/a.md", "content/posts/b.md")
+	r.Commit("2024-01-03T00:00:00Z", "rename a to b")
+	r.Write("content/posts/a.md", text("new", 3))
+	r.Commit("2024-01-04T00:00:00Z", "new a")
+
+	checkSummary(t, r.log("content", Options{}), `
+content/posts/a.md: created "new a"
+content/posts/b.md: created "add a"; "edit a" +1 -0
 `)
 }
 

@@ -27,6 +27,11 @@ type change struct {
 	// false.
 	modified bool
 
+	// blob is the content's object name, kept only for what Log compares
+	// across commits: the blob after an addition, the blob before a
+	// deletion.
+	blob string
+
 	added, removed int
 	binary         bool // numstat "-": no line counts
 }
@@ -134,6 +139,12 @@ func (lr *logReader) next(c *logCommit) error {
 			return c.errorf("malformed raw entry %q", truncate(e))
 		}
 		ch := change{status: fields[4][0], modified: !bytes.Equal(fields[2], fields[3])}
+		switch ch.status {
+		case 'A':
+			ch.blob = string(fields[3])
+		case 'D':
+			ch.blob = string(fields[2])
+		}
 		if ch.status == 'R' || ch.status == 'C' {
 			if ch.oldPath, err = lr.path(c); err != nil {
 				return err

@@ -3,5 +3,8 @@
 // deposits in the ledger), which other sites each post links to, and which
 // internal links lead nowhere.
 //
+// A link written with the blog's own address (its base URL, over http or
+// https, with or without "www.") is internal, as a site path would be.
+//
 // links is pure: it reads no files. It imports only diag.
 package links

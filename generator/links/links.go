@@ -103,7 +103,7 @@ func (r *Resolver) Resolve(fromURL, dest string) (kind Kind, sitePath, docID, do
 		}
 		if rest, ok := strings.CutPrefix(dest, "https://"); ok && r.base.Host != "" {
 			host, _, _ := strings.Cut(rest, "/")
-			if host != "" && !strings.EqualFold(host, r.base.Host) && !strings.ContainsAny(host, "@:[") {
+			if host != "" && !sameHost(host, r.base.Host) && !strings.ContainsAny(host, "@:[") {
 				return KindExternal, dest, "", strings.TrimPrefix(strings.ToLower(host), "www.")
 			}
 		}
@@ -141,16 +141,31 @@ func plain(s string) bool {
 }
 
 // absolute classifies an absolute URL: internal when it is on the base
-// URL's host and under its path.
+// URL's host and under its path. The scheme does not matter, and neither
+// does a "www." before the host: a blog served at https://example.org/
+// is the one its older posts link to as http://www.example.org/.
 func (r *Resolver) absolute(u *url.URL) (Kind, string, string, string) {
 	host := strings.ToLower(u.Hostname())
-	if r.base.Host != "" && host == strings.ToLower(r.base.Hostname()) && strings.HasPrefix(u.Path+"/", strings.TrimSuffix(r.base.Path, "/")+"/") {
+	if r.base.Host != "" && sameHost(host, r.base.Hostname()) && strings.HasPrefix(u.Path+"/", strings.TrimSuffix(r.base.Path, "/")+"/") {
 		rest := "/" + strings.TrimPrefix(strings.TrimPrefix(u.Path, strings.TrimSuffix(r.base.Path, "/")), "/")
 		if p, ok := cleanSitePath(rest); ok {
 			return KindInternal, p, r.byPath[p], ""
 		}
 	}
 	return KindExternal, u.String(), "", strings.TrimPrefix(host, "www.")
+}
+
+// sameHost reports whether two host names are the same site: equal but
+// for case and a leading "www." on either.
+func sameHost(a, b string) bool {
+	return strings.EqualFold(trimWWW(a), trimWWW(b))
+}
+
+func trimWWW(host string) string {
+	if len(host) > 4 && strings.EqualFold(host[:4], "www.") {
+		return host[4:]
+	}
+	return host
 }
 
 // cleanSitePath normalizes a site path so that every way of writing one

@@ -50,6 +50,39 @@ func TestResolve(t *testing.T) {
 	}
 }
 
+// TestResolveOwnDomain checks that links written with the blog's own
+// address are internal however the address is spelled: a TIL blog that
+// writes every link to another note in full must not see each note as
+// an orphan.
+func TestResolveOwnDomain(t *testing.T) {
+	t.Parallel()
+	docs := []Doc{{ID: "x", URL: "/posts/x/"}, {ID: "y", URL: "/notes/y/"}}
+	for _, base := range []string{"https://example.org/", "https://example.org", "https://www.example.org/", "http://example.org/"} {
+		r := NewResolver(base, docs)
+		for _, tt := range []struct{ dest, path, doc string }{
+			{"https://example.org/posts/x/", "/posts/x/", "x"},
+			{"https://example.org/posts/x", "/posts/x/", "x"},
+			{"http://example.org/posts/x/", "/posts/x/", "x"},
+			{"https://www.example.org/posts/x/", "/posts/x/", "x"},
+			{"http://www.example.org/posts/x", "/posts/x/", "x"},
+			{"https://WWW.Example.ORG/notes/y", "/notes/y/", "y"},
+			{"https://example.org/notes/y?ref=feed#usage", "/notes/y/", "y"},
+			{"https://example.org/notes/missing", "/notes/missing/", ""},
+			{"https://example.org", "/", ""},
+		} {
+			kind, p, doc, host := r.Resolve("/posts/z/", tt.dest)
+			if kind != KindInternal || p != tt.path || doc != tt.doc || host != "" {
+				t.Errorf("base %s: Resolve(%q) = %v %q %q %q; want internal %q %q", base, tt.dest, kind, p, doc, host, tt.path, tt.doc)
+			}
+		}
+		for _, dest := range []string{"https://blog.example.org/posts/x/", "https://wwwexample.org/posts/x/", "https://example.org.evil.net/posts/x/", "https://www.www.example.org/posts/x/"} {
+			if kind, _, _, _ := r.Resolve("/posts/z/", dest); kind != KindExternal {
+				t.Errorf("base %s: Resolve(%q) = %v; want external", base, dest, kind)
+			}
+		}
+	}
+}
+
 func TestResolveUnderBasePath(t *testing.T) {
 	t.Parallel()
 	r := NewResolver("https://example.org/blog/", []Doc{{ID: "a", URL: "/posts/a/"}})
