@@ -197,6 +197,26 @@ func parseFlags(fl *flag.FlagSet, args []string) error {
 	if fl.NArg() > 0 {
 		return fmt.Errorf("%s takes no arguments, got %q", fl.Name(), fl.Args())
 	}
+	return checkSource(fl)
+}
+
+// checkSource says at once when --source names no folder, rather than
+// letting each command find no content/ or no accrue.toml in it.
+func checkSource(fl *flag.FlagSet) error {
+	f := fl.Lookup("source")
+	if f == nil {
+		return nil
+	}
+	dir := f.Value.String()
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("--source %s: no such folder", dir)
+	case err != nil:
+		return fmt.Errorf("--source: %w", err)
+	case !st.IsDir():
+		return fmt.Errorf("--source %s is a file: give the site's folder", dir)
+	}
 	return nil
 }
 
@@ -241,12 +261,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if err != nil {
 		if len(diags.Errors()) > 0 || *strict && len(diags) > 0 {
-			fmt.Fprintf(stderr, "build failed: %d %s, %d %s; %s left as it was\n",
+			fmt.Fprintf(stderr, "build failed: %d %s, %d %s; %s\n",
 				len(diags.Errors()), plural(len(diags.Errors()), "error", "errors"),
-				len(diags.Warnings()), plural(len(diags.Warnings()), "warning", "warnings"), *dest)
+				len(diags.Warnings()), plural(len(diags.Warnings()), "warning", "warnings"), leftAsItWas(*dest))
 			return errReported
 		}
-		return fmt.Errorf("build failed: %w (%s left as it was)", err, *dest)
+		return fmt.Errorf("build failed: %w (%s)", err, leftAsItWas(*dest))
 	}
 	cached := ""
 	if c := stats.Cache; c.Hits+c.Misses > 0 {
@@ -256,6 +276,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		stats.Posts, plural(stats.Posts, "post", "posts"), stats.Pages, plural(stats.Pages, "page", "pages"),
 		stats.Feeds, stats.Files, *dest, stats.Duration.Round(time.Millisecond), cached)
 	return nil
+}
+
+// leftAsItWas says what a failed build did to the output folder: nothing.
+func leftAsItWas(dest string) string {
+	if _, err := os.Stat(dest); err != nil {
+		return "nothing was written"
+	}
+	return dest + " left as it was"
 }
 
 // paceGC sets how eagerly a build collects garbage, phase by phase (GOGC
@@ -293,7 +321,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	source, drafts, future := sf.source, sf.drafts, sf.future
 	if _, err := os.Stat(filepath.Join(*source, content.Dir)); err != nil {
 		if kind, _ := peers.Detect(os.DirFS(*source)); kind == peers.None {
-			return fmt.Errorf("no %s/ folder in %s: is --source the site's root?", content.Dir, *source)
+			return fmt.Errorf("no %s/ folder in %s: is --source the site's root? (accrue new post \"Title\" starts one)", content.Dir, *source)
 		}
 	}
 	ln, err := server.Listen(*bind, *port)
