@@ -16,6 +16,7 @@ import (
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/internal/dates"
 	"github.com/accruehq/accrue/generator/internal/tomlkeys"
+	"github.com/accruehq/accrue/generator/internal/yamlhint"
 	"github.com/pelletier/go-toml/v2"
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -850,6 +851,7 @@ func yamlFields(fm []byte, file string, line int) ([]field, diag.List) {
 			// starts; point at the tab.
 			n = lineWithIndentTab(fm, n)
 		}
+		n, msg = yamlhint.Explain(fm, n, msg)
 		return nil, diag.List{diag.Errorf(diag.Pos{File: file, Line: line + n - 1}, "front matter: %s", msg)}
 	}
 	if len(doc.Content) == 0 {

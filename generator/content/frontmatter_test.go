@@ -680,16 +680,20 @@ func TestDecodeFrontMatterYAMLErrorLine(t *testing.T) {
 	t.Parallel()
 	// Hugo hit the same go-yaml behaviour: gohugoio/hugo#9857. go-yaml
 	// names the line where the construct with the problem starts.
+	// What it means is said as what to change (package yamlhint).
 	for _, tt := range []struct{ fm, want string }{
-		{"title: x\ndate: 2024-01-01\n\tslug: y\n", `post.md:4: front matter: found a tab character that violates indentation`},
-		{"title: x\n\tslug: y\n", `post.md:3: front matter: found a tab character that violates indentation`},
-		{"title: x\ntags: [a\n", `post.md:3: front matter: did not find expected ',' or ']'`},
-		// With the list on the first line, go-yaml names where it ran out.
-		{"tags: [a\n", `post.md:3: front matter: did not find expected ',' or ']'`},
-		{"a: 1\nb: 2\nc: {x: y\nd: 3\n", `post.md:4: front matter: did not find expected ',' or '}'`},
+		{"title: x\ndate: 2024-01-01\n\tslug: y\n", `post.md:4: front matter: found a tab character that violates indentation: indent with spaces, YAML does not allow tabs there`},
+		{"title: x\n\tslug: y\n", `post.md:3: front matter: found a tab character that violates indentation: indent with spaces, YAML does not allow tabs there`},
+		{"title: x\ntags: [a\n", `post.md:3: front matter: the list in tags opens with [ and is not closed: end it with ] on the same line`},
+		// With the list on the first line, go-yaml names where it ran out;
+		// the hint names the line the list opens on.
+		{"tags: [a\n", `post.md:2: front matter: the list in tags opens with [ and is not closed: end it with ] on the same line`},
+		{"a: 1\nb: 2\nc: {x: y\nd: 3\n", `post.md:4: front matter: the list in c opens with { and is not closed: end it with } on the same line`},
 		{"a: 1\n- b\n", `post.md:3: front matter: did not find expected key`},
-		{"a: b: c\n", `post.md:2: front matter: mapping values are not allowed in this context`},
-		{"a: 1\nb: \"x\n", `post.md:3: front matter: found unexpected end of stream`},
+		{"a: b: c\n", `post.md:2: front matter: the value of a contains ": ", which YAML reads as the start of another field: put the value in quotes, a: "b: c"`},
+		{"a: 1\nb: \"x\n", `post.md:3: front matter: the double quote that opens the value of b is never closed: end the value with "`},
+		{"title: Git: a guide\n", `post.md:2: front matter: the value of title contains ": ", which YAML reads as the start of another field: put the value in quotes, title: "Git: a guide"`},
+		{"title: x\nauthor: @ada\n", `post.md:3: front matter: a value cannot start with "@" in YAML: put it in quotes, author: "@ada"`},
 	} {
 		_, diags := DecodeFrontMatter([]byte(tt.fm), FormatYAML, "post.md", 2, berlin)
 		if got := diags.Error(); got != tt.want {

@@ -115,7 +115,7 @@ func TestCommentValidation(t *testing.T) {
 		{"broken YAML", map[string]string{
 			"comments/20250918T140502Z-a1.md": "---\nauthor: Ada\ndate: 2025: x\nstatus: approved\n---\nHi\n",
 			"comments/20250918T140502Z-a2.md": "---\n- author: Ada\n---\nHi\n",
-		}, c + `20250918T140502Z-a1.md:3: comment: mapping values are not allowed in this context
+		}, c + `20250918T140502Z-a1.md:3: comment: the value of date contains ": ", which YAML reads as the start of another field: put the value in quotes, date: "2025: x"
 ` + c + `20250918T140502Z-a2.md:2:1: comment: want fields such as "author: Ada", not a list`},
 		{"source that is not a word", map[string]string{
 			"comments/20250918T140502Z-k7m2qx.md": "---\nauthor: Ada\ndate: 2025-09-18\nsource: contact form\nstatus: approved\n---\nHi\n",

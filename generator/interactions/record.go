@@ -14,6 +14,7 @@ import (
 
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/internal/dates"
+	"github.com/accruehq/accrue/generator/internal/yamlhint"
 	yaml "go.yaml.in/yaml/v3"
 )
 
@@ -112,12 +113,15 @@ func (d *decoder) mapping(src []byte) *yaml.Node {
 		}
 		msg := err.Error()
 		pos := diag.Pos{File: d.file, Line: d.line}
+		n := 1 // go-yaml names no line for errors on the first one
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			n, _ := strconv.Atoi(m[1]) // the regexp matched digits
-			pos.Line, msg = min(max(d.line+n-1, d.line), d.last), m[2]
+			n, _ = strconv.Atoi(m[1]) // the regexp matched digits
+			msg = m[2]
 		} else {
 			msg = strings.TrimPrefix(msg, "yaml: ")
 		}
+		n, msg = yamlhint.Explain(src, n, msg)
+		pos.Line = min(max(d.line+n-1, d.line), d.last)
 		d.diags.Add(diag.Errorf(pos, "%s: %s", d.kind, msg))
 		return nil
 	}

@@ -225,7 +225,7 @@ func TestErrors(t *testing.T) {
 title: "unclosed
 date: 2024-01-01
 ---
-`, "content/posts/bad.md:4: front matter: found unexpected end of stream"},
+`, "content/posts/bad.md:2: front matter: the double quote that opens the value of title is never closed: end the value with \""},
 		{"unclosed front matter", `
 -- content/posts/bad.md --
 ---
