@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strconv"
@@ -83,9 +84,12 @@ func (b *builder) connectAll() *connection {
 		switch {
 		case len(p.Revisions) > 0:
 			// git knows the real updates; front matter notes stay a changelog.
+			// An update is the post's author's deposit, as its publish
+			// is: the git identity that committed it (a laptop's, a
+			// bot's) is only the fallback, with .mailmap applied.
 			for _, r := range p.Revisions {
 				events = append(events, ledger.Event{Date: r.Date, Post: p.File, Title: p.Title, Kind: ledger.KindUpdate,
-					Actor: r.Author, Source: r.Hash, Note: revisionNote(r)})
+					Actor: cmp.Or(p.Author, r.Author), Source: r.Hash, Note: revisionNote(r)})
 			}
 		case b.history != nil && b.history.Files[p.File] != nil && !b.history.Files[p.File].Truncated && len(p.Changelog) == 0:
 			// In git and never revised (in a shallow clone older revisions are
