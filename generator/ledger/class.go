@@ -7,7 +7,7 @@ type Class int
 
 const (
 	ClassNew         Class = iota // too young to judge
-	ClassCompounding              // others keep depositing, more than at launch
+	ClassCompounding              // others keep depositing: the last months brought more than the launch
 	ClassDecaying                 // deposits slowed after launch
 	ClassDormant                  // nothing at all for a long time
 	ClassEvergreen                // keeps receiving a little, steadily, for a long time
@@ -44,7 +44,7 @@ type Thresholds struct {
 }
 
 // DefaultThresholds are 60 days to be judged, 24 months of nothing for
-// dormant, a 12-month window against the first 3 months with at least 3
+// dormant, the last 12 months against the first 3 with at least 3
 // deposits from others for compounding, and deposits in 3 of the last 8
 // quarters for evergreen.
 func DefaultThresholds() Thresholds {
@@ -60,8 +60,8 @@ func DefaultThresholds() Thresholds {
 //   - compounding: at least MinDeposits deposits from others (comments,
 //     mentions, links from other sites and from the blog's posts; not the
 //     author's own publish, updates and replies) in the last WindowMonths
-//     after launch, at a rate in points per month at least their rate in
-//     the first LaunchMonths;
+//     after launch, worth at least as many points as those of the first
+//     LaunchMonths: its later months outperform its launch;
 //   - evergreen: after launch, deposits from others or the author's
 //     updates in at least EvergreenQuarters of the last EvergreenMonths'
 //     quarters;
@@ -79,7 +79,7 @@ func (m Model) Classify(events []Event, published, asOf time.Time, t Thresholds)
 	switch {
 	case !r.Active:
 		return ClassDormant
-	case r.RecentCount >= max(t.MinDeposits, 1) && r.Recent > 0 && r.Recent >= r.Launch:
+	case r.RecentCount >= max(t.MinDeposits, 1) && r.RecentPoints > 0 && r.RecentPoints >= r.LaunchPoints:
 		return ClassCompounding
 	case t.EvergreenQuarters > 0 && r.Quarters >= t.EvergreenQuarters:
 		return ClassEvergreen
@@ -87,10 +87,11 @@ func (m Model) Classify(events []Event, published, asOf time.Time, t Thresholds)
 	return ClassDecaying
 }
 
-// Rates are what Classify compares: points per month deposited by
-// others at launch and lately.
+// Rates are what Classify compares: points deposited by others at launch
+// and lately, in all and per month.
 type Rates struct {
-	Launch float64 // over the first LaunchMonths after publication
+	LaunchPoints, RecentPoints float64
+	Launch                     float64 // a month, over the first LaunchMonths after publication
 	// Recent is over the last WindowMonths before the date, launch left
 	// out; RecentCount counts those deposits.
 	Recent      float64
@@ -131,7 +132,7 @@ func (m Model) Rates(events []Event, published, asOf time.Time, t Thresholds) Ra
 			continue
 		}
 		w := m.Weights[e.Kind]
-		if e.Date.After(windowStart) {
+		if !e.Date.Before(windowStart) {
 			recent += w
 			r.RecentCount++
 		}
@@ -139,8 +140,10 @@ func (m Model) Rates(events []Event, published, asOf time.Time, t Thresholds) Ra
 			launch += w
 		}
 	}
+	r.LaunchPoints = launch
 	if span := Months(windowStart, asOf); span >= 1 {
 		r.Recent = recent / span
+		r.RecentPoints = recent
 	} else {
 		r.RecentCount = 0 // too soon after launch to tell a trend
 	}
