@@ -264,7 +264,7 @@ func Default() Config {
 		History:      History{SweepThreshold: 20},
 		Value: Value{Model: "activity", MonthlyRate: 0.01, ActivityMonths: 6, ActivityPoints: 10, HalfLifeMonths: 12,
 			Classes: Classes{NewDays: 60, DormantMonths: 24, WindowMonths: 12, LaunchMonths: 3,
-				MinDeposits: 3, EvergreenMonths: 24, EvergreenQuarters: 3}},
+				MinDeposits: 2, EvergreenMonths: 24, EvergreenQuarters: 3}},
 		Collect: Collect{Status: "approved", WebmentionIO: CollectWebmentionIO{BaseURL: "https://webmention.io"},
 			Bluesky: CollectBluesky{BaseURL: "https://public.api.bsky.app"},
 			GitHub:  CollectGitHub{Mapping: "pathname", BaseURL: "https://api.github.com"}},

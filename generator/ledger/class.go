@@ -44,12 +44,12 @@ type Thresholds struct {
 }
 
 // DefaultThresholds are 60 days to be judged, 24 months of nothing for
-// dormant, the last 12 months against the first 3 with at least 3
-// deposits from others for compounding, and deposits in 3 of the last 8
+// dormant, the last 12 months against the first 3 with at least 2
+// deposits from others for compounding (one stray link is not a trend), and deposits in 3 of the last 8
 // quarters for evergreen.
 func DefaultThresholds() Thresholds {
 	return Thresholds{NewDays: 60, DormantMonths: 24, WindowMonths: 12, LaunchMonths: 3,
-		MinDeposits: 3, EvergreenMonths: 24, EvergreenQuarters: 3}
+		MinDeposits: 2, EvergreenMonths: 24, EvergreenQuarters: 3}
 }
 
 // Classify classes a post published at published from its events, as of

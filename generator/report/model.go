@@ -43,7 +43,7 @@ func describeModel(m ledger.Model, th ledger.Thresholds) ModelInfo {
 	info.Definitions = append(info.Definitions,
 		fmt.Sprintf("new: published less than %d days ago.", th.NewDays),
 		fmt.Sprintf("dormant: no deposit of any kind in the last %s.", months(th.DormantMonths)),
-		fmt.Sprintf("compounding: at least %d deposits from others (comments, mentions, links from other sites and from the blog's posts…, not the author's own publish and updates) in the last %s after launch, at a rate in points a month at least their rate in the post's first %s.",
+		fmt.Sprintf("compounding: at least %d deposits from others (comments, mentions, links from other sites and from the blog's posts…, not the author's own publish and updates) in the last %s after launch, worth at least as many points as those of the post's first %s.",
 			th.MinDeposits, months(th.WindowMonths), months(th.LaunchMonths)),
 		fmt.Sprintf("evergreen: after launch, deposits from others or the author's updates in at least %d of the quarters of the last %s.",
 			th.EvergreenQuarters, months(th.EvergreenMonths)),
