@@ -113,6 +113,7 @@ type monthRow struct {
 	Deposits                     []amount // by kind, in the ledger's order
 	Count                        int
 	Principal, Interest, Closing string
+	Depreciation                 string
 }
 
 // amount is points of a kind.
@@ -320,7 +321,7 @@ func summaryCards(s Summary) (cards, shares []card) {
 		interestShare = showPercent(float64(s.Interest/s.Value)) + " of the value"
 	}
 	cards = []card{
-		{Label: "Value", Value: showPoints(s.Value), Note: "points, principal and interest"},
+		{Label: "Value", Value: showPoints(s.Value), Note: valueNote(s.Depreciation)},
 		{Label: "Interest earned", Value: showPoints(s.Interest), Note: interestShare, Tone: tone(float64(s.Interest))},
 		growth,
 		{Label: "Principal", Value: showPoints(s.Principal), Note: showCount(s.Deposits, "deposit") + " in " + showCount(s.Posts, "post")},
@@ -513,7 +514,7 @@ func monthRows(months []Month, kinds []kindView) []monthRow {
 	for i := len(months) - 1; i >= 0; i-- {
 		m := months[i]
 		row := monthRow{Month: showMonth(m.Month), Count: m.Count, Principal: showPoints(m.Principal),
-			Interest: showPoints(m.Interest), Closing: showPoints(m.Closing)}
+			Interest: showPoints(m.Interest), Depreciation: showPoints(m.Depreciation), Closing: showPoints(m.Closing)}
 		for _, k := range kinds {
 			if p, ok := m.Deposits[k.Name]; ok {
 				row.Deposits = append(row.Deposits, amount{Kind: k, Points: showPoints(p)})
@@ -681,7 +682,7 @@ func newStatementView(s *Statement) *statementView {
 		Model: modelOf(s.Model),
 	}
 	v.Cards = []card{
-		{Label: "Value", Value: showPoints(p.Value), Note: "points, principal and interest"},
+		{Label: "Value", Value: showPoints(p.Value), Note: valueNote(p.Depreciation)},
 		{Label: "Interest earned", Value: showPoints(p.Interest), Tone: tone(float64(p.Interest)), Note: interestNote(p)},
 		{Label: "Principal", Value: showPoints(p.Principal), Note: showCount(len(s.Entries), "deposit")},
 		{Label: "Published", Value: showDate(p.Published), Note: showAge(p.AgeDays) + " ago"},
@@ -693,6 +694,14 @@ func newStatementView(s *Statement) *statementView {
 			Source: anchor{Text: e.Source, Href: safeHref(e.Source)}, Note: e.Note, Points: showPoints(e.Points), Balance: showPoints(e.Balance)})
 	}
 	return v
+}
+
+// valueNote says what a value is made of.
+func valueNote(depreciation Points) string {
+	if depreciation != 0 {
+		return "points: principal and interest, less depreciation"
+	}
+	return "points, principal and interest"
 }
 
 func interestNote(p PostRow) string {

@@ -260,7 +260,11 @@ func (s *Statement) sections() []section {
 	}
 	entries := section{title: "Deposits", tables: []table{t}}
 	if p.Value != 0 {
-		entries.lines = []string{fmt.Sprintf("Balance on %s: %s points, with the interest earned since the last deposit", showDate(s.AsOf), showPoints(p.Value))}
+		since := "with the interest earned since the last deposit"
+		if s.Model.Name == ledger.Activity.String() {
+			since = "with the interest earned and the depreciation since the last deposit"
+		}
+		entries.lines = []string{fmt.Sprintf("Balance on %s: %s points, %s", showDate(s.AsOf), showPoints(p.Value), since)}
 	}
 	return []section{head, entries, modelSection(s.Model)}
 }
