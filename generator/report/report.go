@@ -616,26 +616,27 @@ func PostStatement(in Input, o Options, key string) (*Statement, bool) {
 		return nil, false // published after the report's date
 	}
 	st := &Statement{Site: r.Site, AsOf: r.AsOf, Model: r.Model, Post: r.Posts[0], Months: r.Timeline}
-	var balance float64
-	var last time.Time
 	var counted []ledger.Event
+	var dates []time.Time
 	for _, e := range in.Ledger.ForPost(post.File) {
-		if e.Withdrawn || e.Date.After(r.AsOf) {
-			continue
+		if !e.Withdrawn && !e.Date.After(r.AsOf) {
+			counted = append(counted, e)
+			dates = append(dates, e.Date)
 		}
-		counted = append(counted, e)
+	}
+	// One pass gives the balance at each deposit's moment, with every
+	// deposit of that moment in it; the running balance right after a
+	// deposit leaves out those of the same moment that come after it.
+	at := in.Model.Balances(counted, dates)
+	for i, e := range counted {
 		w := in.Model.Weights[e.Kind]
-		if in.Model.Interest == ledger.Activity {
-			// The balance right after this deposit: counted holds no
-			// later one, even of the same moment.
-			balance = in.Model.Account(counted, e.Date).Value
-		} else {
-			if balance != 0 {
-				balance = in.Model.Value(balance, last, e.Date) // grown since the last deposit
+		balance := at[i].Value
+		for _, later := range counted[i+1:] {
+			if !later.Date.Equal(e.Date) {
+				break
 			}
-			balance += w
+			balance -= in.Model.Weights[later.Kind]
 		}
-		last = e.Date
 		st.Entries = append(st.Entries, Entry{Date: e.Date.In(r.AsOf.Location()), Kind: e.Kind.String(), Actor: e.Actor,
 			ActorURL: e.ActorURL, Source: e.Where(), Note: e.Note, Points: Points(w), Balance: Points(balance)})
 	}

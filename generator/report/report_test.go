@@ -341,3 +341,54 @@ func TestSparkline(t *testing.T) {
 		}
 	}
 }
+
+// TestStatementBalanceActivity: in the activity model each running
+// balance is the post's account right after that deposit.
+func TestStatementBalanceActivity(t *testing.T) {
+	in := fixture()
+	st, ok := PostStatement(in, Options{AsOf: fixtureAsOf}, "hello")
+	if !ok {
+		t.Fatal("no statement")
+	}
+	var events []ledger.Event
+	for _, e := range in.Ledger.ForPost("content/posts/hello.md") {
+		if !e.Withdrawn && !e.Date.After(fixtureAsOf) {
+			events = append(events, e)
+		}
+	}
+	if len(events) != len(st.Entries) {
+		t.Fatalf("%d entries; want %d", len(st.Entries), len(events))
+	}
+	for i, e := range st.Entries {
+		want := in.Model.Account(events[:i+1], e.Date).Value
+		if !near(float64(e.Balance), want) {
+			t.Errorf("entry %d (%s %s): balance %v; want %v", i, e.Date.Format("2006-01-02"), e.Kind, e.Balance, want)
+		}
+	}
+	if last := st.Entries[len(st.Entries)-1]; float64(last.Balance) <= 0 || st.Post.Value <= 0 {
+		t.Errorf("last balance %v, value %v", last.Balance, st.Post.Value)
+	}
+}
+
+// TestStatementSameMoment: deposits of the same moment each show the
+// balance right after them, not the moment's total.
+func TestStatementSameMoment(t *testing.T) {
+	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	in := Input{
+		Posts: []Post{{File: "a.md", Title: "A", URL: "/a/", Published: start}},
+		Ledger: ledger.New([]ledger.Event{{Date: start, Post: "a.md", Kind: ledger.KindPublish},
+			{Date: start, Post: "a.md", Kind: ledger.KindInternalLink, Source: "b.md"},
+			{Date: start.AddDate(0, 1, 0), Post: "a.md", Kind: ledger.KindComment}}),
+		Model: ledger.DefaultModel(), Thresholds: ledger.DefaultThresholds(),
+	}
+	st, _ := PostStatement(in, Options{AsOf: start.AddDate(0, 2, 0)}, "a.md")
+	var got []Points
+	for _, e := range st.Entries {
+		got = append(got, e.Balance)
+	}
+	// 12 points earn 1.2% a month for the month before the comment.
+	want := []float64{10, 12, 12*math.Pow(1.01, 1.2*ledger.Months(start, start.AddDate(0, 1, 0))) + 2}
+	if len(got) != 3 || got[0] != 10 || got[1] != 12 || !near(float64(got[2]), want[2]) {
+		t.Errorf("balances %v; want %v", got, want)
+	}
+}
