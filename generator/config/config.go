@@ -132,13 +132,23 @@ type History struct {
 }
 
 // Value configures the value model of the report: what each kind of
-// event deposits, the monthly interest rate and the classes of posts.
+// event deposits, how the balance earns and the classes of posts.
 type Value struct {
+	// Model is "activity" (interest follows a post's recent deposits and
+	// a dormant post depreciates) or "savings" (every deposit compounds
+	// for ever).
+	Model string `toml:"model"`
 	// MonthlyRate is the compound interest a deposit earns a month: 0.01
-	// is 1%.
-	MonthlyRate float64 `toml:"monthly_rate"`
-	Weights     Weights `toml:"weights"`
-	Classes     Classes `toml:"classes"`
+	// is 1%. In the activity model it is the rate for ActivityPoints
+	// received over the last ActivityMonths.
+	MonthlyRate    float64 `toml:"monthly_rate"`
+	ActivityMonths float64 `toml:"activity_months"`
+	ActivityPoints float64 `toml:"activity_points"`
+	// HalfLifeMonths is how fast a post that received nothing for
+	// ActivityMonths loses value, in the activity model.
+	HalfLifeMonths float64 `toml:"half_life_months"`
+	Weights        Weights `toml:"weights"`
+	Classes        Classes `toml:"classes"`
 }
 
 // Weights are the points each kind of event deposits. A nil field keeps
@@ -161,12 +171,17 @@ type Weights struct {
 }
 
 // Classes are the thresholds that class posts as new, compounding,
-// decaying or dormant.
+// evergreen, decaying or dormant.
 type Classes struct {
 	NewDays       int `toml:"new_days"`       // younger than this: new
 	DormantMonths int `toml:"dormant_months"` // no deposit for this long: dormant
 	WindowMonths  int `toml:"window_months"`  // the recent rate is measured over this window
 	LaunchMonths  int `toml:"launch_months"`  // the launch rate over the first months
+	MinDeposits   int `toml:"min_deposits"`   // deposits from others the window needs to compound
+	// EvergreenMonths and EvergreenQuarters: deposits after launch in at
+	// least this many quarters of the last months make a post evergreen.
+	EvergreenMonths   int `toml:"evergreen_months"`
+	EvergreenQuarters int `toml:"evergreen_quarters"`
 }
 
 // Report configures the value report.
@@ -251,8 +266,9 @@ func Default() Config {
 		Markdown:     Markdown{Unsafe: true, Typographer: true},
 		Highlight:    Highlight{Style: "github", DarkStyle: "github-dark"},
 		History:      History{SweepThreshold: 20},
-		Value: Value{MonthlyRate: 0.01,
-			Classes: Classes{NewDays: 60, DormantMonths: 12, WindowMonths: 6, LaunchMonths: 1}},
+		Value: Value{Model: "activity", MonthlyRate: 0.01, ActivityMonths: 6, ActivityPoints: 10, HalfLifeMonths: 12,
+			Classes: Classes{NewDays: 60, DormantMonths: 24, WindowMonths: 12, LaunchMonths: 3,
+				MinDeposits: 2, EvergreenMonths: 24, EvergreenQuarters: 3}},
 		Collect: Collect{Status: "approved", WebmentionIO: CollectWebmentionIO{BaseURL: "https://webmention.io", RecheckDays: 7},
 			Bluesky: CollectBluesky{BaseURL: "https://public.api.bsky.app"},
 			GitHub:  CollectGitHub{Mapping: "pathname", BaseURL: "https://api.github.com"}},
@@ -503,6 +519,23 @@ func (c *Config) validateValue() diag.List {
 	if r := c.Value.MonthlyRate; r < 0 || r > 1 {
 		l.Add(diag.Errorf(c.pos("value.monthly_rate"), "value.monthly_rate must be between 0 and 1 (0.01 is 1%% a month), not %g", r))
 	}
+	if m := c.Value.Model; m != "activity" && m != "savings" {
+		msg := fmt.Sprintf("value.model must be \"activity\" or \"savings\", not %q", m)
+		if s := diag.Suggest(m, []string{"activity", "savings"}); s != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		l.Add(diag.Errorf(c.pos("value.model"), "%s", msg))
+	}
+	for _, p := range []struct {
+		key string
+		v   float64
+	}{
+		{"activity_months", c.Value.ActivityMonths}, {"activity_points", c.Value.ActivityPoints}, {"half_life_months", c.Value.HalfLifeMonths},
+	} {
+		if !(p.v > 0) || p.v > 1200 {
+			l.Add(diag.Errorf(c.pos("value."+p.key), "value.%s must be above 0 and at most 1200, not %g", p.key, p.v))
+		}
+	}
 	w := reflect.ValueOf(c.Value.Weights)
 	for i := range w.NumField() {
 		if f := w.Field(i); !f.IsNil() && f.Elem().Float() < 0 {
@@ -516,6 +549,8 @@ func (c *Config) validateValue() diag.List {
 	}{
 		{"new_days", c.Value.Classes.NewDays}, {"dormant_months", c.Value.Classes.DormantMonths},
 		{"window_months", c.Value.Classes.WindowMonths}, {"launch_months", c.Value.Classes.LaunchMonths},
+		{"min_deposits", c.Value.Classes.MinDeposits}, {"evergreen_months", c.Value.Classes.EvergreenMonths},
+		{"evergreen_quarters", c.Value.Classes.EvergreenQuarters},
 	} {
 		if th.n < 1 {
 			key := "value.classes." + th.key

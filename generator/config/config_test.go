@@ -55,6 +55,10 @@ func TestParseErrors(t *testing.T) {
 		{"unknown weight", "[value.weights]\ncomments = 3\n", `accrue.toml:2:1: unknown key "value.weights.comments" (did you mean "comment"?)`},
 		{"negative weight", "[value.weights]\nlike = -1\n", `accrue.toml:2:1: value.weights.like must not be negative, not -1`},
 		{"bad rate", "[value]\nmonthly_rate = 5\n", `accrue.toml:2:1: value.monthly_rate must be between 0 and 1 (0.01 is 1% a month), not 5`},
+		{"bad model", "[value]\nmodel = \"activty\"\n", `accrue.toml:2:1: value.model must be "activity" or "savings", not "activty" (did you mean "activity"?)`},
+		{"bad half-life", "[value]\nhalf_life_months = 0\n", `accrue.toml:2:1: value.half_life_months must be above 0 and at most 1200, not 0`},
+		{"unknown value key", "[value]\nhalflife_months = 6\n", `accrue.toml:2:1: unknown key "value.halflife_months" (did you mean "half_life_months"?)`},
+		{"bad evergreen", "[value.classes]\nevergreen_quarters = 0\n", `accrue.toml:2:1: value.classes.evergreen_quarters must be at least 1, not 0`},
 		{"bad class threshold", "[value.classes]\nnew_days = 0\n", `accrue.toml:2:1: value.classes.new_days must be at least 1, not 0`},
 		{"bad max terms", "[content]\nmax_terms = 0\n", `accrue.toml:2:1: content.max_terms must be at least 1, not 0`},
 		{"bad dialect", "[markdown]\ndialect = \"Jekyll\"\n", `accrue.toml:2:1: markdown.dialect "Jekyll" is not one accrue reads: use "jekyll", "hugo" or "zola", or "" for plain Markdown`},
@@ -73,13 +77,14 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestParseValue(t *testing.T) {
-	cfg, err := Parse([]byte("[value]\nmonthly_rate = 0.02\n[value.weights]\ncomment = 4\ninternal_link = 0\n[value.classes]\ndormant_months = 18\n[report]\npublish = true\n"), Default())
+	cfg, err := Parse([]byte("[value]\nmodel = \"savings\"\nhalf_life_months = 6\nmonthly_rate = 0.02\n[value.weights]\ncomment = 4\ninternal_link = 0\n[value.classes]\ndormant_months = 18\n[report]\npublish = true\n"), Default())
 	if err != nil {
 		t.Fatal(err)
 	}
 	v := cfg.Value
 	if v.MonthlyRate != 0.02 || *v.Weights.Comment != 4 || *v.Weights.InternalLink != 0 || v.Weights.Like != nil ||
-		v.Classes.DormantMonths != 18 || v.Classes.NewDays != 60 || !cfg.Report.Publish {
+		v.Classes.DormantMonths != 18 || v.Classes.NewDays != 60 || !cfg.Report.Publish ||
+		v.Model != "savings" || v.HalfLifeMonths != 6 || v.ActivityMonths != 6 || v.Classes.EvergreenQuarters != 3 {
 		t.Errorf("value = %+v, report = %+v", v, cfg.Report)
 	}
 }

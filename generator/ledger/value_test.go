@@ -16,7 +16,7 @@ func after(m float64) time.Time {
 }
 
 func TestSingleDeposit(t *testing.T) {
-	m := DefaultModel()
+	m := SavingsModel()
 	for _, tt := range []struct {
 		name   string
 		w, mon float64
@@ -61,7 +61,7 @@ func TestMonthlySeries(t *testing.T) {
 }
 
 func TestAccountRules(t *testing.T) {
-	m := DefaultModel()
+	m := SavingsModel()
 	events := []Event{
 		{Date: t0, Kind: KindPublish},
 		{Date: after(1), Kind: KindMention, Withdrawn: true}, // deleted: deposits nothing
@@ -86,7 +86,7 @@ func TestAccountRules(t *testing.T) {
 
 func TestAccounts(t *testing.T) {
 	l := fixture()
-	m := DefaultModel()
+	m := SavingsModel()
 	asOf := day("2024-04-01")
 	got := m.Accounts(l, asOf)
 	a := got["content/posts/a.md"]

@@ -4,6 +4,11 @@
 // lately and what to do next; and writes it as text, Markdown, JSON, CSV
 // or one self-contained HTML page with SVG charts.
 //
+// The report states the model and parameters it used, the shape of the
+// distribution (what share of posts holds what share of the value) and,
+// for each post, the points deposited in each of the last 12 months,
+// drawn on one scale for every post so a quiet post's line is flat.
+//
 // report is pure like ledger: package site gathers its Input, and nothing
 // here reads files or the clock.
 //

@@ -2,6 +2,7 @@ package report
 
 import (
 	"embed"
+	"fmt"
 	"html/template"
 	"io"
 	"math"
@@ -112,6 +113,7 @@ type monthRow struct {
 	Deposits                     []amount // by kind, in the ledger's order
 	Count                        int
 	Principal, Interest, Closing string
+	Depreciation                 string
 }
 
 // amount is points of a kind.
@@ -229,6 +231,8 @@ type modelView struct {
 	Monthly                      string
 	Annual                       string
 	New, Dormant, Window, Launch string
+	Name, Activity, HalfLife     string
+	Evergreen                    string
 	Definitions                  []string
 }
 
@@ -251,7 +255,7 @@ func newReportView(r *Report) *reportView {
 	v.ValueChart = valueChart(r.Timeline, v.Kinds, "value", "Value over time, by kind of deposit")
 	v.BarChart = depositChart(r.Timeline, v.Kinds)
 	v.Months = monthRows(r.Timeline, v.Kinds)
-	v.Posts = f.postRows(r.Posts)
+	v.Posts = f.postRows(r.Posts, flowTop(r.Posts))
 	v.Changes = f.changes(r.Changes, v.Since)
 	v.Champions = f.champions(r.Champions)
 	v.Actions = f.actions(r.Actions)
@@ -337,14 +341,22 @@ func summaryCards(s Summary) (cards, shares []card) {
 		interestShare = showPercent(float64(s.Interest/s.Value)) + " of the value"
 	}
 	cards = []card{
-		{Label: "Value", Value: showPoints(s.Value), Note: "points, principal and interest"},
+		{Label: "Value", Value: showPoints(s.Value), Note: valueNote(s.Depreciation)},
 		{Label: "Interest earned", Value: showPoints(s.Interest), Note: interestShare, Tone: tone(float64(s.Interest))},
 		growth,
 		{Label: "Principal", Value: showPoints(s.Principal), Note: showCount(s.Deposits, "deposit") + " in " + showCount(s.Posts, "post")},
 	}
+	if s.Depreciation != 0 {
+		cards = append(cards, card{Label: "Depreciation", Value: showPoints(s.Depreciation), Note: "lost by dormant posts", Tone: tone(-float64(s.Depreciation))})
+	}
+	compounding := "no post compounds"
+	if s.CompoundingOneIn > 0 {
+		compounding = fmt.Sprintf("of the value; 1 post in %d", s.CompoundingOneIn)
+	}
 	shares = []card{
 		{Label: "Top 10% of posts", Value: showPercent(float64(s.TopTenthShare)), Note: "of the value"},
-		{Label: "Compounding posts", Value: showPercent(float64(s.CompoundingShare)), Note: "of the value"},
+		{Label: "Half the value", Value: showCount(s.HalfValuePosts, "post"), Note: "of " + showCount(s.Posts, "post")},
+		{Label: "Compounding posts", Value: showPercent(float64(s.CompoundingShare)), Note: compounding},
 	}
 	return cards, shares
 }
@@ -360,7 +372,7 @@ func tone(f float64) string {
 }
 
 // classOrder is the order classes are listed and stacked in.
-var classOrder = []ledger.Class{ledger.ClassCompounding, ledger.ClassNew, ledger.ClassDecaying, ledger.ClassDormant}
+var classOrder = ledger.Classes()
 
 func classesOf(s Summary) classesView {
 	var parts []share
@@ -423,8 +435,10 @@ func monthTimes(months []Month) []time.Time {
 
 // valueLayers are the value chart's layers: the principal deposited so
 // far of each kind, then the interest earned so far, which is what the
-// closing value holds above the principal. At each month they add up to
-// the closing value.
+// closing value holds above the principal. When depreciation took the
+// value below the principal (the activity model), each kind keeps its
+// share of what is left and there is no interest layer. At each month
+// they add up to the closing value.
 func valueLayers(months []Month, kinds []kindView) []series {
 	layers := make([]series, len(kinds)+1)
 	for k, kv := range kinds {
@@ -440,6 +454,12 @@ func valueLayers(months []Month, kinds []kindView) []series {
 			principal += sums[k]
 		}
 		interest.Values[i] = float64(m.Closing) - principal
+		if interest.Values[i] < 0 {
+			for k := range kinds {
+				layers[k].Values[i] *= float64(m.Closing) / principal
+			}
+			interest.Values[i] = 0
+		}
 	}
 	layers[len(kinds)] = interest
 	return layers
@@ -514,7 +534,7 @@ func monthRows(months []Month, kinds []kindView) []monthRow {
 	for i := len(months) - 1; i >= 0; i-- {
 		m := months[i]
 		row := monthRow{Month: showMonth(m.Month), Count: m.Count, Principal: showPoints(m.Principal),
-			Interest: showPoints(m.Interest), Closing: showPoints(m.Closing)}
+			Interest: showPoints(m.Interest), Depreciation: showPoints(m.Depreciation), Closing: showPoints(m.Closing)}
 		for _, k := range kinds {
 			if p, ok := m.Deposits[k.Name]; ok {
 				row.Deposits = append(row.Deposits, amount{Kind: k, Points: showPoints(p)})
@@ -535,7 +555,7 @@ func classRank(c string) int {
 	return len(classOrder)
 }
 
-func (f formatter) postRows(rows []PostRow) []postRow {
+func (f formatter) postRows(rows []PostRow, top Points) []postRow {
 	out := make([]postRow, len(rows))
 	for i, r := range rows {
 		n := 0
@@ -550,7 +570,7 @@ func (f formatter) postRows(rows []PostRow) []postRow {
 			Class: r.Class, ClassKey: classRank(r.Class),
 			Age: showAge(r.AgeDays), AgeKey: r.AgeDays,
 			Growth: showSigned(float64(r.Growth)), GrowthKey: sortKey(float64(r.Growth)),
-			Spark: sparkline(r.Spark, sparkTitle(r.Spark)),
+			Spark: sparkline(r.Flow, top, flowTitle(r.Flow)),
 		}
 		if !r.LastDeposit.IsZero() {
 			out[i].Last, out[i].LastKey = showDate(r.LastDeposit), r.LastDeposit.Format("20060102")
@@ -562,11 +582,12 @@ func (f formatter) postRows(rows []PostRow) []postRow {
 // sortKey writes a sort key: a number the table's script compares.
 func sortKey(f float64) string { return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64) }
 
-func sparkTitle(values []Points) string {
-	if len(values) == 0 {
-		return ""
+func flowTitle(values []Points) string {
+	var sum Points
+	for _, v := range values {
+		sum += v
 	}
-	return showCount(len(values), "month") + ": " + showPoints(values[0]) + " to " + showPoints(values[len(values)-1])
+	return showPoints(sum) + " points deposited in " + showCount(len(values), "month")
 }
 
 func (f formatter) changes(c Changes, since string) changesView {
@@ -633,7 +654,13 @@ func modelOf(m ModelInfo) modelView {
 	th := m.Thresholds
 	v := modelView{Monthly: percent(m.MonthlyRate), Annual: percent(float64(m.AnnualRate)), Definitions: m.Definitions,
 		New: "under " + showCount(th.NewDays, "day") + " old", Dormant: "no deposit in " + showCount(th.DormantMonths, "month"),
-		Window: showCount(th.WindowMonths, "month"), Launch: showCount(th.LaunchMonths, "month")}
+		Window: showCount(th.WindowMonths, "month") + ", at least " + showCount(th.MinDeposits, "deposit") + " from others",
+		Launch: showCount(th.LaunchMonths, "month"), Name: m.Name,
+		Evergreen: fmt.Sprintf("deposits in %d of the quarters of %s", th.EvergreenQuarters, showCount(th.EvergreenMonths, "month"))}
+	if m.HalfLifeMonths > 0 {
+		v.Activity = strconv.FormatFloat(m.ActivityPoints, 'f', -1, 64) + " points over " + monthsF(m.ActivityMonths) + " earn the monthly rate"
+		v.HalfLife = monthsF(m.HalfLifeMonths) + " once nothing arrived for " + monthsF(m.ActivityMonths)
+	}
 	for _, k := range ledger.Kinds() {
 		if w, ok := m.Weights[k.String()]; ok {
 			v.Weights = append(v.Weights, weightRow{Kind: kindOf(k.String()), Points: strconv.FormatFloat(float64(w), 'f', -1, 64)})
@@ -678,7 +705,7 @@ func newStatementView(s *Statement) *statementView {
 		Model: modelOf(s.Model),
 	}
 	v.Cards = []card{
-		{Label: "Value", Value: showPoints(p.Value), Note: "points, principal and interest"},
+		{Label: "Value", Value: showPoints(p.Value), Note: valueNote(p.Depreciation)},
 		{Label: "Interest earned", Value: showPoints(p.Interest), Tone: tone(float64(p.Interest)), Note: interestNote(p)},
 		{Label: "Principal", Value: showPoints(p.Principal), Note: showCount(len(s.Entries), "deposit")},
 		{Label: "Published", Value: showDate(p.Published), Note: showAge(p.AgeDays) + " ago"},
@@ -691,6 +718,14 @@ func newStatementView(s *Statement) *statementView {
 			Source: anchor{Text: e.Source, Href: safeHref(e.Source)}, Note: e.Note, Points: showPoints(e.Points), Balance: showPoints(e.Balance)})
 	}
 	return v
+}
+
+// valueNote says what a value is made of.
+func valueNote(depreciation Points) string {
+	if depreciation != 0 {
+		return "points: principal and interest, less depreciation"
+	}
+	return "points, principal and interest"
 }
 
 func interestNote(p PostRow) string {

@@ -53,7 +53,7 @@ func TestFriends(t *testing.T) {
 			0, []string{"example.org"}, 1, 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			r := Compute(blog(momentPublished.AddDate(-6, 0, 0), tt.events...), Options{AsOf: asOf})
+			r := Compute(onePostBlog(momentPublished.AddDate(-6, 0, 0), tt.events...), Options{AsOf: asOf})
 			f := r.Changes.Friends
 			var names []string
 			for _, l := range f.Lapsed {
@@ -74,7 +74,7 @@ func TestLapsedDetail(t *testing.T) {
 	events := every("Dennis", 3, 30*24*time.Hour, last)
 	events[0].ActorURL = "https://dennis.example/"
 	events = append(events, ledger.Event{Date: last.AddDate(0, 0, 1), Kind: ledger.KindAuthorReply, Actor: "Ada", Source: "r"})
-	r := Compute(blog(momentPublished, events...), Options{AsOf: momentAsOf})
+	r := Compute(onePostBlog(momentPublished, events...), Options{AsOf: momentAsOf})
 	if len(r.Changes.Friends.Lapsed) != 1 {
 		t.Fatalf("lapsed %+v; want Dennis alone (the author is no friend)", r.Changes.Friends.Lapsed)
 	}

@@ -14,7 +14,7 @@ import (
 // blog is a one-post blog for the moment and friend tests: the post
 // a.md, published on published, with the given events besides its
 // publish.
-func blog(published time.Time, events ...ledger.Event) Input {
+func onePostBlog(published time.Time, events ...ledger.Event) Input {
 	all := []ledger.Event{{Date: published, Post: "a.md", Kind: ledger.KindPublish, Actor: "Ada", Source: "a.md"}}
 	for _, e := range events {
 		if e.Post == "" {
@@ -67,7 +67,7 @@ func TestMomentFound(t *testing.T) {
 	for i, who := range []string{"Ken", "Barbara", "Ken"} {
 		events = append(events, comment(week.AddDate(0, 0, 2+i), who))
 	}
-	r := Compute(blog(momentPublished, events...), Options{AsOf: momentAsOf})
+	r := Compute(onePostBlog(momentPublished, events...), Options{AsOf: momentAsOf})
 	if len(r.Changes.Moments) != 1 {
 		t.Fatalf("%d moments; want 1: %+v", len(r.Changes.Moments), r.Changes.Moments)
 	}
@@ -140,7 +140,7 @@ func TestNoMoment(t *testing.T) {
 		{"nothing", nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			in := blog(momentPublished, tt.events...)
+			in := onePostBlog(momentPublished, tt.events...)
 			if ms := Compute(in, Options{AsOf: momentAsOf, Since: momentPublished}).Changes.Moments; len(ms) != 0 {
 				t.Errorf("moments %+v; want none", ms)
 			}
@@ -181,7 +181,7 @@ func TestMomentThreshold(t *testing.T) {
 		{"one fewer than the factor", append(slices.Clone(weekly), burst(quiet, MomentFactor-1)...), 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			ms := findMoments(blog(momentPublished, tt.events...).Ledger.ForPost("a.md"), momentPublished, 0)
+			ms := findMoments(onePostBlog(momentPublished, tt.events...).Ledger.ForPost("a.md"), momentPublished, 0)
 			if len(ms) != tt.want {
 				t.Errorf("%d moments %+v; want %d", len(ms), ms, tt.want)
 			}
@@ -197,7 +197,7 @@ func TestMomentSpansWeeks(t *testing.T) {
 	for d := range 12 {
 		events = append(events, mention(start.AddDate(0, 0, d), fmt.Sprint("https://c.example/", d)))
 	}
-	ms := findMoments(blog(momentPublished, events...).Ledger.ForPost("a.md"), momentPublished, 0)
+	ms := findMoments(onePostBlog(momentPublished, events...).Ledger.ForPost("a.md"), momentPublished, 0)
 	if len(ms) != 1 || ms[0].Deposits != 12 || !ms[0].End.Equal(start.AddDate(0, 0, 11)) {
 		t.Fatalf("moments %+v; want one of 12 deposits over 12 days", ms)
 	}
@@ -215,7 +215,7 @@ func TestMomentLaunch(t *testing.T) {
 			events = append(events, comment(momentPublished.AddDate(0, 0, 7*w+k), fmt.Sprint("r", k)))
 		}
 	}
-	ms := findMoments(blog(momentPublished, events...).Ledger.ForPost("a.md"), momentPublished, 0)
+	ms := findMoments(onePostBlog(momentPublished, events...).Ledger.ForPost("a.md"), momentPublished, 0)
 	if len(ms) != 1 || !ms[0].Launch || ms[0].Deposits != 3 {
 		t.Fatalf("moments %+v; want the launch week alone", ms)
 	}
@@ -233,7 +233,7 @@ func TestMomentsRecent(t *testing.T) {
 			events = append(events, mention(start.Add(time.Duration(i)*time.Hour), fmt.Sprint("https://d.example/", start.Unix(), i)))
 		}
 	}
-	in := blog(momentPublished, events...)
+	in := onePostBlog(momentPublished, events...)
 	r := Compute(in, Options{AsOf: momentAsOf})
 	if len(r.Changes.Moments) != 1 || !r.Changes.Moments[0].Start.Equal(momentAsOf.AddDate(0, 0, -20)) {
 		t.Errorf("report moments %+v; want the recent one", r.Changes.Moments)

@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -120,6 +121,22 @@ type computer struct {
 	byFile map[string]*PostRow
 	// all are the events of every post in rows, in date order.
 	all []ledger.Event
+	// yearAgo are the posts' accounts a year before the report's date.
+	yearAgo map[string]ledger.Account
+}
+
+// upTo is t, or the report's date when t is later.
+func (c *computer) upTo(t time.Time) time.Time {
+	if t.After(c.asOf) {
+		return c.asOf
+	}
+	return t
+}
+
+// monthsBetween counts the calendar months from the month of from to the
+// month of t.
+func monthsBetween(from, t time.Time) int {
+	return (t.Year()-from.Year())*12 + int(t.Month()) - int(from.Month())
 }
 
 // counted reports whether e is a deposit as of asOf.
@@ -135,22 +152,41 @@ func (c *computer) posts() {
 		}
 	}
 	sparkStart := monthStart(c.asOf, c.loc).AddDate(0, -(sparkMonths - 1), 0)
+	// One pass over a post's events gives its balance at every date the
+	// report asks about: the sparkline's month ends, then the period's
+	// start, a year ago and the report's date.
+	var dates []time.Time
+	for i := range sparkMonths {
+		dates = append(dates, c.upTo(sparkStart.AddDate(0, i+1, 0)))
+	}
+	yearAgo := c.asOf.AddDate(-1, 0, 0)
+	dates = append(dates, c.since, yearAgo, c.asOf)
+	slices.SortStableFunc(dates, func(a, b time.Time) int { return a.Compare(b) })
+	c.yearAgo = map[string]ledger.Account{}
 	c.rows = make([]PostRow, 0, len(c.in.Posts))
 	for _, p := range c.in.Posts {
 		if p.Published.After(c.asOf) {
 			continue // not published yet as of the report's date
 		}
 		ev := c.events[p.File]
-		acc := c.m.Account(ev, c.asOf)
+		bal := c.m.Balances(ev, dates)
+		at := func(t time.Time) ledger.Account {
+			i, _ := slices.BinarySearchFunc(dates, t, func(a, b time.Time) int { return a.Compare(b) })
+			return bal[i]
+		}
+		acc := at(c.asOf)
+		c.yearAgo[p.File] = at(yearAgo)
 		row := PostRow{
 			File: p.File, Title: p.Title, URL: p.URL, Published: p.Published.In(c.loc),
-			AgeDays:   int(c.asOf.Sub(p.Published) / (24 * time.Hour)),
-			Class:     c.m.Classify(ev, p.Published, c.asOf, c.th).String(),
-			Value:     Points(acc.Value),
-			Principal: Points(acc.Principal),
-			Interest:  Points(acc.Interest()),
-			Deposits:  map[string]int{},
-			Growth:    Points(acc.Value - c.m.Account(ev, c.since).Value),
+			AgeDays:      int(c.asOf.Sub(p.Published) / (24 * time.Hour)),
+			Class:        c.m.Classify(ev, p.Published, c.asOf, c.th).String(),
+			Value:        Points(acc.Value),
+			Principal:    Points(acc.Principal),
+			Interest:     Points(acc.Interest()),
+			Depreciation: Points(acc.Depreciated),
+			Deposits:     map[string]int{},
+			Growth:       Points(acc.Value - at(c.since).Value),
+			Flow:         make([]Points, sparkMonths),
 		}
 		for _, e := range ev {
 			row.Deposits[e.Kind.String()]++
@@ -158,13 +194,12 @@ func (c *computer) posts() {
 			if e.Kind == ledger.KindInternalLink {
 				row.Inbound++
 			}
+			if i := monthsBetween(sparkStart, e.Date.In(c.loc)); i >= 0 && i < sparkMonths {
+				row.Flow[i] += Points(c.m.Weights[e.Kind])
+			}
 		}
 		for i := range sparkMonths {
-			end := sparkStart.AddDate(0, i+1, 0)
-			if end.After(c.asOf) {
-				end = c.asOf
-			}
-			row.Spark = append(row.Spark, Points(c.m.Account(ev, end).Value))
+			row.Spark = append(row.Spark, Points(at(c.upTo(sparkStart.AddDate(0, i+1, 0))).Value))
 		}
 		c.rows = append(c.rows, row)
 	}
@@ -188,13 +223,15 @@ func (c *computer) posts() {
 
 func (c *computer) summary() Summary {
 	s := Summary{Posts: len(c.rows), Classes: map[string]int{}}
-	for _, k := range []ledger.Class{ledger.ClassNew, ledger.ClassCompounding, ledger.ClassDecaying, ledger.ClassDormant} {
+	for _, k := range ledger.Classes() {
 		s.Classes[k.String()] = 0
 	}
 	var compounding Points
 	for _, r := range c.rows {
 		s.Value += r.Value
 		s.Principal += r.Principal
+		s.Interest += r.Interest
+		s.Depreciation += r.Depreciation
 		s.Classes[r.Class]++
 		if r.Class == ledger.ClassCompounding.String() {
 			compounding += r.Value
@@ -203,25 +240,43 @@ func (c *computer) summary() Summary {
 			s.Deposits += n
 		}
 	}
-	s.Interest = s.Value - s.Principal
-	yearAgo := c.asOf.AddDate(-1, 0, 0)
 	for _, r := range c.rows {
-		s.ValueYearAgo += Points(c.m.Account(c.events[r.File], yearAgo).Value)
+		s.ValueYearAgo += Points(c.yearAgo[r.File].Value)
 	}
 	if s.ValueYearAgo > 0 {
 		g := Ratio(s.Value/s.ValueYearAgo - 1)
 		s.AnnualGrowth = &g
 	}
+	if n := s.Classes[ledger.ClassCompounding.String()]; n > 0 {
+		s.CompoundingOneIn = int(math.Round(float64(s.Posts) / float64(n)))
+	}
 	if s.Value > 0 {
-		top := (len(c.rows) + 9) / 10 // rows are by value, highest first
-		var v Points
-		for _, r := range c.rows[:top] {
-			v += r.Value
-		}
-		s.TopTenthShare = Ratio(v / s.Value)
+		s.TopTenthShare = c.topShare(0.1, s.Value)
 		s.CompoundingShare = Ratio(compounding / s.Value)
+		for _, f := range []float64{0.01, 0.1, 0.2, 0.5} {
+			s.Shape = append(s.Shape, Share{Posts: Ratio(f), Value: c.topShare(f, s.Value)})
+		}
+		var v Points
+		for _, r := range c.rows { // highest value first
+			if v >= s.Value/2 {
+				break
+			}
+			v += r.Value
+			s.HalfValuePosts++
+		}
 	}
 	return s
+}
+
+// topShare is the share of value held by the most valuable fraction f of
+// posts (at least one).
+func (c *computer) topShare(f float64, total Points) Ratio {
+	n := max(1, int(math.Ceil(f*float64(len(c.rows))-1e-9)))
+	var v Points
+	for _, r := range c.rows[:n] { // rows are by value, highest first
+		v += r.Value
+	}
+	return Ratio(v / total)
 }
 
 // timeline is the bank statement: a row a month from the first deposit's
@@ -258,7 +313,35 @@ func (c *computer) timeline() []Month {
 			break
 		}
 	}
+	if c.m.Interest == ledger.Activity {
+		c.activityTimeline(out)
+	}
 	return out
+}
+
+// activityTimeline replaces the savings arithmetic of the months with the
+// activity model's: there a post's balance depends on its own recent
+// deposits, so the blog's is the sum of its posts' at each month's end.
+func (c *computer) activityTimeline(months []Month) {
+	ends := make([]time.Time, len(months))
+	for i, mo := range months {
+		start, _ := time.ParseInLocation("2006-01", mo.Month, c.loc)
+		ends[i] = c.upTo(start.AddDate(0, 1, 0))
+	}
+	sum := make([]ledger.Account, len(months))
+	for _, r := range c.rows {
+		for i, a := range c.m.Balances(c.events[r.File], ends) {
+			sum[i] = sum[i].Add(a)
+		}
+	}
+	var prev ledger.Account
+	for i := range months {
+		months[i].Opening = Points(prev.Value)
+		months[i].Closing = Points(sum[i].Value)
+		months[i].Interest = Points(sum[i].Earned - prev.Earned)
+		months[i].Depreciation = Points(sum[i].Depreciated - prev.Depreciated)
+		prev = sum[i]
+	}
 }
 
 func monthStart(t time.Time, loc *time.Location) time.Time {
@@ -381,7 +464,7 @@ func (c *computer) champions() []Champion {
 			}
 			w := c.m.Weights[e.Kind]
 			ch.Points += Points(w)
-			ch.Value += Points(c.m.Value(w, e.Date, c.asOf))
+			ch.Value += Points(c.depositValue(w, e, r))
 			ch.Deposits++
 			if e.Date.Before(ch.First) {
 				ch.First = e.Date.In(c.loc)
@@ -412,6 +495,20 @@ func (c *computer) champions() []Champion {
 		out = out[:listSize]
 	}
 	return out
+}
+
+// depositValue is what a deposit of w points to row's post is worth now.
+// In the savings account deposits add up, so that is its own value; in
+// the activity model they do not, and a deposit holds its share of the
+// post's value in proportion to its points.
+func (c *computer) depositValue(w float64, e ledger.Event, row PostRow) float64 {
+	if c.m.Interest != ledger.Activity {
+		return c.m.Value(w, e.Date, c.asOf)
+	}
+	if row.Principal <= 0 {
+		return 0
+	}
+	return w * float64(row.Value/row.Principal)
 }
 
 func (c *computer) actions() Actions {
@@ -519,18 +616,27 @@ func PostStatement(in Input, o Options, key string) (*Statement, bool) {
 	}
 	st := &Statement{Site: r.Site, AsOf: r.AsOf, Model: r.Model, Post: r.Posts[0], Months: r.Timeline}
 	st.Moments = postMoments(in, st.Post, r.AsOf)
-	var balance float64
-	var last time.Time
+	var counted []ledger.Event
+	var dates []time.Time
 	for _, e := range in.Ledger.ForPost(post.File) {
-		if e.Withdrawn || e.Date.After(r.AsOf) {
-			continue
+		if !e.Withdrawn && !e.Date.After(r.AsOf) {
+			counted = append(counted, e)
+			dates = append(dates, e.Date)
 		}
-		if balance != 0 {
-			balance = in.Model.Value(balance, last, e.Date) // grown since the last deposit
-		}
+	}
+	// One pass gives the balance at each deposit's moment, with every
+	// deposit of that moment in it; the running balance right after a
+	// deposit leaves out those of the same moment that come after it.
+	at := in.Model.Balances(counted, dates)
+	for i, e := range counted {
 		w := in.Model.Weights[e.Kind]
-		balance += w
-		last = e.Date
+		balance := at[i].Value
+		for _, later := range counted[i+1:] {
+			if !later.Date.Equal(e.Date) {
+				break
+			}
+			balance -= in.Model.Weights[later.Kind]
+		}
 		st.Entries = append(st.Entries, Entry{Date: e.Date.In(r.AsOf.Location()), Kind: e.Kind.String(), Actor: e.Actor,
 			ActorURL: e.ActorURL, Source: e.Where(), Note: e.Note, Points: Points(w), Balance: Points(balance)})
 	}

@@ -101,9 +101,9 @@ func TestAsOfReproducible(t *testing.T) {
 	}
 }
 
-// TestSingleDepositClosedForm: one post, one publish deposit of 10, read
-// 30 mean months later is worth 10 × 1.01^30, and a year earlier
-// 10 × 1.01^18.
+// TestSingleDepositClosedForm: in the savings model one post, one
+// publish deposit of 10, read 30 mean months later is worth 10 × 1.01^30,
+// and a year earlier 10 × 1.01^18.
 func TestSingleDepositClosedForm(t *testing.T) {
 	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 	const month = 365.2425 / 12 * 24 * float64(time.Hour)
@@ -111,7 +111,7 @@ func TestSingleDepositClosedForm(t *testing.T) {
 	in := Input{
 		Posts:  []Post{{File: "a.md", Title: "A", URL: "/a/", Published: start}},
 		Ledger: ledger.New([]ledger.Event{{Date: start, Post: "a.md", Kind: ledger.KindPublish}}),
-		Model:  ledger.DefaultModel(), Thresholds: ledger.DefaultThresholds(),
+		Model:  ledger.SavingsModel(), Thresholds: ledger.DefaultThresholds(),
 	}
 	r := Compute(in, Options{AsOf: asOf})
 	if want := 10 * math.Pow(1.01, 30); !near(float64(r.Summary.Value), want) {
@@ -126,6 +126,46 @@ func TestSingleDepositClosedForm(t *testing.T) {
 	}
 	if got := r.Posts[0].Class; got != "dormant" {
 		t.Errorf("class = %s; want dormant (nothing for 30 months)", got)
+	}
+}
+
+// TestSingleDepositActivity: in the activity model the same deposit
+// earns 1% a month for the 6 months of its window, then halves every 12
+// months: 10 × 1.01^6 × 2^(-24/12) at 30 months. The timeline's books
+// balance month by month: closing = opening + points + interest -
+// depreciation.
+func TestSingleDepositActivity(t *testing.T) {
+	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	const month = 365.2425 / 12 * 24 * float64(time.Hour)
+	asOf := start.Add(time.Duration(30 * month))
+	in := Input{
+		Posts:  []Post{{File: "a.md", Title: "A", URL: "/a/", Published: start}},
+		Ledger: ledger.New([]ledger.Event{{Date: start, Post: "a.md", Kind: ledger.KindPublish}}),
+		Model:  ledger.DefaultModel(), Thresholds: ledger.DefaultThresholds(),
+	}
+	r := Compute(in, Options{AsOf: asOf})
+	want := 10 * math.Pow(1.01, 6) / 4
+	s := r.Summary
+	if !near(float64(s.Value), want) || s.Principal != 10 || !near(float64(s.Interest), 10*math.Pow(1.01, 6)-10) ||
+		!near(float64(s.Principal+s.Interest-s.Depreciation), want) {
+		t.Errorf("summary %+v; want value %v", s, want)
+	}
+	if r.Model.Name != "activity" || r.Model.HalfLifeMonths != 12 {
+		t.Errorf("model = %+v", r.Model)
+	}
+	var closing Points
+	for _, mo := range r.Timeline {
+		if !near(float64(mo.Opening+mo.Principal+mo.Interest-mo.Depreciation), float64(mo.Closing)) || mo.Opening != closing {
+			t.Errorf("month %s does not balance: %+v", mo.Month, mo)
+		}
+		closing = mo.Closing
+	}
+	if !near(float64(closing), want) {
+		t.Errorf("last closing %v; want %v", closing, want)
+	}
+	st, _ := PostStatement(in, Options{AsOf: asOf}, "a.md")
+	if len(st.Entries) != 1 || st.Entries[0].Balance != 10 || !near(float64(st.Post.Value), want) {
+		t.Errorf("statement %+v", st)
 	}
 }
 
@@ -172,6 +212,7 @@ func TestTimelineAnnuity(t *testing.T) {
 
 func TestStatementBalance(t *testing.T) {
 	in := fixture()
+	in.Model = ledger.SavingsModel()
 	st, ok := PostStatement(in, Options{AsOf: fixtureAsOf}, "/posts/hello/")
 	if !ok {
 		t.Fatal("no statement")
@@ -261,7 +302,7 @@ func TestTextColor(t *testing.T) {
 	if strings.Contains(plain.String(), "\x1b[") {
 		t.Error("colour without TextOptions.Color")
 	}
-	for _, want := range []string{"\x1b[1mAda's notes", "\x1b[32mcompounding\x1b[0m", "\x1b[90mdormant\x1b[0m", "\x1b[32m+9.2\x1b[0m"} {
+	for _, want := range []string{"\x1b[1mAda's notes", "\x1b[32mcompounding\x1b[0m", "\x1b[90mdormant\x1b[0m", "\x1b[32m+9.0\x1b[0m"} {
 		if !strings.Contains(color.String(), want) {
 			t.Errorf("coloured text lacks %q", want)
 		}
@@ -298,5 +339,56 @@ func TestSparkline(t *testing.T) {
 		if got := Sparkline(tt.in); got != tt.want {
 			t.Errorf("Sparkline(%v) = %q; want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestStatementBalanceActivity: in the activity model each running
+// balance is the post's account right after that deposit.
+func TestStatementBalanceActivity(t *testing.T) {
+	in := fixture()
+	st, ok := PostStatement(in, Options{AsOf: fixtureAsOf}, "hello")
+	if !ok {
+		t.Fatal("no statement")
+	}
+	var events []ledger.Event
+	for _, e := range in.Ledger.ForPost("content/posts/hello.md") {
+		if !e.Withdrawn && !e.Date.After(fixtureAsOf) {
+			events = append(events, e)
+		}
+	}
+	if len(events) != len(st.Entries) {
+		t.Fatalf("%d entries; want %d", len(st.Entries), len(events))
+	}
+	for i, e := range st.Entries {
+		want := in.Model.Account(events[:i+1], e.Date).Value
+		if !near(float64(e.Balance), want) {
+			t.Errorf("entry %d (%s %s): balance %v; want %v", i, e.Date.Format("2006-01-02"), e.Kind, e.Balance, want)
+		}
+	}
+	if last := st.Entries[len(st.Entries)-1]; float64(last.Balance) <= 0 || st.Post.Value <= 0 {
+		t.Errorf("last balance %v, value %v", last.Balance, st.Post.Value)
+	}
+}
+
+// TestStatementSameMoment: deposits of the same moment each show the
+// balance right after them, not the moment's total.
+func TestStatementSameMoment(t *testing.T) {
+	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	in := Input{
+		Posts: []Post{{File: "a.md", Title: "A", URL: "/a/", Published: start}},
+		Ledger: ledger.New([]ledger.Event{{Date: start, Post: "a.md", Kind: ledger.KindPublish},
+			{Date: start, Post: "a.md", Kind: ledger.KindInternalLink, Source: "b.md"},
+			{Date: start.AddDate(0, 1, 0), Post: "a.md", Kind: ledger.KindComment}}),
+		Model: ledger.DefaultModel(), Thresholds: ledger.DefaultThresholds(),
+	}
+	st, _ := PostStatement(in, Options{AsOf: start.AddDate(0, 2, 0)}, "a.md")
+	var got []Points
+	for _, e := range st.Entries {
+		got = append(got, e.Balance)
+	}
+	// 12 points earn 1.2% a month for the month before the comment.
+	want := []float64{10, 12, 12*math.Pow(1.01, 1.2*ledger.Months(start, start.AddDate(0, 1, 0))) + 2}
+	if len(got) != 3 || got[0] != 10 || got[1] != 12 || !near(float64(got[2]), want[2]) {
+		t.Errorf("balances %v; want %v", got, want)
 	}
 }

@@ -348,15 +348,12 @@ const (
 	sparkH    = 18
 )
 
-// sparkline draws values as a line from 0 at the bottom to the largest
-// at the top, so a step is a deposit and the slope is interest.
-func sparkline(values []Points, title string) template.HTML {
+// sparkline draws values as a line from 0 at the bottom to top at the
+// top. The posts table passes every post the same top, so lines compare
+// at a glance: a post that received nothing is flat at the bottom.
+func sparkline(values []Points, top Points, title string) template.HTML {
 	if len(values) == 0 {
 		return ""
-	}
-	var top Points
-	for _, v := range values {
-		top = max(top, v)
 	}
 	w := strconv.Itoa(2 + sparkStep*(len(values)-1))
 	var b strings.Builder

@@ -221,12 +221,39 @@ func TestEmptyCharts(t *testing.T) {
 			}
 		})
 	}
-	if got := sparkline(nil, "x"); got != "" {
+	if got := sparkline(nil, 1, "x"); got != "" {
 		t.Errorf("sparkline(nil) = %q; want nothing", got)
 	}
-	flat := string(sparkline([]Points{0, 0, 0}, "nothing yet"))
+	flat := string(sparkline([]Points{0, 0, 0}, 0, "nothing yet"))
 	checkSVG(t, flat)
 	if strings.Contains(flat, "NaN") {
 		t.Errorf("a flat sparkline has NaN: %s", flat)
+	}
+	// On a shared scale a quiet post is flat at the bottom and a busy one
+	// reaches the top.
+	quiet := string(sparkline([]Points{0, 0, 0}, 8, "quiet"))
+	busy := string(sparkline([]Points{0, 8, 4}, 8, "busy"))
+	if !strings.Contains(quiet, `points="1,17 6,17 11,17"`) || !strings.Contains(busy, `points="1,17 6,1 11,9"`) {
+		t.Errorf("shared scale: quiet %s, busy %s", quiet, busy)
+	}
+}
+
+func TestSparklineScaled(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		v    []float64
+		top  float64
+		want string
+	}{
+		{"nothing", []float64{0, 0, 0}, 10, "▁▁▁"},
+		{"nothing anywhere", []float64{0, 0}, 0, "▁▁"},
+		{"the top", []float64{0, 10, 5}, 10, "▁█▅"},
+		{"a small deposit still shows", []float64{0.1, 0}, 10, "▂▁"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := SparklineScaled(tt.v, tt.top); got != tt.want {
+				t.Errorf("SparklineScaled(%v, %v) = %q; want %q", tt.v, tt.top, got, tt.want)
+			}
+		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -45,31 +46,81 @@ func (r *Report) summarySection() section {
 	if s.AnnualGrowth != nil {
 		growth = showSignedPercent(float64(*s.AnnualGrowth))
 	}
+	var classes []string
+	for _, c := range ledger.Classes() {
+		classes = append(classes, fmt.Sprintf("%d %s", s.Classes[c.String()], c))
+	}
 	return section{title: fmt.Sprintf("%s: statement as of %s", r.Site.Title, showDate(r.AsOf)), lines: []string{
-		fmt.Sprintf("Value        %s points (principal %s, interest %s)", showPoints(s.Value), showPoints(s.Principal), showPoints(s.Interest)),
+		fmt.Sprintf("Value        %s points (%s)", showPoints(s.Value), valueParts(s.Principal, s.Interest, s.Depreciation)),
 		fmt.Sprintf("A year ago   %s points; annual growth %s", showPoints(s.ValueYearAgo), growth),
-		fmt.Sprintf("Posts        %d: %d compounding, %d decaying, %d dormant, %d new", s.Posts,
-			s.Classes["compounding"], s.Classes["decaying"], s.Classes["dormant"], s.Classes["new"]),
+		fmt.Sprintf("Posts        %d: %s", s.Posts, strings.Join(classes, ", ")),
 		fmt.Sprintf("Deposits     %d", s.Deposits),
-		fmt.Sprintf("Top 10%% of posts hold %s of the value; compounding posts hold %s",
-			showPercent(float64(s.TopTenthShare)), showPercent(float64(s.CompoundingShare))),
+		"Shape        " + shapeLine(s),
+		fmt.Sprintf("Model        %s", modelLine(r.Model)),
 	}}
 }
 
+// valueParts is what a value is made of, in words.
+func valueParts(principal, interest, depreciation Points) string {
+	out := "principal " + showPoints(principal) + ", interest " + showPoints(interest)
+	if depreciation != 0 {
+		out += ", depreciation " + showPoints(depreciation)
+	}
+	return out
+}
+
+// shapeLine describes how value is spread over posts: "the top 1% of
+// posts hold 20.3% of the value, the top 10% 58.1%, ...; 3 posts hold
+// half; 1 post in 9 compounds, holding 31.0%".
+func shapeLine(s Summary) string {
+	if s.Value <= 0 {
+		return "no value yet"
+	}
+	var parts []string
+	for i, sh := range s.Shape {
+		share := strconv.FormatFloat(float64(sh.Posts)*100, 'f', -1, 64) + "%"
+		if i == 0 {
+			parts = append(parts, fmt.Sprintf("the top %s of posts hold %s of the value", share, showPercent(float64(sh.Value))))
+		} else {
+			parts = append(parts, fmt.Sprintf("the top %s %s", share, showPercent(float64(sh.Value))))
+		}
+	}
+	verb := "hold"
+	if s.HalfValuePosts == 1 {
+		verb = "holds"
+	}
+	out := strings.Join(parts, ", ") + fmt.Sprintf("; %s %s half", showCount(s.HalfValuePosts, "post"), verb)
+	if s.CompoundingOneIn > 0 {
+		return out + fmt.Sprintf("; 1 post in %d compounds, holding %s", s.CompoundingOneIn, showPercent(float64(s.CompoundingShare)))
+	}
+	return out + "; no post compounds"
+}
+
+// modelLine names the model and its parameters.
+func modelLine(m ModelInfo) string {
+	if m.Name == ledger.Activity.String() {
+		return fmt.Sprintf("activity: %s a month for %s points over %s, half-life %s when dormant",
+			percent(m.MonthlyRate), strconv.FormatFloat(m.ActivityPoints, 'f', -1, 64), monthsF(m.ActivityMonths), monthsF(m.HalfLifeMonths))
+	}
+	return fmt.Sprintf("savings: %s a month on every deposit, for ever", percent(m.MonthlyRate))
+}
+
 func (r *Report) timelineSection() section {
-	t := table{head: []string{"Month", "Deposits", "Points", "Interest", "Closing", "By kind"},
-		right: []bool{false, true, true, true, true, false}, empty: "No deposits yet."}
-	// Quiet months only earn interest: a run of them is one line, so a
-	// blog's years fit on a screen. The report's own month always shows.
+	t := table{head: []string{"Month", "Deposits", "Points", "Interest", "Depreciation", "Closing", "By kind"},
+		right: []bool{false, true, true, true, true, true, false}, empty: "No deposits yet."}
+	// Quiet months only earn interest (or depreciate): a run of them is
+	// one line, so a blog's years fit on a screen. The report's own month
+	// always shows.
 	row := func(m Month) []string {
-		return []string{m.Month, strconv.Itoa(m.Count), showPoints(m.Principal), showPoints(m.Interest), showPoints(m.Closing), byKind(m.Deposits)}
+		return []string{m.Month, strconv.Itoa(m.Count), showPoints(m.Principal), showPoints(m.Interest), showPoints(m.Depreciation), showPoints(m.Closing), byKind(m.Deposits)}
 	}
 	tl := r.Timeline
 	for i := 0; i < len(tl); {
 		j := i // tl[i:j] are quiet months, never the last one
-		var interest Points
+		var interest, depreciation Points
 		for j < len(tl)-1 && tl[j].Count == 0 {
 			interest += tl[j].Interest
+			depreciation += tl[j].Depreciation
 			j++
 		}
 		if j-i < 2 {
@@ -78,8 +129,15 @@ func (r *Report) timelineSection() section {
 			continue
 		}
 		t.rows = append(t.rows, []string{tl[i].Month + " to " + tl[j-1].Month, "0", showPoints(0),
-			showPoints(interest), showPoints(tl[j-1].Closing), "no deposits"})
+			showPoints(interest), showPoints(depreciation), showPoints(tl[j-1].Closing), "no deposits"})
 		i = j
+	}
+	if r.Model.Name != ledger.Activity.String() { // the savings account never depreciates
+		t.head = slices.Delete(t.head, 4, 5)
+		t.right = slices.Delete(t.right, 4, 5)
+		for i := range t.rows {
+			t.rows[i] = slices.Delete(t.rows[i], 4, 5)
+		}
 	}
 	var closing []float64
 	for _, m := range r.Timeline {
@@ -187,13 +245,18 @@ func (r *Report) actionsSection() section {
 }
 
 func (r *Report) postsSection() section {
-	t := table{head: []string{"Post", "Class", "Value", "Principal", "Growth", "Age", "Last deposit", "Last 12 months", "Deposits"},
+	t := table{head: []string{"Post", "Class", "Value", "Principal", "Growth", "Age", "Last deposit", "Deposits a month", "Deposits"},
 		right: []bool{false, false, true, true, true, true, false, false, false}, empty: "No posts yet."}
+	top := flowTop(r.Posts)
 	for _, p := range r.Posts {
 		t.rows = append(t.rows, []string{p.Title, p.Class, showPoints(p.Value), showPoints(p.Principal), showSigned(float64(p.Growth)), showAge(p.AgeDays),
-			showDate(p.LastDeposit), Sparkline(floats(p.Spark)), depositBreakdown(p.Deposits)})
+			showDate(p.LastDeposit), SparklineScaled(floats(p.Flow), float64(top)), depositBreakdown(p.Deposits)})
 	}
-	return section{title: "Posts", tables: []table{t}}
+	s := section{title: "Posts", tables: []table{t}}
+	if top > 0 {
+		s.lines = []string{fmt.Sprintf("Deposits a month over the last 12 months, every post on one scale: █ is %s points.", showPoints(top))}
+	}
+	return s
 }
 
 func modelSection(m ModelInfo) section {
@@ -212,7 +275,7 @@ func (s *Statement) sections() []section {
 	head := section{title: fmt.Sprintf("%s: statement as of %s", p.Title, showDate(s.AsOf)), lines: []string{
 		fmt.Sprintf("Post         %s (%s)", p.URL, p.File),
 		fmt.Sprintf("Published    %s, %s ago; class %s", showDate(p.Published), showAge(p.AgeDays), p.Class),
-		fmt.Sprintf("Value        %s points (principal %s, interest %s)", showPoints(p.Value), showPoints(p.Principal), showPoints(p.Interest)),
+		fmt.Sprintf("Value        %s points (%s)", showPoints(p.Value), valueParts(p.Principal, p.Interest, p.Depreciation)),
 		fmt.Sprintf("Last deposit %s", showDate(p.LastDeposit)),
 	}}
 	t := table{head: []string{"Date", "Kind", "Who", "Note", "Points", "Balance"},
@@ -222,7 +285,11 @@ func (s *Statement) sections() []section {
 	}
 	entries := section{title: "Deposits", tables: []table{t}}
 	if p.Value != 0 {
-		entries.lines = []string{fmt.Sprintf("Balance on %s: %s points, with the interest earned since the last deposit", showDate(s.AsOf), showPoints(p.Value))}
+		since := "with the interest earned since the last deposit"
+		if s.Model.Name == ledger.Activity.String() {
+			since = "with the interest earned and the depreciation since the last deposit"
+		}
+		entries.lines = []string{fmt.Sprintf("Balance on %s: %s points, %s", showDate(s.AsOf), showPoints(p.Value), since)}
 	}
 	moments := section{title: "Moments", tables: []table{{head: []string{"When", "Deposits", "Usual", "From"}, right: []bool{false, true, true, false},
 		empty: fmt.Sprintf("None: no week drew %d or more deposits from others and %d times the usual rate.", MomentMin, MomentFactor)}}}
@@ -257,6 +324,34 @@ func Sparkline(v []float64) string {
 		b.WriteString(string([]rune(bars)[i]))
 	}
 	return b.String()
+}
+
+// SparklineScaled draws values from 0 (▁) to top (█), so lines drawn with
+// the same top compare: a post that received nothing is flat at the
+// bottom whatever the others did.
+func SparklineScaled(v []float64, top float64) string {
+	const bars = "▁▂▃▄▅▆▇█"
+	var b strings.Builder
+	for _, x := range v {
+		i := 0
+		if top > 0 && x > 0 {
+			i = max(1, min(7, int(math.Round(x/top*7)))) // any deposit shows
+		}
+		b.WriteString(string([]rune(bars)[i]))
+	}
+	return b.String()
+}
+
+// flowTop is the largest month of deposits of any post: the posts
+// table's shared scale.
+func flowTop(rows []PostRow) Points {
+	var top Points
+	for _, r := range rows {
+		for _, v := range r.Flow {
+			top = max(top, v)
+		}
+	}
+	return top
 }
 
 func floats(p []Points) []float64 {

@@ -41,6 +41,9 @@ type Summary struct {
 	Value     Points `json:"value"`
 	Principal Points `json:"principal"`
 	Interest  Points `json:"interest"`
+	// Depreciation is what dormant posts lost (the activity model):
+	// value is principal plus interest minus depreciation.
+	Depreciation Points `json:"depreciation"`
 	// ValueYearAgo is the value a year before the report's date, and
 	// AnnualGrowth the growth since, as a fraction (0.25 is 25%); null
 	// when the blog was worth nothing a year ago.
@@ -54,6 +57,19 @@ type Summary struct {
 	// of posts; CompoundingShare by the compounding posts.
 	TopTenthShare    Ratio `json:"top_tenth_share"`
 	CompoundingShare Ratio `json:"compounding_share"`
+	// Shape is the distribution of value: the share held by the top 1%,
+	// 10%, 20% and half of the posts. HalfValuePosts is how few posts
+	// hold half the value; CompoundingOneIn says 1 post in how many
+	// compounds (0 when none does).
+	Shape            []Share `json:"shape"`
+	HalfValuePosts   int     `json:"half_value_posts"`
+	CompoundingOneIn int     `json:"compounding_one_in"`
+}
+
+// Share is the share of value the most valuable fraction of posts holds.
+type Share struct {
+	Posts Ratio `json:"posts"`
+	Value Ratio `json:"value"`
 }
 
 // Month is a line of the bank statement.
@@ -65,7 +81,9 @@ type Month struct {
 	Opening   Points            `json:"opening"`
 	Principal Points            `json:"principal"` // deposited this month
 	Interest  Points            `json:"interest"`  // earned this month
-	Closing   Points            `json:"closing"`   // value at the month's end (or the report's date)
+	// Depreciation is what dormant posts lost this month.
+	Depreciation Points `json:"depreciation"`
+	Closing      Points `json:"closing"` // value at the month's end (or the report's date)
 }
 
 // PostRow is a post's line in the posts table.
@@ -79,6 +97,8 @@ type PostRow struct {
 	Value     Points    `json:"value"`
 	Principal Points    `json:"principal"`
 	Interest  Points    `json:"interest"`
+	// Depreciation is what the post lost while dormant.
+	Depreciation Points `json:"depreciation"`
 	// Deposits counts events by kind.
 	Deposits    map[string]int `json:"deposits"`
 	LastDeposit time.Time      `json:"last_deposit"`
@@ -89,6 +109,10 @@ type PostRow struct {
 	// Spark is the value at the end of each of the last 12 months, the
 	// last one at the report's date.
 	Spark []Points `json:"spark"`
+	// Flow is the points deposited in each of the last 12 calendar
+	// months, the report's own last. The posts table draws it on one
+	// scale for every post: a quiet post's line is flat.
+	Flow []Points `json:"flow"`
 }
 
 // Changes is what happened in the period from Since to AsOf.
@@ -192,18 +216,27 @@ type Conversation struct {
 
 // ModelInfo states the model the report used, so it can be read alone.
 type ModelInfo struct {
-	MonthlyRate float64           `json:"monthly_rate"`
-	AnnualRate  Ratio             `json:"annual_rate"` // (1+r)^12 - 1, as a fraction
-	Weights     map[string]Points `json:"weights"`
-	Thresholds  ThresholdInfo     `json:"thresholds"`
+	// Name is "activity" or "savings"; the activity model's parameters
+	// are zero in the savings model.
+	Name           string            `json:"name"`
+	ActivityMonths float64           `json:"activity_months"`
+	ActivityPoints float64           `json:"activity_points"`
+	HalfLifeMonths float64           `json:"half_life_months"`
+	MonthlyRate    float64           `json:"monthly_rate"`
+	AnnualRate     Ratio             `json:"annual_rate"` // (1+r)^12 - 1, as a fraction
+	Weights        map[string]Points `json:"weights"`
+	Thresholds     ThresholdInfo     `json:"thresholds"`
 	// Definitions say in words how value and classes are computed.
 	Definitions []string `json:"definitions"`
 }
 
 // ThresholdInfo are the class thresholds.
 type ThresholdInfo struct {
-	NewDays       int `json:"new_days"`
-	DormantMonths int `json:"dormant_months"`
-	WindowMonths  int `json:"window_months"`
-	LaunchMonths  int `json:"launch_months"`
+	NewDays           int `json:"new_days"`
+	DormantMonths     int `json:"dormant_months"`
+	WindowMonths      int `json:"window_months"`
+	LaunchMonths      int `json:"launch_months"`
+	MinDeposits       int `json:"min_deposits"`
+	EvergreenMonths   int `json:"evergreen_months"`
+	EvergreenQuarters int `json:"evergreen_quarters"`
 }

@@ -39,11 +39,11 @@ func depositKinds() []ledger.Kind {
 // PostColumns are the columns of `accrue report --format csv`, before one
 // column a deposit kind with the number of its deposits.
 var PostColumns = []string{"file", "title", "url", "published", "age_days", "class", "value", "principal", "interest",
-	"growth", "last_deposit", "inbound_links"}
+	"depreciation", "growth", "last_deposit", "inbound_links"}
 
 // TimelineColumns are the columns of `--format csv --table timeline`,
 // before one column a deposit kind with the points it deposited.
-var TimelineColumns = []string{"month", "count", "opening", "principal", "interest", "closing"}
+var TimelineColumns = []string{"month", "count", "opening", "principal", "interest", "depreciation", "closing"}
 
 // WriteCSV writes the posts table, or the timeline when table is
 // "timeline".
@@ -59,7 +59,7 @@ func (r *Report) WriteCSV(w io.Writer, table string) error {
 		cw.Write(head)
 		for _, p := range r.Posts {
 			row := []string{p.File, p.Title, p.URL, stamp(p.Published), strconv.Itoa(p.AgeDays), p.Class, hundredths(p.Value),
-				hundredths(p.Principal), hundredths(p.Interest), hundredths(p.Growth), stamp(p.LastDeposit), strconv.Itoa(p.Inbound)}
+				hundredths(p.Principal), hundredths(p.Interest), hundredths(p.Depreciation), hundredths(p.Growth), stamp(p.LastDeposit), strconv.Itoa(p.Inbound)}
 			for _, k := range kinds {
 				row = append(row, strconv.Itoa(p.Deposits[k.String()]))
 			}
@@ -72,7 +72,7 @@ func (r *Report) WriteCSV(w io.Writer, table string) error {
 		}
 		cw.Write(head)
 		for _, m := range r.Timeline {
-			row := []string{m.Month, strconv.Itoa(m.Count), hundredths(m.Opening), hundredths(m.Principal), hundredths(m.Interest), hundredths(m.Closing)}
+			row := []string{m.Month, strconv.Itoa(m.Count), hundredths(m.Opening), hundredths(m.Principal), hundredths(m.Interest), hundredths(m.Depreciation), hundredths(m.Closing)}
 			for _, k := range kinds {
 				row = append(row, hundredths(m.Deposits[k.String()]))
 			}

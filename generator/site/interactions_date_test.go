@@ -52,7 +52,7 @@ func TestDepositsBeforeTheirPost(t *testing.T) {
 		if diags.HasErrors() {
 			t.Fatalf("errors: %s", diags.Error())
 		}
-		return ledger.DefaultModel().Accounts(l, asOf)["content/posts/a.md"].Value, l.ForPost("content/posts/a.md"), diags.Error()
+		return ledger.SavingsModel().Accounts(l, asOf)["content/posts/a.md"].Value, l.ForPost("content/posts/a.md"), diags.Error()
 	}
 
 	atPublication, _, warnings := value(t, "2024-01-01", "2024-01-01")

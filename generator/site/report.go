@@ -87,7 +87,9 @@ func isAuthor(name string, p *Page, siteAuthor string) bool {
 // the defaults, with the weights it names replaced.
 func ValueModel(cfg config.Config) (ledger.Model, ledger.Thresholds) {
 	m := ledger.DefaultModel()
+	m.Interest, _ = ledger.ParseInterest(cfg.Value.Model) // config.Load checked the name
 	m.MonthlyRate = cfg.Value.MonthlyRate
+	m.ActivityMonths, m.ActivityPoints, m.HalfLifeMonths = cfg.Value.ActivityMonths, cfg.Value.ActivityPoints, cfg.Value.HalfLifeMonths
 	w := cfg.Value.Weights
 	for k, v := range map[ledger.Kind]*float64{
 		ledger.KindPublish: w.Publish, ledger.KindUpdate: w.Update, ledger.KindComment: w.Comment,
@@ -101,7 +103,8 @@ func ValueModel(cfg config.Config) (ledger.Model, ledger.Thresholds) {
 		}
 	}
 	c := cfg.Value.Classes
-	return m, ledger.Thresholds{NewDays: c.NewDays, DormantMonths: c.DormantMonths, WindowMonths: c.WindowMonths, LaunchMonths: c.LaunchMonths}
+	return m, ledger.Thresholds{NewDays: c.NewDays, DormantMonths: c.DormantMonths, WindowMonths: c.WindowMonths, LaunchMonths: c.LaunchMonths,
+		MinDeposits: c.MinDeposits, EvergreenMonths: c.EvergreenMonths, EvergreenQuarters: c.EvergreenQuarters}
 }
 
 // publishedReport is the report as of the build, for [report] publish.

@@ -85,7 +85,7 @@ func TestReportInput(t *testing.T) {
 	if in.Model.MonthlyRate != 0.02 || in.Model.Weights[ledger.KindComment] != 4 || in.Model.Weights[ledger.KindMention] != 5 {
 		t.Errorf("model = %+v; want the rate and comment weight of accrue.toml, defaults elsewhere", in.Model)
 	}
-	if in.Thresholds.NewDays != 30 || in.Thresholds.DormantMonths != 12 {
+	if in.Thresholds.NewDays != 30 || in.Thresholds.DormantMonths != 24 || in.Model.Interest != ledger.Activity {
 		t.Errorf("thresholds = %+v", in.Thresholds)
 	}
 	var got []string
