@@ -67,6 +67,7 @@ func TestBlogShapes(t *testing.T) {
 			sh := buildShape(t, s)
 			t.Logf("%s\n%s", s, sh.table())
 			sh.checkLedger(t)
+			reportShapeAssertions(t, sh)
 			if s == blogshape.Social {
 				checkCompoundingShare(t, sh, 0.03, 0.25)
 			}
@@ -179,12 +180,10 @@ func meanAge(rows []report.PostRow) float64 {
 }
 
 // reportShapeAssertions are what the report must also show of a real
-// blog's shape once value follows activity. Both fail with the pure
-// savings account, where interest grows with age alone (an old post
+// blog's shape, which value following activity gives. Both fail with the
+// pure savings account, where interest grows with age alone (an old post
 // outranks a younger one with more deposits, and a dormant post's
-// sparkline rises like a thriving one's), so TestBlogShapes does not call
-// them yet: call them after checkLedger when the activity model is the
-// default.
+// sparkline rises like a thriving one's).
 func reportShapeAssertions(t *testing.T, sh *shaped) {
 	t.Helper()
 	checkAgeNotEnough(t, sh)
