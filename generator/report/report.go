@@ -243,7 +243,7 @@ func (c *computer) summary() Summary {
 	for _, r := range c.rows {
 		s.ValueYearAgo += Points(c.yearAgo[r.File].Value)
 	}
-	if s.ValueYearAgo > 0 {
+	if s.ValueYearAgo >= 1 { // from a few hundredths of a point, growth is a meaningless thousands of percent
 		g := Ratio(s.Value/s.ValueYearAgo - 1)
 		s.AnnualGrowth = &g
 	}

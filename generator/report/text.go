@@ -42,7 +42,7 @@ func (r *Report) sections() []section {
 
 func (r *Report) summarySection() section {
 	s := r.Summary
-	growth := "n/a (nothing a year ago)"
+	growth := "n/a (next to nothing a year ago)"
 	if s.AnnualGrowth != nil {
 		growth = showSignedPercent(float64(*s.AnnualGrowth))
 	}

@@ -46,7 +46,7 @@ type Summary struct {
 	Depreciation Points `json:"depreciation"`
 	// ValueYearAgo is the value a year before the report's date, and
 	// AnnualGrowth the growth since, as a fraction (0.25 is 25%); null
-	// when the blog was worth nothing a year ago.
+	// when the blog was worth less than a point a year ago.
 	ValueYearAgo Points `json:"value_year_ago"`
 	AnnualGrowth *Ratio `json:"annual_growth"`
 	Posts        int    `json:"posts"`
