@@ -56,7 +56,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := printDiags(stderr, diags, err, *warnings); err != nil {
 		return err
 	}
-	o := report.Options{AsOf: time.Now().Truncate(time.Second)}
+	o := report.Options{AsOf: in.DefaultAsOf(time.Now().Truncate(time.Second))}
 	if *asOf != "" {
 		if o.AsOf, err = parseDay(*asOf, in.Location, true); err != nil {
 			return fmt.Errorf("--as-of: %w", err)

@@ -189,6 +189,12 @@ type Report struct {
 	// Publish writes the report into the built site at /_accrue/report/.
 	// Off by default: a blog's numbers are its author's business.
 	Publish bool `toml:"publish"`
+	// AsOf, a day written YYYY-MM-DD, is the date the report is read as
+	// of when no --as-of says otherwise: a blog kept as an archive, or a
+	// demo, reads the same on any day. "" means today.
+	AsOf string `toml:"as_of"`
+	// AsOfTime is the end of AsOf in the blog's time zone; zero without.
+	AsOfTime time.Time `toml:"-"`
 }
 
 // Collect configures accrue collect: one table per service whose
@@ -426,6 +432,16 @@ func (c *Config) validate() diag.List {
 		loc = time.UTC
 	}
 	c.Location = loc
+	if c.Report.AsOf != "" {
+		day, err := time.ParseInLocation(time.DateOnly, c.Report.AsOf, loc)
+		if err != nil {
+			l.Add(diag.Errorf(c.pos("report.as_of"), "report.as_of: want a day such as \"2026-06-30\", not %q", c.Report.AsOf))
+		}
+		c.Report.AsOfTime = day.AddDate(0, 0, 1).Add(-time.Second)
+		if err != nil {
+			c.Report.AsOfTime = time.Time{}
+		}
+	}
 	if c.Paginate < 1 {
 		l.Add(diag.Errorf(c.pos("paginate"), "paginate must be at least 1, not %d", c.Paginate))
 	}

@@ -30,9 +30,10 @@ func (s *Server) serveReport(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "the site has not built yet: fix the errors shown in the terminal", http.StatusServiceUnavailable)
 		return
 	}
-	o := report.Options{AsOf: s.o.Now()}
+	now := s.o.Now()
 	if key := r.URL.Query().Get("post"); key != "" {
-		st, ok := report.PostStatement(snap.report(), o, key)
+		in := snap.report()
+		st, ok := report.PostStatement(in, report.Options{AsOf: in.DefaultAsOf(now)}, key)
 		if !ok {
 			http.Error(w, fmt.Sprintf("no published post %q", key), http.StatusNotFound)
 			return
@@ -47,7 +48,8 @@ func (s *Server) serveReport(w http.ResponseWriter, r *http.Request) {
 	}
 	snap.reportOnce.Do(func() {
 		var buf bytes.Buffer
-		if err := report.Compute(snap.report(), o).WriteHTMLWith(&buf, report.HTMLOptions{Served: true}); err != nil {
+		in := snap.report()
+		if err := report.Compute(in, report.Options{AsOf: in.DefaultAsOf(now)}).WriteHTMLWith(&buf, report.HTMLOptions{Served: true}); err != nil {
 			buf.Reset()
 			fmt.Fprintf(&buf, "<!doctype html><title>report failed</title><p>%s", html.EscapeString(err.Error()))
 		}

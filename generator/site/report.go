@@ -45,6 +45,7 @@ func (b *builder) reportInput() report.Input {
 	in := report.Input{
 		Site:   report.Site{Title: b.cfg.Title, URL: b.cfg.BaseURL, Author: b.cfg.Author},
 		Ledger: b.site.Ledger, Model: model, Thresholds: th, Location: b.cfg.Location,
+		AsOf: b.cfg.Report.AsOfTime,
 	}
 	for _, p := range b.posts {
 		in.Posts = append(in.Posts, report.Post{File: p.File, Title: p.Title, URL: p.URL, Published: p.Date})
@@ -110,6 +111,6 @@ func ValueModel(cfg config.Config) (ledger.Model, ledger.Thresholds) {
 // publishedReport is the report as of the build, for [report] publish.
 func (b *builder) publishedReport() ([]byte, error) {
 	var buf bytes.Buffer
-	err := report.Compute(b.reportInput(), report.Options{AsOf: b.opts.Now}).WriteHTML(&buf)
+	err := report.Compute(b.reportInput(), report.Options{AsOf: b.reportInput().DefaultAsOf(b.opts.Now)}).WriteHTML(&buf)
 	return buf.Bytes(), err
 }
