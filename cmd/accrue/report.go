@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -71,15 +72,19 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	var buf bytes.Buffer
-	color := *out == "" && isTerminal(stdout) && os.Getenv("NO_COLOR") == ""
+	// On a terminal: colours unless NO_COLOR, and the text fits its width.
+	text := report.TextOptions{Color: *out == "" && isTerminal(stdout) && os.Getenv("NO_COLOR") == ""}
+	if *out == "" {
+		text.Width = terminalWidth(stdout)
+	}
 	if *post != "" {
 		st, ok := report.PostStatement(in, o, *post)
 		if !ok {
 			return fmt.Errorf("no post %q was published by the report's date (name it by slug, URL or file, e.g. %q)", *post, examplePost(in))
 		}
-		err = writeStatement(&buf, st, f, color)
+		err = writeStatement(&buf, st, f, text)
 	} else {
-		err = writeReport(&buf, report.Compute(in, o), f, *tableName, color)
+		err = writeReport(&buf, report.Compute(in, o), f, *tableName, text)
 	}
 	if err != nil {
 		return err
@@ -118,7 +123,7 @@ func reportFormat(format, out string) (string, error) {
 	return "", fmt.Errorf("--format %q: use %s", format, strings.Join(reportFormats, ", "))
 }
 
-func writeReport(w io.Writer, r *report.Report, format, table string, color bool) error {
+func writeReport(w io.Writer, r *report.Report, format, table string, text report.TextOptions) error {
 	switch format {
 	case "markdown":
 		return r.WriteMarkdown(w)
@@ -129,10 +134,10 @@ func writeReport(w io.Writer, r *report.Report, format, table string, color bool
 	case "html":
 		return r.WriteHTML(w)
 	}
-	return r.WriteText(w, report.TextOptions{Color: color})
+	return r.WriteText(w, text)
 }
 
-func writeStatement(w io.Writer, s *report.Statement, format string, color bool) error {
+func writeStatement(w io.Writer, s *report.Statement, format string, text report.TextOptions) error {
 	switch format {
 	case "markdown":
 		return s.WriteMarkdown(w)
@@ -143,7 +148,7 @@ func writeStatement(w io.Writer, s *report.Statement, format string, color bool)
 	case "html":
 		return s.WriteHTML(w)
 	}
-	return s.WriteText(w, report.TextOptions{Color: color})
+	return s.WriteText(w, text)
 }
 
 // parseDay reads a date as YYYY-MM-DD in the blog's time zone, or as an
@@ -194,6 +199,20 @@ func writeFileAtomic(name string, data []byte) error {
 }
 
 // isTerminal reports whether w is a terminal, for colour and progress.
+// terminalWidth is how wide the terminal w is, for text that fits it:
+// COLUMNS when set, else what the terminal says; 0 when w is no terminal
+// (a pipe or a file gets the full width, the same on every run).
+func terminalWidth(w io.Writer) int {
+	f, ok := w.(*os.File)
+	if !ok || !isTerminal(w) {
+		return 0
+	}
+	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	return windowWidth(f)
+}
+
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {

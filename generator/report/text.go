@@ -33,6 +33,9 @@ type table struct {
 	rows    [][]string
 	// empty is said instead of the table when it has no rows.
 	empty string
+	// drop lists the columns a narrow terminal may leave out, first
+	// dropped first; the others always show.
+	drop []int
 }
 
 func (r *Report) sections() []section {
@@ -245,8 +248,11 @@ func (r *Report) actionsSection() section {
 }
 
 func (r *Report) postsSection() section {
+	// On a narrow terminal the breakdown of deposits goes first, the
+	// sparkline of deposits last: it tells thriving from quiet.
 	t := table{head: []string{"Post", "Class", "Value", "Principal", "Growth", "Age", "Last deposit", "Deposits a month", "Deposits"},
-		right: []bool{false, false, true, true, true, true, false, false, false}, empty: "No posts yet."}
+		right: []bool{false, false, true, true, true, true, false, false, false}, empty: "No posts yet.",
+		drop: []int{8, 3, 5, 6, 4, 7}}
 	top := flowTop(r.Posts)
 	for _, p := range r.Posts {
 		t.rows = append(t.rows, []string{p.Title, p.Class, showPoints(p.Value), showPoints(p.Principal), showSigned(float64(p.Growth)), showAge(p.AgeDays),
@@ -279,7 +285,7 @@ func (s *Statement) sections() []section {
 		fmt.Sprintf("Last deposit %s", showDate(p.LastDeposit)),
 	}}
 	t := table{head: []string{"Date", "Kind", "Who", "Note", "Points", "Balance"},
-		right: []bool{false, false, false, false, true, true}, empty: "No deposits."}
+		right: []bool{false, false, false, false, true, true}, empty: "No deposits.", drop: []int{3, 2}}
 	for _, e := range s.Entries {
 		t.rows = append(t.rows, []string{showDate(e.Date), e.Kind, e.Actor, titleOr(e.Note, e.Source), showPoints(e.Points), showPoints(e.Balance)})
 	}
@@ -366,6 +372,11 @@ func floats(p []Points) []float64 {
 type TextOptions struct {
 	// Color adds ANSI colours: for a terminal that is not told NO_COLOR.
 	Color bool
+	// Width fits the text to a terminal this many columns wide: long
+	// lines wrap, tables leave out their least needed columns and clip
+	// the last. 0 (a pipe, a file) writes every column whole, so that
+	// what scripts read does not depend on a window's size.
+	Width int
 }
 
 // WriteText writes the report as aligned plain text for a terminal.
@@ -385,23 +396,24 @@ func writeText(w io.Writer, sections []section, o TextOptions) error {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString(style("1", s.title) + "\n")
-		b.WriteString(style("2", strings.Repeat("─", utf8.RuneCountInString(s.title))) + "\n")
+		title := wrap(s.title, o.Width)
+		b.WriteString(style("1", title) + "\n")
+		b.WriteString(style("2", strings.Repeat("─", widest(title))) + "\n")
 		for _, l := range s.lines {
-			b.WriteString(l + "\n")
+			b.WriteString(wrap(l, o.Width) + "\n")
 		}
 		for _, t := range s.tables {
 			if len(s.lines) > 0 || t.caption != "" {
 				b.WriteString("\n")
 			}
 			if t.caption != "" {
-				b.WriteString(style("4", t.caption) + "\n")
+				b.WriteString(style("4", wrap(t.caption, o.Width)) + "\n")
 			}
 			if len(t.rows) == 0 {
 				b.WriteString(t.empty + "\n")
 				continue
 			}
-			writeAligned(&b, t, style)
+			writeAligned(&b, fit(t, o.Width), style)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -410,6 +422,151 @@ func writeText(w io.Writer, sections []section, o TextOptions) error {
 
 // maxCell is the widest a text cell gets; longer ones end in "…".
 const maxCell = 44
+
+// minLast is the narrowest the last column is clipped to before a whole
+// column is left out instead; minWords the narrowest a column of names
+// or titles gets.
+const (
+	minLast  = 12
+	minWords = 10
+)
+
+// fit returns t as it fits in width columns: its last column clipped,
+// else the columns of t.drop left out one by one, else its first column
+// narrowed. A width of 0 leaves t as it is.
+func fit(t table, width int) table {
+	if width <= 0 {
+		return t
+	}
+	dropped := 0
+	for {
+		w := columnWidths(t)
+		total := 2 * (len(w) - 1)
+		for _, x := range w {
+			total += x
+		}
+		if total <= width {
+			return t
+		}
+		last := len(w) - 1
+		if room := width - (total - w[last]); room >= minLast {
+			return clipColumn(t, last, room)
+		}
+		if dropped < len(t.drop) {
+			t = dropColumn(t, t.drop[dropped])
+			// later indexes past the dropped column move left
+			next := slices.Clone(t.drop)
+			for i := dropped + 1; i < len(next); i++ {
+				if next[i] > t.drop[dropped] {
+					next[i]--
+				}
+			}
+			t.drop = next
+			dropped++
+			continue
+		}
+		// Narrow the wider of the first two columns, the names and
+		// titles (figures and dates keep their width), as far as minWords.
+		widestText := -1
+		for i, x := range w[:min(2, len(w))] {
+			if (i >= len(t.right) || !t.right[i]) && x > minWords && (widestText < 0 || x > w[widestText]) {
+				widestText = i
+			}
+		}
+		if widestText < 0 {
+			return t // as narrow as it gets: the terminal wraps it
+		}
+		t = clipColumn(t, widestText, max(minWords, w[widestText]-(total-width)))
+	}
+}
+
+// columnWidths are the widths writeAligned gives t's columns.
+func columnWidths(t table) []int {
+	w := make([]int, len(t.head))
+	for _, row := range append([][]string{t.head}, t.rows...) {
+		for i, c := range row {
+			if i < len(row)-1 {
+				c = clip(c, maxCell)
+			}
+			w[i] = max(w[i], utf8.RuneCountInString(c))
+		}
+	}
+	return w
+}
+
+func clipColumn(t table, col, width int) table {
+	rows := make([][]string, len(t.rows))
+	for i, r := range t.rows {
+		rows[i] = slices.Clone(r)
+		rows[i][col] = clip(r[col], width)
+	}
+	head := slices.Clone(t.head)
+	head[col] = clip(head[col], width)
+	t.rows, t.head = rows, head
+	return t
+}
+
+func dropColumn(t table, col int) table {
+	cut := func(r []string) []string { return slices.Delete(slices.Clone(r), col, col+1) }
+	rows := make([][]string, len(t.rows))
+	for i, r := range t.rows {
+		rows[i] = cut(r)
+	}
+	t.rows, t.head = rows, cut(t.head)
+	if col < len(t.right) {
+		t.right = slices.Delete(slices.Clone(t.right), col, col+1)
+	}
+	return t
+}
+
+// widest is the width of s's longest line.
+func widest(s string) int {
+	w := 0
+	for _, l := range strings.Split(s, "\n") {
+		w = max(w, utf8.RuneCountInString(l))
+	}
+	return w
+}
+
+// wrap breaks a line longer than width at spaces. A line that starts
+// with a label padded to a column ("Shape        the top...") goes on
+// under the column. A width of 0 leaves it whole.
+func wrap(line string, width int) string {
+	if width <= 0 || utf8.RuneCountInString(line) <= width {
+		return line
+	}
+	indent := 0
+	if i := strings.Index(line, "  "); i > 0 && i < 20 && !strings.Contains(line[:i], "  ") {
+		indent = i + len(line[i:]) - len(strings.TrimLeft(line[i:], " "))
+	}
+	if indent >= width/2 {
+		indent = 0
+	}
+	var b strings.Builder
+	b.WriteString(line[:indent]) // the label and its padding, as written
+	col := indent
+	for i, word := range strings.Fields(line[indent:]) {
+		n := utf8.RuneCountInString(word)
+		if room := width - indent; n > room && room > 1 {
+			// A word no line holds keeps its end: for a sparkline of
+			// months, the latest ones.
+			r := []rune(word)
+			word, n = "…"+string(r[n-room+1:]), room
+		}
+		switch {
+		case i == 0:
+		case col+1+n > width && col > indent:
+			b.WriteString("\n" + strings.Repeat(" ", indent))
+			col = indent
+		default:
+			b.WriteString(" ")
+			col++
+		}
+		b.WriteString(word)
+		col += n
+	}
+	return b.String()
+}
 
 func writeAligned(b *strings.Builder, t table, style func(code, s string) string) {
 	cells := make([][]string, 0, len(t.rows)+1)
