@@ -147,10 +147,13 @@ func connectOnly(ctx context.Context, src fs.FS, o Options) (*builder, diag.List
 // builder holds one build's state. Fields are filled phase by phase and
 // read-only after the phase that fills them.
 type builder struct {
-	src  fs.FS
-	opts Options
-	cfg  config.Config
-	read content.Options // how documents are read, from cfg
+	// prefix puts a sub-path base URL's path in front of the rendered
+	// pages' links to the site; set once the outputs are planned.
+	prefix *prefixer
+	src    fs.FS
+	opts   Options
+	cfg    config.Config
+	read   content.Options // how documents are read, from cfg
 	// vars are the site's values a dialect's template syntax may name;
 	// refs finds the pages its cross-references name, once analyze has
 	// given every page its URL.
@@ -223,9 +226,9 @@ func (b *builder) run(ctx context.Context, w Writer) (diags diag.List, err error
 	}
 	if b.opts.BaseURL != "" {
 		var err error
-		cfg, err = config.Parse([]byte(fmt.Sprintf("base_url = %q", b.opts.BaseURL)), cfg)
+		cfg, err = cfg.WithBaseURL(b.opts.BaseURL)
 		if err != nil {
-			return diag.List{diag.Errorf(diag.Pos{}, "--base-url: %v", strings.TrimPrefix(err.Error(), config.File+":1:1: "))}, nil
+			return diag.List{diag.Errorf(diag.Pos{}, "--base-url %v", err)}, nil
 		}
 	}
 	b.cfg = cfg

@@ -94,6 +94,7 @@ func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 
 // renderPlanned renders and writes the planned outputs in parallel.
 func (b *builder) renderPlanned(ctx context.Context, w Writer) (diag.List, error) {
+	b.prefix = newPrefixer(b.cfg.BasePath(), b.outputs)
 	var diags diag.List
 	perOut := make([]*diag.Error, len(b.outputs))
 	g, gctx := errgroup.WithContext(ctx)
@@ -174,7 +175,7 @@ func (b *builder) execute(kind theme.Kind, p *Page) ([]byte, error) {
 	if err := b.theme.Execute(buf, kind, p); err != nil {
 		return nil, err
 	}
-	return append([]byte(nil), buf.Bytes()...), nil
+	return b.prefix.html(append([]byte(nil), buf.Bytes()...)), nil
 }
 
 // indexPath is the file that serves a pretty URL.
@@ -345,7 +346,7 @@ func (b *builder) planFeed(dir, title, link string, posts []*Page) {
 				Title:     p.Title,
 				Link:      p.Permalink,
 				Summary:   p.Description,
-				Content:   absolutize(string(p.Content()), p.Permalink),
+				Content:   absolutize(string(b.prefix.html([]byte(p.Content()))), p.Permalink),
 				Published: p.Date,
 				Author:    p.Author,
 			}
