@@ -67,6 +67,10 @@ func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 	if diags.HasErrors() {
 		return diags, nil
 	}
+	// Every output is planned: the links that name one are known. The
+	// dev server's fast path renders again with this builder, and so
+	// with the whole site's outputs.
+	b.prefix = newPrefixer(b.cfg.BasePath(), b.outputs)
 	if f, ok := w.(folderMaker); ok && !b.ledgerOnly {
 		paths := make([]string, len(b.outputs))
 		for i, o := range b.outputs {
@@ -94,7 +98,6 @@ func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 
 // renderPlanned renders and writes the planned outputs in parallel.
 func (b *builder) renderPlanned(ctx context.Context, w Writer) (diag.List, error) {
-	b.prefix = newPrefixer(b.cfg.BasePath(), b.outputs)
 	var diags diag.List
 	perOut := make([]*diag.Error, len(b.outputs))
 	g, gctx := errgroup.WithContext(ctx)
