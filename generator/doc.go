@@ -38,7 +38,7 @@
 //	cmd/accrue ─► importer (accrue import: WordPress, Disqus and webmention.io exports to files)
 //	importer ─► content, config (writes documents and records beside the build, never inside it)
 //	cmd/accrue ─► collect (accrue collect: replies from webmention.io, Mastodon, Bluesky and GitHub, written as comment and mention files)
-//	server ─► report (the live report at /_accrue/report/)
+//	server ─► report (the live report at /_accrue/report/, under base_url's path)
 //	site ─► theme, feeds, markdown, rendercache, content, history, links, interactions, report, ledger, config
 //	site ─► peers (a Jekyll, Hugo or Zola folder without accrue.toml: its configuration, its layout seen as accrue's)
 //	cmd/accrue ─► peers, config (accrue migrate: the moves into accrue's layout, the accrue.toml to write; accrue new post: the posts section)

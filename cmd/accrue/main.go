@@ -315,6 +315,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	sf := addSiteFlags(fl)
 	port := fl.Int("port", 1313, "port to listen on")
 	bind := fl.String("bind", "127.0.0.1", "address to listen on; 0.0.0.0 lets other machines in")
+	baseURL := fl.String("base-url", "", "where the site is published, if not base_url; served at localhost under its path (https://user.github.io/blog/ at /blog/)")
 	if err := parseFlags(fl, args); err != nil {
 		return err
 	}
@@ -345,7 +346,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stdout, "serving %s\n  the blog:   %s\n  its report: %s\nwatching for changes (Ctrl-C to stop)\n", where, b.URL, b.Report)
 	}
 	s := server.New(server.Options{Dir: *source, Drafts: *drafts, Future: *future, Strict: *sf.strict, Theme: themes.Default(), Log: stderr,
-		CacheDir: sf.cacheDir(), Ready: ready})
+		CacheDir: sf.cacheDir(), Ready: ready, BaseURL: *baseURL})
 	err = s.Serve(ctx, ln)
 	fmt.Fprintln(stdout, "stopped")
 	return err

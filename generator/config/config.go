@@ -300,6 +300,45 @@ func Load(fsys fs.FS) (Config, error) {
 	return cfg, err
 }
 
+// WithBaseURL returns c served at u instead of its base_url: a build's
+// --base-url, or the dev server's own address. PublishedURL stays where
+// accrue.toml publishes the site.
+func (c Config) WithBaseURL(u string) (Config, error) {
+	norm, err := baseURL(u)
+	if err != nil {
+		return c, err
+	}
+	c.BaseURL = norm
+	return c, nil
+}
+
+// BasePath is the path of base_url, "/" for a site at the root of its
+// host and "/blog/" for one published under a sub-path (a GitHub
+// project page): every link the site makes to itself starts with it.
+func (c Config) BasePath() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}
+
+// baseURL checks that u is an absolute http(s) URL and gives it its
+// trailing slash, so that site paths join onto it.
+func baseURL(u string) (string, error) {
+	parsed, err := url.Parse(u)
+	if err != nil || (parsed.Scheme != "http" && parsed.Scheme != "https") || parsed.Host == "" {
+		return u, fmt.Errorf("%q must be an absolute http(s) URL such as \"https://example.org/\"", u)
+	}
+	if parsed.RawQuery != "" || parsed.Fragment != "" {
+		return u, fmt.Errorf("%q must not have a query or a fragment: links are joined onto it", u)
+	}
+	if !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	return u, nil
+}
+
 // Parse decodes src over base and validates the result.
 func Parse(src []byte, base Config) (Config, error) {
 	cfg := base
@@ -397,11 +436,10 @@ func (c *Config) pos(key string) diag.Pos {
 
 func (c *Config) validate() diag.List {
 	var l diag.List
-	u, err := url.Parse(c.BaseURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		l.Add(diag.Errorf(c.pos("base_url"), "base_url %q must be an absolute http(s) URL such as \"https://example.org/\"", c.BaseURL))
-	} else if !strings.HasSuffix(c.BaseURL, "/") {
-		c.BaseURL += "/"
+	if u, err := baseURL(c.BaseURL); err != nil {
+		l.Add(diag.Errorf(c.pos("base_url"), "base_url %v", err))
+	} else {
+		c.BaseURL = u
 	}
 	switch c.Collect.Status {
 	case "approved", "pending":

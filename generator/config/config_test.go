@@ -2,6 +2,7 @@ package config
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -95,4 +96,32 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		_, _ = Parse(src, Default()) // the property is: no panic
 	})
+}
+
+func TestWithBaseURL(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ name, in, want, path, err string }{
+		{"root", "https://example.org", "https://example.org/", "/", ""},
+		{"sub-path", "https://user.github.io/blog", "https://user.github.io/blog/", "/blog/", ""},
+		{"sub-path with slash", "http://localhost:1313/blog/", "http://localhost:1313/blog/", "/blog/", ""},
+		{"deeper", "https://example.org/a/b/", "https://example.org/a/b/", "/a/b/", ""},
+		{"no scheme", "example.org/blog", "", "", `"example.org/blog" must be an absolute http(s) URL`},
+		{"query", "https://example.org/?x=1", "", "", "must not have a query or a fragment"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := Default().WithBaseURL(tt.in)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Errorf("WithBaseURL(%q) error = %v; want %q", tt.in, err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cfg.BaseURL != tt.want || cfg.BasePath() != tt.path {
+				t.Errorf("WithBaseURL(%q) = %q, path %q; want %q, path %q", tt.in, cfg.BaseURL, cfg.BasePath(), tt.want, tt.path)
+			}
+		})
+	}
 }

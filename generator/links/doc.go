@@ -5,6 +5,9 @@
 //
 // A link written with the blog's own address (its base URL, over http or
 // https, with or without "www.") is internal, as a site path would be.
+// For a site published under a sub-path (https://host/blog/), a site
+// path may be written with the sub-path or without it: "/blog/posts/a/"
+// and "/posts/a/" name the same post.
 //
 // links is pure: it reads no files. It imports only diag.
 package links

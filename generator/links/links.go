@@ -99,6 +99,7 @@ func (r *Resolver) Resolve(fromURL, dest string) (kind Kind, sitePath, docID, do
 	if plain(dest) {
 		if dest[0] == '/' && (len(dest) == 1 || dest[1] != '/') {
 			p, _ := cleanSitePath(dest) // never fails on a plain path
+			p = r.underBase(p)
 			return KindInternal, p, r.byPath[p], ""
 		}
 		if rest, ok := strings.CutPrefix(dest, "https://"); ok && r.base.Host != "" {
@@ -127,11 +128,33 @@ func (r *Resolver) Resolve(fromURL, dest string) (kind Kind, sitePath, docID, do
 		if !ok {
 			return KindIgnored, "", "", ""
 		}
+		p = r.underBase(p)
 		return KindInternal, p, r.byPath[p], ""
 	case "http", "https":
 		return r.absolute(u)
 	}
 	return KindIgnored, "", "", "" // mailto:, tel:, javascript: and the like
+}
+
+// underBase reads a site path written with the base URL's sub-path
+// ("/blog/posts/a/" for a site published at https://host/blog/) as the
+// site path it names ("/posts/a/"): the author may write links either
+// way. A path that names a document as written keeps it.
+func (r *Resolver) underBase(p string) string {
+	base := r.base.Path
+	if base == "" || base == "/" {
+		return p
+	}
+	if _, ok := r.byPath[p]; ok {
+		return p
+	}
+	if p+"/" == base {
+		return "/"
+	}
+	if rest, ok := strings.CutPrefix(p, base); ok {
+		return "/" + rest
+	}
+	return p
 }
 
 // plain reports whether s has nothing that needs a URL parser: no query,

@@ -94,6 +94,35 @@ func TestResolveUnderBasePath(t *testing.T) {
 	}
 }
 
+// A site published under a sub-path is linked to from the root with the
+// sub-path or without it.
+func TestResolveSitePathUnderBasePath(t *testing.T) {
+	t.Parallel()
+	r := NewResolver("https://user.github.io/blog/", []Doc{
+		{ID: "a", URL: "/posts/a/"},
+		{ID: "section", URL: "/blog/"}, // a page named like the sub-path keeps its address
+	})
+	for _, tt := range []struct {
+		name, from, dest string
+		path, doc        string
+	}{
+		{"without the sub-path", "/posts/b/", "/posts/a/", "/posts/a/", "a"},
+		{"with the sub-path", "/posts/b/", "/blog/posts/a/", "/posts/a/", "a"},
+		{"with the sub-path, not plain", "/posts/b/", "/blog/posts/a/#part", "/posts/a/", "a"},
+		{"relative", "/posts/b/", "../a/", "/posts/a/", "a"},
+		{"a file with the sub-path", "/posts/b/", "/blog/css/theme.css", "/css/theme.css", ""},
+		{"a page at the sub-path's name", "/posts/b/", "/blog/", "/blog/", "section"},
+		{"beside the site", "/posts/b/", "/other-project/", "/other-project/", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			kind, p, doc, _ := r.Resolve(tt.from, tt.dest)
+			if kind != KindInternal || p != tt.path || doc != tt.doc {
+				t.Errorf("Resolve(%q, %q) = %v %q %q; want internal %q %q", tt.from, tt.dest, kind, p, doc, tt.path, tt.doc)
+			}
+		})
+	}
+}
+
 func TestBuild(t *testing.T) {
 	t.Parallel()
 	docs := []Doc{

@@ -12,6 +12,15 @@
 // reported. The log says each diagnostic once, when it appears, not on
 // every rebuild while it stays.
 //
+// A site published under a sub-path (base_url or --base-url
+// https://user.github.io/blog/) is served under that path at localhost,
+// as it will be read: / and /_accrue/report/ redirect under it, anything
+// else outside it is the site's 404. The path comes from each build
+// (site.Incremental.BaseURL), so an edit of base_url is followed. The
+// live report is at /blog/_accrue/report/, where a published report is;
+// the reload events stay at /_accrue/events, the server's own, and name
+// changed files as the browser sees them, under the path.
+//
 // The watcher is the only long-lived goroutine in accrue; its lifetime is
 // Run's ctx. Requests only ever read the in-memory build: nothing a visitor
 // sends reaches the file system. Editors' litter (internal/litter) neither

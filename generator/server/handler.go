@@ -37,23 +37,27 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		s.hub.serve(w, r)
 		return
 	}
-	if r.URL.Path == reportURL || r.URL.Path == strings.TrimSuffix(reportURL, "/") {
-		s.serveReport(w, r)
+	snap := s.state.Load()
+	escaped, ok := s.underBase(w, r, snap.base)
+	if !ok {
 		return
 	}
-	name, ok := cleanPath(r.URL.EscapedPath())
+	if escaped == reportURL || escaped == strings.TrimSuffix(reportURL, "/") {
+		s.serveReport(w, r, snap.base)
+		return
+	}
+	name, ok := cleanPath(escaped)
 	if !ok {
 		http.Error(w, "bad path", http.StatusBadRequest)
 		return
 	}
-	snap := s.state.Load()
 	if data, found := snap.files[name]; found {
 		s.write(w, r, name, data, http.StatusOK, snap)
 		return
 	}
 	if !strings.HasSuffix(name, "/index.html") && name != "index.html" {
 		if _, found := snap.files[strings.TrimSuffix(name, "/")+"/index.html"]; found {
-			http.Redirect(w, r, "/"+strings.TrimSuffix(name, "/")+"/", http.StatusMovedPermanently)
+			http.Redirect(w, r, snap.base+strings.TrimSuffix(name, "/")+"/", http.StatusMovedPermanently)
 			return
 		}
 	}
@@ -62,6 +66,35 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.NotFound(w, r)
+}
+
+// underBase returns the request's escaped path as a path of the site
+// served under base ("/blog/posts/a/" is "/posts/a/"), or answers the
+// request itself and returns false. A site published under a sub-path
+// is served only there, as it will be read, with two ways in: the root
+// and the report's address at the root redirect under it.
+func (s *Server) underBase(w http.ResponseWriter, r *http.Request, base string) (string, bool) {
+	escaped := r.URL.EscapedPath()
+	if base == "/" {
+		return escaped, true
+	}
+	if rest, ok := strings.CutPrefix(escaped, base); ok {
+		return "/" + rest, true
+	}
+	switch {
+	case escaped == "/" || escaped+"/" == base:
+		http.Redirect(w, r, base, http.StatusFound)
+	case escaped == reportURL || escaped == strings.TrimSuffix(reportURL, "/"):
+		http.Redirect(w, r, base+strings.TrimPrefix(reportURL, "/"), http.StatusFound)
+	default:
+		snap := s.state.Load()
+		if data, found := snap.files["404.html"]; found {
+			s.write(w, r, "404.html", data, http.StatusNotFound, snap)
+		} else {
+			http.NotFound(w, r)
+		}
+	}
+	return "", false
 }
 
 // cleanPath maps an escaped URL path to an output file name. Anything
@@ -159,7 +192,7 @@ func injectReload(page []byte, snap *snapshot) []byte {
 	if snap.failed {
 		errs = messages(snap.diags)
 	}
-	state, _ := json.Marshal(map[string]any{"errors": errs, "version": snap.version}) // strings only: cannot fail
+	state, _ := json.Marshal(map[string]any{"errors": errs, "version": snap.version, "base": snap.base}) // strings only: cannot fail
 	script := "<script>window.__accrue=" + jsonForScript(state) + ";" + reloadScript + "</script>"
 	if i := bytes.LastIndex(page, []byte("</body>")); i >= 0 {
 		out := make([]byte, 0, len(page)+len(script))

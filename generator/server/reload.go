@@ -100,7 +100,7 @@ func (h *hub) serve(w http.ResponseWriter, r *http.Request) {
 // in styles of its own: the page's theme must not restyle them (a theme's
 // light pre background under light text is unreadable).
 const reloadScript = `(function(){
-var state=window.__accrue||{errors:[]};
+var state=window.__accrue||{errors:[],base:"/"};
 function here(){var p=location.pathname;if(p.endsWith("/"))p+="index.html";return p}
 function overlay(errs){
  var o=document.getElementById("accrue-errors");
@@ -120,6 +120,6 @@ es.addEventListener("build",function(m){var e=JSON.parse(m.data);
  var ch=e.changed||[];
  if(e.cssOnly){swapCSS();return}
  if(ch.indexOf(here())>=0){
-  fetch(location.href,{method:"HEAD",cache:"no-store"}).then(function(r){if(r.status===404)location.href="/";else location.reload()},function(){location.reload()})}
+  fetch(location.href,{method:"HEAD",cache:"no-store"}).then(function(r){if(r.status===404)location.href=state.base||"/";else location.reload()},function(){location.reload()})}
 });
 })();`

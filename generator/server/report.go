@@ -5,13 +5,16 @@ import (
 	"fmt"
 	"html"
 	"net/http"
+	"strings"
 
 	"github.com/accruehq/accrue/generator/report"
 	"github.com/accruehq/accrue/generator/site"
 )
 
-// reportURL is where the live value report is served; reportFile is the
-// output file it stands for, which is how pages name what changed.
+// reportURL is where the live value report is served, under the site's
+// base path (/blog/_accrue/report/ for a site under /blog/, where a
+// published report is too); reportFile is the output file it stands
+// for, which is how pages name what changed.
 const (
 	reportURL  = "/_accrue/report/"
 	reportFile = site.ReportPath
@@ -20,9 +23,9 @@ const (
 // serveReport answers with the value report as of now, or with one post's
 // statement for ?post=SLUG. It is made from the last good build, so it
 // follows every edit without being written into the site.
-func (s *Server) serveReport(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path != reportURL {
-		http.Redirect(w, r, reportURL, http.StatusMovedPermanently)
+func (s *Server) serveReport(w http.ResponseWriter, r *http.Request, base string) {
+	if !strings.HasSuffix(r.URL.Path, "/") {
+		http.Redirect(w, r, base+strings.TrimPrefix(reportURL, "/"), http.StatusMovedPermanently)
 		return
 	}
 	snap := s.state.Load()

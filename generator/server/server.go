@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"sort"
 	"strings"
@@ -51,12 +52,18 @@ type Options struct {
 	// Ready, when set, is told how the first build went, once it is
 	// served: the command line says where to look only then.
 	Ready func(FirstBuild)
+	// BaseURL is the address the site is published at when it is not
+	// base_url (accrue serve --base-url). The server serves the site at
+	// localhost under its path, or else under base_url's: a site
+	// published at https://user.github.io/blog/ is served at
+	// http://localhost:1313/blog/, as it will be read.
+	BaseURL string
 }
 
 // FirstBuild is how the server's first build went.
 type FirstBuild struct {
-	URL    string // the home page, http://localhost:PORT/
-	Report string // the live report
+	URL    string // the home page, http://localhost:PORT/ or, under a sub-path, http://localhost:PORT/blog/
+	Report string // the live report, under the site: http://localhost:PORT/blog/_accrue/report/
 	Files  int    // files served
 	Took   time.Duration
 	Failed bool // the errors were logged; pages show them until fixed
@@ -65,7 +72,7 @@ type FirstBuild struct {
 // Server builds a site into memory and serves it.
 type Server struct {
 	o       Options
-	baseURL string
+	origin  string // http://localhost:PORT
 	builder *site.Incremental
 	state   atomic.Pointer[snapshot]
 	hub     hub
@@ -82,6 +89,9 @@ type snapshot struct {
 	diags   diag.List // errors of the last build, if it failed
 	failed  bool
 	version int
+	// base is the escaped path the site is served under, "/" or
+	// "/blog/": base_url's, from the build.
+	base string
 	// report gathers the last good build's report input, nil before
 	// there is one; the page is made on the first request for it.
 	report     func() report.Input
@@ -104,7 +114,7 @@ func New(o Options) *Server {
 		o.Settle = 500 * time.Millisecond
 	}
 	s := &Server{o: o, settle: settling{wait: o.Settle}}
-	s.state.Store(&snapshot{files: map[string][]byte{}})
+	s.state.Store(&snapshot{files: map[string][]byte{}, base: "/"})
 	return s
 }
 
@@ -124,7 +134,7 @@ func Listen(bind string, port int) (net.Listener, error) {
 // links and feeds work locally.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	port := ln.Addr().(*net.TCPAddr).Port
-	s.baseURL = fmt.Sprintf("http://localhost:%d/", port)
+	s.origin = fmt.Sprintf("http://localhost:%d", port)
 	s.builder = site.NewIncremental(os.DirFS(s.o.Dir), s.siteOptions())
 	s.builder.Hold = s.settle.hold
 	s.rebuild(ctx, nil)
@@ -186,7 +196,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 }
 
 func (s *Server) siteOptions() site.Options {
-	return site.Options{Drafts: s.o.Drafts, Future: s.o.Future, Strict: s.o.Strict, BaseURL: s.baseURL, Now: s.o.Now(),
+	return site.Options{Drafts: s.o.Drafts, Future: s.o.Future, Strict: s.o.Strict, BaseURL: s.o.BaseURL, ServeAt: s.origin, Now: s.o.Now(),
 		Dir: s.o.Dir, Theme: s.o.Theme, CacheDir: s.o.CacheDir}
 }
 
@@ -205,7 +215,10 @@ func (s *Server) rebuild(ctx context.Context, paths []string) {
 		return // stopping: the build was cut short, not broken
 	}
 	s.settle.update(s.builder.Held())
-	next := &snapshot{version: prev.version + 1}
+	next := &snapshot{version: prev.version + 1, base: prev.base}
+	if u, err := url.Parse(s.builder.BaseURL()); err == nil && u.Path != "" {
+		next.base = u.EscapedPath()
+	}
 	s.said.say(s.o.Log, diags, err != nil)
 	if err != nil {
 		next.files, next.failed = prev.files, true
@@ -217,16 +230,16 @@ func (s *Server) rebuild(ctx context.Context, paths []string) {
 		s.state.Store(next)
 		fmt.Fprintf(s.o.Log, "rebuild failed: %d %s; still serving the last good build\n", len(next.diags), plural(len(next.diags), "error", "errors"))
 		s.hub.broadcast(event{Errors: messages(next.diags)})
-		s.ready(prev, 0, start, true)
+		s.ready(prev, next, 0, start, true)
 		return
 	}
 	next.files = files
 	next.report, _ = s.builder.ReportInput()
 	s.state.Store(next)
-	changed, cssOnly := diff(prev.files, files)
+	changed, cssOnly := diff(prev.files, files, next.base)
 	if len(changed) > 0 && !cssOnly {
 		// Whatever changed may change what the blog is worth.
-		changed = append(changed, "/"+reportFile)
+		changed = append(changed, next.base+reportFile)
 	}
 	if prev.version > 0 {
 		fmt.Fprintf(s.o.Log, "rebuilt in %s: %d %s changed\n", time.Since(start).Round(time.Millisecond), len(changed), plural(len(changed), "file", "files"))
@@ -234,13 +247,14 @@ func (s *Server) rebuild(ctx context.Context, paths []string) {
 	if len(changed) > 0 || prev.failed {
 		s.hub.broadcast(event{Changed: changed, CSSOnly: cssOnly && !prev.failed})
 	}
-	s.ready(prev, len(files), start, false)
+	s.ready(prev, next, len(files), start, false)
 }
 
-// ready tells Options.Ready how the first build went.
-func (s *Server) ready(prev *snapshot, files int, start time.Time, failed bool) {
+// ready tells Options.Ready how the first build, served as next, went.
+func (s *Server) ready(prev, next *snapshot, files int, start time.Time, failed bool) {
 	if prev.version == 0 && s.o.Ready != nil {
-		s.o.Ready(FirstBuild{URL: s.baseURL, Report: s.baseURL + strings.TrimSuffix(reportFile, "index.html"),
+		home := s.origin + next.base
+		s.o.Ready(FirstBuild{URL: home, Report: home + strings.TrimSuffix(reportFile, "index.html"),
 			Files: files, Took: time.Since(start), Failed: failed})
 	}
 }
@@ -254,17 +268,17 @@ func (s *Server) unsettled() (paths []string, after time.Duration, ok bool) {
 }
 
 // diff lists the output paths that differ between two builds, as URL
-// paths, and whether only stylesheets changed.
-func diff(old, cur map[string][]byte) (changed []string, cssOnly bool) {
+// paths under base, and whether only stylesheets changed.
+func diff(old, cur map[string][]byte, base string) (changed []string, cssOnly bool) {
 	cssOnly = true
 	for p, data := range cur {
 		if o, ok := old[p]; !ok || !bytes.Equal(o, data) {
-			changed = append(changed, "/"+p)
+			changed = append(changed, base+p)
 		}
 	}
 	for p := range old {
 		if _, ok := cur[p]; !ok {
-			changed = append(changed, "/"+p)
+			changed = append(changed, base+p)
 		}
 	}
 	for _, p := range changed {

@@ -52,6 +52,12 @@ func start(t *testing.T, dir string) string {
 // startWith runs a server with o and the default theme.
 func startWith(t *testing.T, o Options) string {
 	t.Helper()
+	return startAt(t, o, "/")
+}
+
+// startAt is startWith for a site served under home, "/" or "/blog/".
+func startAt(t *testing.T, o Options, home string) string {
+	t.Helper()
 	ln, err := Listen("127.0.0.1", 0)
 	if err != nil {
 		t.Fatal(err)
@@ -73,7 +79,7 @@ func startWith(t *testing.T, o Options) string {
 		}
 	})
 	base := "http://" + ln.Addr().String()
-	waitFor(t, base+"/", func(code int, body string) bool { return code == 200 })
+	waitFor(t, base+home, func(code int, body string) bool { return code == 200 })
 	return base
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -35,6 +36,11 @@ type Options struct {
 	Future bool // include posts dated after Now
 	// BaseURL overrides the configuration's base_url when set.
 	BaseURL string
+	// ServeAt, when set, is the origin the build is served at
+	// ("http://localhost:1313"), the dev server's: the site keeps the
+	// path of BaseURL, or else of base_url, so a site published under
+	// /blog/ is served under /blog/ too.
+	ServeAt string
 	// Now decides which posts are in the future. Model code never reads
 	// the clock.
 	Now time.Time
@@ -147,10 +153,13 @@ func connectOnly(ctx context.Context, src fs.FS, o Options) (*builder, diag.List
 // builder holds one build's state. Fields are filled phase by phase and
 // read-only after the phase that fills them.
 type builder struct {
-	src  fs.FS
-	opts Options
-	cfg  config.Config
-	read content.Options // how documents are read, from cfg
+	// prefix puts a sub-path base URL's path in front of the rendered
+	// pages' links to the site; set once the outputs are planned.
+	prefix *prefixer
+	src    fs.FS
+	opts   Options
+	cfg    config.Config
+	read   content.Options // how documents are read, from cfg
 	// vars are the site's values a dialect's template syntax may name;
 	// refs finds the pages its cross-references name, once analyze has
 	// given every page its URL.
@@ -221,11 +230,11 @@ func (b *builder) run(ctx context.Context, w Writer) (diags diag.List, err error
 	if diags.HasErrors() {
 		return diags, nil
 	}
-	if b.opts.BaseURL != "" {
+	if u := b.opts.servingURL(cfg); u != "" {
 		var err error
-		cfg, err = config.Parse([]byte(fmt.Sprintf("base_url = %q", b.opts.BaseURL)), cfg)
+		cfg, err = cfg.WithBaseURL(u)
 		if err != nil {
-			return diag.List{diag.Errorf(diag.Pos{}, "--base-url: %v", strings.TrimPrefix(err.Error(), config.File+":1:1: "))}, nil
+			return diag.List{diag.Errorf(diag.Pos{}, "--base-url %v", err)}, nil
 		}
 	}
 	b.cfg = cfg
@@ -619,4 +628,21 @@ func (b *builder) fillDates(docs []*docResult) diag.List {
 		r.dateFrom = dateFromModTime
 	}
 	return append(diags, dates(docs)...)
+}
+
+// servingURL is the address o serves a site configured as cfg at, or ""
+// for base_url itself: BaseURL, moved to ServeAt when that is set.
+func (o Options) servingURL(cfg config.Config) string {
+	if o.ServeAt == "" {
+		return o.BaseURL
+	}
+	p := cfg.BasePath()
+	if o.BaseURL != "" {
+		u, err := url.Parse(o.BaseURL)
+		if err != nil {
+			return o.BaseURL // WithBaseURL says what is wrong with it
+		}
+		p = u.EscapedPath()
+	}
+	return strings.TrimSuffix(o.ServeAt, "/") + "/" + strings.TrimPrefix(p, "/")
 }

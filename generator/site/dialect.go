@@ -19,18 +19,19 @@ func dialectOf(cfg config.Config) dialect.Dialect {
 	return d
 }
 
-// siteVars are the site's values Liquid output may name. accrue lays a
-// site out from the root of its output and links inside it with
-// root-relative paths, so site.baseurl is empty and site.url is the whole
-// base URL: "{{ site.baseurl }}/a.png" and "{{ site.url }}{{ site.baseurl
-// }}/a.png" both name the site's own /a.png, as its other links do.
+// siteVars are the site's values Liquid output may name, as Jekyll means
+// them: site.url is the scheme and host, site.baseurl the sub-path the
+// site is published under ("" at the root of its host, "/blog" for a
+// GitHub project page), so "{{ site.baseurl }}/a.png" and "{{ site.url
+// }}{{ site.baseurl }}/a.png" both name the site's own /a.png.
 func siteVars(cfg config.Config) map[string]string {
+	basePath := strings.TrimSuffix(cfg.BasePath(), "/")
 	return map[string]string{
 		"site.title":       cfg.Title,
 		"site.description": cfg.Description,
 		"site.author":      cfg.Author,
-		"site.url":         strings.TrimSuffix(cfg.BaseURL, "/"),
-		"site.baseurl":     "",
+		"site.url":         strings.TrimSuffix(strings.TrimSuffix(cfg.BaseURL, "/"), basePath),
+		"site.baseurl":     basePath,
 	}
 }
 

@@ -81,9 +81,9 @@ Nowhere: [gone]({% post_url 2009-01-01-missing %}).
 `)
 	code := body(t, r, "2011/01/01/code/index.html")
 	for _, want := range []string{
-		`From Notes: <a href="/2010/07/21/name/">first</a>`,
-		`<a href="/2010/07/21/name/#top">again</a>`,
-		`<a href="/about/">about</a>`,
+		`From Notes: <a href="/blog/2010/07/21/name/">first</a>`,
+		`<a href="/blog/2010/07/21/name/#top">again</a>`,
+		`<a href="/blog/about/">about</a>`,
 		`<a href="https://example.org/blog/">home</a>`,
 		`<a href="#broken-reference:2009-01-01-missing">gone</a>`,
 		`{% assign x = &quot;y&quot; %}`,
@@ -116,7 +116,7 @@ Nowhere: [gone]({% post_url 2009-01-01-missing %}).
 		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	// The post that is linked to knows it.
-	r.AssertFile("2010/07/21/name/index.html", "Referenced by</h2>\n<ul><li><a href=\"/2011/01/01/code/\">Code</a>")
+	r.AssertFile("2010/07/21/name/index.html", "Referenced by</h2>\n<ul><li><a href=\"/blog/2011/01/01/code/\">Code</a>")
 }
 
 func TestDialectHugo(t *testing.T) {

@@ -32,6 +32,20 @@
 // page. Tokens, never URLs, are cached, so a moved post is followed by
 // the next build, incremental or not.
 //
+// A site published under a sub-path of its host (base_url
+// "https://user.github.io/blog/", a GitHub project page) is laid out
+// from the root of its output as any other, and its pages link to it
+// from the root as themes and authors write them ("/css/theme.css",
+// "/posts/a/"). One step puts the sub-path in front (subpath.go): each
+// rendered page, and each post body before a feed makes its links
+// absolute, has every root-relative URL attribute that names a file of
+// the build prefixed, byte for byte otherwise. A root-relative link to
+// no file of the build is left as written: it may be a sibling site on
+// the same host, and the link check reports it. Canonical URLs, feeds
+// and the sitemap are absolute on base_url already; Liquid's
+// site.baseurl is the sub-path; themes may call relURL. A site at the
+// root of its host is not touched.
+//
 // Incremental is the dev server's builder: it rebuilds only what a change
 // can reach, and its Hold hook lets the server keep a document's last good
 // version while its file is caught halfway through a save.

@@ -20,6 +20,10 @@ func funcs(cfg config.Config) template.FuncMap {
 			}
 			return base + "/" + strings.TrimPrefix(u, "/")
 		},
+		// relURL makes a site path carry base_url's path ("/css/x.css"
+		// is "/blog/css/x.css" for a site under /blog/). Pages need not
+		// call it: the build prefixes every link to a file of the site.
+		"relURL": func(u string) string { return relURL(cfg.BasePath(), u) },
 		// date formats t with a Go layout ("January 2, 2006").
 		"date": func(layout string, t time.Time) string { return t.Format(layout) },
 		// iso formats t for datetime attributes and machine readers.

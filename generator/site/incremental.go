@@ -231,6 +231,15 @@ func (inc *Incremental) Build(ctx context.Context, o Options, changed []string) 
 	return w.files, diags, nil
 }
 
+// BaseURL is the address the last good build served the site at, with
+// its sub-path; "" before the first.
+func (inc *Incremental) BaseURL() string {
+	if !inc.ready {
+		return ""
+	}
+	return inc.cfg.BaseURL
+}
+
 func (inc *Incremental) reset() {
 	inc.ready = false
 	inc.prev, inc.lastDiags = nil, nil
@@ -272,7 +281,7 @@ func (inc *Incremental) rememberSources(s []content.Source, d diag.List, err err
 // the same files. Now only matters through which posts are in the future,
 // which the model compares anyway.
 func sameOptions(a, b Options) bool {
-	return a.Drafts == b.Drafts && a.Future == b.Future && a.BaseURL == b.BaseURL && a.Dir == b.Dir && a.Strict == b.Strict
+	return a.Drafts == b.Drafts && a.Future == b.Future && a.BaseURL == b.BaseURL && a.ServeAt == b.ServeAt && a.Dir == b.Dir && a.Strict == b.Strict
 }
 
 // cached returns the document loaded for s by an earlier build, when its

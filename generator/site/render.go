@@ -67,6 +67,10 @@ func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 	if diags.HasErrors() {
 		return diags, nil
 	}
+	// Every output is planned: the links that name one are known. The
+	// dev server's fast path renders again with this builder, and so
+	// with the whole site's outputs.
+	b.prefix = newPrefixer(b.cfg.BasePath(), b.outputs)
 	if f, ok := w.(folderMaker); ok && !b.ledgerOnly {
 		paths := make([]string, len(b.outputs))
 		for i, o := range b.outputs {
@@ -174,7 +178,7 @@ func (b *builder) execute(kind theme.Kind, p *Page) ([]byte, error) {
 	if err := b.theme.Execute(buf, kind, p); err != nil {
 		return nil, err
 	}
-	return append([]byte(nil), buf.Bytes()...), nil
+	return b.prefix.html(append([]byte(nil), buf.Bytes()...)), nil
 }
 
 // indexPath is the file that serves a pretty URL.
@@ -345,7 +349,7 @@ func (b *builder) planFeed(dir, title, link string, posts []*Page) {
 				Title:     p.Title,
 				Link:      p.Permalink,
 				Summary:   p.Description,
-				Content:   absolutize(string(p.Content()), p.Permalink),
+				Content:   absolutize(string(b.prefix.html([]byte(p.Content()))), p.Permalink),
 				Published: p.Date,
 				Author:    p.Author,
 			}

@@ -1,0 +1,126 @@
+package site_test
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strings"
+	"testing"
+
+	"github.com/accruehq/accrue/generator/internal/sitetest"
+	"golang.org/x/net/html"
+)
+
+func TestSubPathGolden(t *testing.T) {
+	t.Parallel()
+	r := sitetest.Build(t, readFixture(t, "subpath.txtar"))
+	r.AssertGolden("testdata/sites/subpath.golden.txtar", skipThemeAssets)
+}
+
+// siblingLink is the fixture's one root-relative link that names no page
+// of the site: a sibling project on the same host, left as written.
+const siblingLink = "/other-project/"
+
+// TestSubPathLinks parses every page of a site published under /blog/
+// and checks that each root-relative URL in it carries /blog/.
+func TestSubPathLinks(t *testing.T) {
+	t.Parallel()
+	r := sitetest.Build(t, readFixture(t, "subpath.txtar"))
+	pages := 0
+	for _, name := range r.Names() {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		pages++
+		for _, u := range pageURLs(t, name, r.Files[name]) {
+			if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/blog/") && u != siblingLink {
+				t.Errorf("%s links to %q, outside /blog/", name, u)
+			}
+		}
+	}
+	if pages < 10 {
+		t.Errorf("checked %d pages; the fixture makes more", pages)
+	}
+	if !strings.Contains(r.File("posts/first/index.html"), `href="`+siblingLink+`"`) {
+		t.Errorf("the link to a sibling project was rewritten")
+	}
+
+	// Machine-read files are absolute, on the published address.
+	var sitemap struct {
+		Locs []string `xml:"url>loc"`
+	}
+	if err := xml.Unmarshal([]byte(r.File("sitemap.xml")), &sitemap); err != nil {
+		t.Fatal(err)
+	}
+	if len(sitemap.Locs) == 0 {
+		t.Error("sitemap.xml lists no URL")
+	}
+	for _, loc := range sitemap.Locs {
+		if !strings.HasPrefix(loc, "https://user.github.io/blog/") {
+			t.Errorf("sitemap lists %s, outside the site", loc)
+		}
+	}
+	r.AssertFile("robots.txt", "Sitemap: https://user.github.io/blog/sitemap.xml\n")
+	for _, feed := range []string{"index.xml", "atom.xml", "feed.json", "tags/notes/atom.xml"} {
+		for _, bad := range []string{`href="/`, `src="/`, `href=\"/`, `src=\"/`, `&#34;/`, "https://user.github.io/posts/"} {
+			if strings.Contains(r.File(feed), bad) {
+				t.Errorf("%s has %q: a link not absolute on the published address", feed, bad)
+			}
+		}
+	}
+	r.AssertFile("atom.xml", `https://user.github.io/blog/posts/second/`, `https://user.github.io/blog/posts/first/chart.svg`)
+
+	// The link graph reads links with and without /blog/ alike: the second
+	// post is referenced by the first (written both ways, one referrer),
+	// and only the sibling project is a link to nowhere on the site.
+	r.AssertFile("posts/second/index.html", "Referenced by</h2>\n<ul><li><a href=\"/blog/posts/first/\">First</a>")
+	var broken []string
+	for _, d := range r.Diags.Warnings() {
+		broken = append(broken, d.Error())
+	}
+	if len(broken) != 1 || !strings.Contains(broken[0], siblingLink) {
+		t.Errorf("warnings:\n%s\nwant one, for the link to %s", strings.Join(broken, "\n"), siblingLink)
+	}
+}
+
+// pageURLs returns every URL an HTML page names in an attribute: href,
+// src, action, srcset candidates and a meta refresh's target.
+func pageURLs(t *testing.T, name string, page []byte) []string {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	var urls []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			refresh := false
+			for _, a := range n.Attr {
+				if a.Key == "http-equiv" && strings.EqualFold(a.Val, "refresh") {
+					refresh = true
+				}
+			}
+			for _, a := range n.Attr {
+				switch a.Key {
+				case "href", "src", "action", "poster":
+					urls = append(urls, a.Val)
+				case "srcset":
+					for _, c := range strings.Split(a.Val, ",") {
+						if f := strings.Fields(c); len(f) > 0 {
+							urls = append(urls, f[0])
+						}
+					}
+				case "content":
+					if _, u, ok := strings.Cut(a.Val, "url="); ok && refresh {
+						urls = append(urls, u)
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return urls
+}
