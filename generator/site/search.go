@@ -14,7 +14,8 @@ func (b *builder) planSearch() {
 	p := &Page{Site: b.site, Kind: "search", Title: "Search", URL: "/search/", Feeds: b.site.Feeds,
 		Description: "Search the posts of " + b.cfg.Title + "."}
 	p.Permalink = b.absURL(p.URL)
-	b.add(indexPath(p.URL), "search page", func() ([]byte, error) { return b.execute(theme.KindSearch, p) })
+	// The origin names the way out of a clash with a page of the blog's own.
+	b.add(indexPath(p.URL), "search page ([search] enabled = false leaves it out)", func() ([]byte, error) { return b.execute(theme.KindSearch, p) })
 	b.planSearchIndex()
 }
 
@@ -25,7 +26,7 @@ func (b *builder) planSearchIndex() {
 		return
 	}
 	posts := b.posts
-	b.addKeyed(search.Path, "search index", b.feedKey(posts), func() ([]byte, error) {
+	b.addKeyed(search.Path, "search index ([search] enabled = false leaves it out)", b.feedKey(posts), func() ([]byte, error) {
 		entries := make([]search.Post, len(posts))
 		for i, p := range posts {
 			e := search.Post{Title: p.Title, URL: p.URL, Date: p.Date, Summary: p.Description, Body: p.searchBody()}
