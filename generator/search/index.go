@@ -58,19 +58,26 @@ const Version = 1
 func Write(posts []Post) []byte {
 	hits := map[string][]hit{}
 	for id, p := range posts {
-		score := map[string]int{}
-		body := map[string]int{}
-		p.Body.each(func(w string, n int) { body[w] = n })
-		words(p.Summary, func(w string) { body[w]++ })
-		for w, n := range body {
-			score[w] = bodyScore(n)
-		}
+		add := func(w string, score int) { hits[w] = append(hits[w], hit{int32(id), uint8(score)}) }
+		// The summary's, title's and tags' words are few: a map each post.
+		// The body's many are read in order.
+		summary, marks := map[string]int{}, map[string]int{}
+		words(p.Summary, func(w []byte) { summary[string(w)]++ })
 		for _, t := range p.Tags {
-			words(t, func(w string) { score[w] |= scoreTag })
+			words(t, func(w []byte) { marks[string(w)] |= scoreTag })
 		}
-		words(p.Title, func(w string) { score[w] |= scoreTitle })
-		for w, s := range score {
-			hits[w] = append(hits[w], hit{int32(id), uint8(s)})
+		words(p.Title, func(w []byte) { marks[string(w)] |= scoreTitle })
+		p.Body.each(func(w string, n int) {
+			add(w, bodyScore(n+summary[w])|marks[w])
+			delete(summary, w)
+			delete(marks, w)
+		})
+		for w, n := range summary {
+			add(w, bodyScore(n)|marks[w])
+			delete(marks, w)
+		}
+		for w, m := range marks {
+			add(w, m)
 		}
 	}
 	sorted := make([]string, 0, len(hits))

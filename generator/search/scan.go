@@ -29,16 +29,24 @@ func (b Body) each(fn func(w string, n int)) {
 // Scan reads the words of a rendered body: its text, without tags,
 // scripts or styles, entities decoded.
 func Scan(body string) Body {
-	n := map[string]int{}
-	add := func(w string) { n[w]++ }
+	at := map[string]int{} // word to its place in n
+	var n []int
+	add := func(w []byte) {
+		if i, ok := at[string(w)]; ok { // no copy of w made to look it up
+			n[i]++
+			return
+		}
+		at[string(w)] = len(n)
+		n = append(n, 1)
+	}
 	z := html.NewTokenizer(strings.NewReader(body))
 	skip := 0 // inside <script> or <style>
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			sorted := make([]string, 0, len(n))
+			sorted := make([]string, 0, len(at))
 			size := 0
-			for w := range n {
+			for w := range at {
 				sorted = append(sorted, w)
 				size += len(w) + 1
 			}
@@ -49,7 +57,7 @@ func Scan(body string) Body {
 			for i, w := range sorted {
 				words.WriteString(w)
 				words.WriteByte(' ')
-				counts[i] = uint8(min(n[w], 255))
+				counts[i] = uint8(min(n[at[w]], 255))
 			}
 			return Body{words.String(), counts}
 		case html.TextToken:

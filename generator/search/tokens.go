@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -26,37 +27,61 @@ func init() {
 // words calls fn with each word of s as the index keeps it: lowercased,
 // accents dropped (café is cafe), split at anything that is not a letter
 // or a digit. Words of one letter, stop words and overlong words are
-// skipped. search.js splits queries the same way.
-func words(s string, fn func(string)) {
-	var b strings.Builder
-	flush := func() {
-		if w := b.String(); len(w) > 1 && len(w) <= maxWordLen && !stopWords[w] {
-			fn(w)
+// skipped. search.js splits queries the same way. The word passed to fn
+// is only valid during the call: bodies have many words, most of them
+// seen before, and copying each would cost a build more than scanning.
+func words(s string, fn func(word []byte)) {
+	var buf []byte
+	start := -1 // of the current word in s; -1 between words
+	ascii := true
+	emit := func(end int) {
+		w := s[start:end]
+		buf = buf[:0]
+		if ascii {
+			for i := 0; i < len(w); i++ {
+				c := w[i]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf = append(buf, c)
+			}
+		} else {
+			for _, r := range norm.NFD.String(w) {
+				if !unicode.Is(unicode.Mn, r) { // a combining accent: café is cafe
+					buf = utf8.AppendRune(buf, unicode.ToLower(r))
+				}
+			}
 		}
-		b.Reset()
-	}
-	if !isASCII(s) {
-		s = norm.NFD.String(s)
-	}
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			// a combining accent: café is cafe
-		case unicode.IsLetter(r) || unicode.IsNumber(r):
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			flush()
+		if len(buf) > 1 && len(buf) <= maxWordLen && !stopWords[string(buf)] {
+			fn(buf)
 		}
+		start, ascii = -1, true
 	}
-	flush()
-}
-
-// isASCII reports whether s needs no normalization.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				if start < 0 {
+					start = i
+				}
+			} else if start >= 0 {
+				emit(i)
+			}
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r) {
+			if start < 0 {
+				start = i
+			}
+			ascii = false
+		} else if start >= 0 {
+			emit(i)
+		}
+		i += size
 	}
-	return true
+	if start >= 0 {
+		emit(len(s))
+	}
 }

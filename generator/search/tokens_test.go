@@ -19,10 +19,12 @@ func TestWords(t *testing.T) {
 		{"overlong words", strings.Repeat("x", maxWordLen+1) + " ok", []string{"ok"}},
 		{"other scripts", "Привет, мир", []string{"привет", "мир"}},
 		{"empty", "  ", nil},
+		{"accent written apart", "cafe\u0301 Cafe\u0301s", []string{"cafe", "cafes"}},
+		{"curly quotes split", "“quoted” words’ end", []string{"quoted", "words", "end"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			words(tt.in, func(w string) { got = append(got, w) })
+			words(tt.in, func(w []byte) { got = append(got, string(w)) })
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("words(%q) = %q; want %q", tt.in, got, tt.want)
 			}
