@@ -15,7 +15,8 @@
 //     and series, fill missing dates from git (history), resolve the
 //     cross-references a dialect left as tokens (they are never cached).
 //  3. Render, in parallel, one task per output file: pages through the
-//     theme's layouts (theme), feeds (feeds), sitemap, static files.
+//     theme's layouts (theme), feeds (feeds), sitemap, static files,
+//     the search index (search).
 //  4. Write, in the same tasks, to a Writer: a fresh folder that replaces
 //     the previous output only when the whole build succeeded (output), or
 //     memory. The output folder must be one accrue made; what killed builds
@@ -44,6 +45,7 @@
 //	cmd/accrue ─► peers, config (accrue migrate: the moves into accrue's layout, the accrue.toml to write; accrue new post: the posts section)
 //	peers ─► config, internal/litter
 //	site ─► dialect (Jekyll, Hugo and Zola template syntax rewritten before Markdown)
+//	site ─► search (the word index the theme's search page reads in the browser)
 //	rendercache ─► markdown (renderings kept between builds)
 //	output, rendercache, site ─► internal/flock (what a live build holds, a later one leaves alone)
 //	report ─► ledger (the value report reads only the ledger and what site gathers)
@@ -54,7 +56,7 @@
 //	content, theme, interactions, server ─► internal/litter (editors' swap and backup files are not the site)
 //	every package ─► diag (diag imports only the standard library)
 //	feeds, history, links, ledger, webmention, dialect ─► no generator package except diag
-//	collect ─► no generator package
+//	collect, search ─► no generator package
 //	internal/blogshape ─► no generator package (for tests: TIL, news and social blogs with real git histories)
 //
 // imports_test.go checks these edges.

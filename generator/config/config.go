@@ -43,6 +43,7 @@ type Config struct {
 	History    History    `toml:"history"`
 	Value      Value      `toml:"value"`
 	Report     Report     `toml:"report"`
+	Search     Search     `toml:"search"`
 	Collect    Collect    `toml:"collect"`
 
 	// Peer is "jekyll", "hugo" or "zola" when the site has no accrue.toml
@@ -197,6 +198,13 @@ type Report struct {
 	AsOfTime time.Time `toml:"-"`
 }
 
+// Search configures the site search.
+type Search struct {
+	// Enabled writes the search index and the /search/ page, and shows
+	// the search box. On by default; false leaves all three out.
+	Enabled bool `toml:"enabled"`
+}
+
 // Collect configures accrue collect: one table per service whose
 // readers' replies it brings in. A service is collected from when its
 // table is present (Enabled is set by Parse). Tokens are never here: they
@@ -272,6 +280,7 @@ func Default() Config {
 		Markdown:     Markdown{Unsafe: true, Typographer: true},
 		Highlight:    Highlight{Style: "github", DarkStyle: "github-dark"},
 		History:      History{SweepThreshold: 20},
+		Search:       Search{Enabled: true},
 		Value: Value{Model: "activity", MonthlyRate: 0.01, ActivityMonths: 6, ActivityPoints: 10, HalfLifeMonths: 12,
 			Classes: Classes{NewDays: 60, DormantMonths: 24, WindowMonths: 12, LaunchMonths: 3,
 				MinDeposits: 2, EvergreenMonths: 24, EvergreenQuarters: 3}},

@@ -63,6 +63,8 @@ func TestParseErrors(t *testing.T) {
 		{"bad class threshold", "[value.classes]\nnew_days = 0\n", `accrue.toml:2:1: value.classes.new_days must be at least 1, not 0`},
 		{"bad max terms", "[content]\nmax_terms = 0\n", `accrue.toml:2:1: content.max_terms must be at least 1, not 0`},
 		{"bad dialect", "[markdown]\ndialect = \"Jekyll\"\n", `accrue.toml:2:1: markdown.dialect "Jekyll" is not one accrue reads: use "jekyll", "hugo" or "zola", or "" for plain Markdown`},
+		{"unknown search key", "[search]\nenable = false\n", `accrue.toml:2:1: unknown key "search.enable" (did you mean "enabled"?)`},
+		{"search enabled not a bool", "[search]\nenabled = \"no\"\n", `accrue.toml:2:11: cannot decode TOML string into struct field config.Search.Enabled of type bool`},
 		{"permalink without slug", "[permalinks]\npages = \"/:year/\"\n", `accrue.toml:2:1: permalinks.pages: pattern "/:year/" must contain :slug, :title or :path`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,6 +76,19 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("error = %q; want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestParseSearch(t *testing.T) {
+	if !Default().Search.Enabled {
+		t.Error("search is off by default; want on")
+	}
+	cfg, err := Parse([]byte("[search]\nenabled = false\n"), Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Search.Enabled {
+		t.Error("[search] enabled = false left search on")
 	}
 }
 

@@ -25,6 +25,7 @@ import (
 	"github.com/accruehq/accrue/generator/markdown"
 	"github.com/accruehq/accrue/generator/peers"
 	"github.com/accruehq/accrue/generator/rendercache"
+	"github.com/accruehq/accrue/generator/search"
 	"github.com/accruehq/accrue/generator/theme"
 	"golang.org/x/sync/errgroup"
 )
@@ -363,6 +364,8 @@ type docResult struct {
 	derived    *derived
 	fpOnce     sync.Once
 	fp         uint64 // see globalKey
+	searchOnce sync.Once
+	search     search.Body // see Page.searchBody
 }
 
 // load reads and renders every document in parallel, one task per file.

@@ -39,14 +39,15 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 	opts := site.Options{Now: sitetest.Now, Theme: themes.Default(), Dir: dir}
 	inc := site.NewIncremental(os.DirFS(dir), opts)
 	// Edits that change no page but the post's own (and the feeds showing
-	// it) must not render the rest. Static files and resources are always
-	// copied: 4 of them here, plus css/syntax.css and the theme's CSS.
-	const fresh = 6
+	// it, and the search index) must not render the rest. Static files and
+	// resources are always copied: 4 of them here, plus css/syntax.css and
+	// the theme's CSS and search script.
+	const fresh = 7
 	maxRendered := map[string]int{
-		"append to a body":             1 + 6, // the fast path: its page, the site's and tag x's feeds
+		"append to a body":             1 + 6 + 1, // the fast path: its page, the site's and tag x's feeds, the search index
 		"edit static":                  fresh,
-		"a body shown on another page": 0,     // the layout reads .Prev.Content: anything goes
-		"edit after config":            1 + 6, // the fast path again; feed_size is back to 20: both feeds show it
+		"a body shown on another page": 0,         // the layout reads .Prev.Content: anything goes
+		"edit after config":            1 + 6 + 1, // the fast path again; feed_size is back to 20: both feeds show it
 	}
 	check := func(step string, changed []string) {
 		t.Helper()

@@ -63,6 +63,7 @@ func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 	b.planLists()
 	b.planFeeds()
 	b.planFiles()
+	b.planSearch()
 	diags := append(b.planDiags, b.checkDuplicates()...)
 	if diags.HasErrors() {
 		return diags, nil
@@ -192,6 +193,9 @@ func (b *builder) planPage(p *Page, kind theme.Kind) {
 	b.addKeyed(path.Join(p.outputDir, "index.html"), p.File, b.key(p), func() ([]byte, error) {
 		if b.inc == nil {
 			defer p.releaseContent()
+		}
+		if kind == theme.KindPost && b.cfg.Search.Enabled {
+			defer p.searchBody() // before the body is released
 		}
 		return b.execute(kind, p)
 	})

@@ -29,9 +29,11 @@ func readFixture(t *testing.T, name string) string {
 	return string(data)
 }
 
-// skipThemeAssets leaves the theme's own stylesheets out of goldens, so a
-// restyle does not rewrite every golden file.
-func skipThemeAssets(name string) bool { return strings.HasPrefix(name, "css/") }
+// skipThemeAssets leaves the theme's own stylesheets and scripts out of
+// goldens, so a restyle does not rewrite every golden file.
+func skipThemeAssets(name string) bool {
+	return strings.HasPrefix(name, "css/") || strings.HasPrefix(name, "js/")
+}
 
 func TestBasicGolden(t *testing.T) {
 	t.Parallel()

@@ -11,16 +11,17 @@ const (
 	KindTerms   // every tag, category or series
 	KindArchive // every post by year
 	KindNotFound
-	KindAlias // a redirect from an old URL
+	KindAlias  // a redirect from an old URL
+	KindSearch // the search page, /search/
 )
 
-var kindNames = [...]string{"post", "page", "home", "term", "terms", "archive", "404", "alias"}
+var kindNames = [...]string{"post", "page", "home", "term", "terms", "archive", "404", "alias", "search"}
 
 func (k Kind) String() string { return kindNames[k] }
 
 // Kinds lists every kind, in order.
 func Kinds() []Kind {
-	return []Kind{KindPost, KindPage, KindHome, KindTerm, KindTerms, KindArchive, KindNotFound, KindAlias}
+	return []Kind{KindPost, KindPage, KindHome, KindTerm, KindTerms, KindArchive, KindNotFound, KindAlias, KindSearch}
 }
 
 // lookup is the whole template lookup: the layout files tried for each
@@ -34,6 +35,9 @@ var lookup = map[Kind][]string{
 	KindArchive:  {"archive.html"},
 	KindNotFound: {"404.html"},
 	KindAlias:    {"alias.html"},
+	// A theme of its own without search.html still builds: the page
+	// layout shows the search page's title.
+	KindSearch: {"search.html", "page.html", "post.html"},
 }
 
 // BaseLayout is the skeleton every page layout fills by defining "main".

@@ -1,0 +1,189 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Path is where the index is written, from the root of the output.
+const Path = "search/index.json"
+
+// Post is one post as the index sees it.
+type Post struct {
+	Title string
+	URL   string // as the site links it
+	Date  time.Time
+	Tags  []string
+	// Summary is plain text, shown under the title in results (cut to
+	// SnippetLen); its words count as the body's.
+	Summary string
+	Body    Body
+}
+
+// SnippetLen is the most bytes of a summary the index keeps.
+const SnippetLen = 160
+
+// Scores: a word's score in a post is the sum of these, 1 to 15.
+const (
+	scoreTitle = 8
+	scoreTag   = 4
+	// a body word scores 1 once, 2 up to three times, 3 from four times
+)
+
+// alphabet encodes hit lists: a number is written in base 32, most
+// significant digit first, its last digit from the first half of the
+// alphabet and the others from the second half. Every character is safe
+// in a JSON string unescaped.
+const alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
+
+// Version is the format's version; search.js refuses others.
+const Version = 1
+
+// Write returns the index of posts, their positions being their numbers.
+// The index is one JSON object:
+//
+//	{"version": 1,
+//	 "stop": ["a", "an", ...],              the words left out of queries
+//	 "posts": [["Title", "/url/", "2024-01-02", "snippet"], ...],
+//	 "words": ["alpha", "beta", ...],       sorted
+//	 "hits": ["0a1f...", ...]}              one per word
+//
+// A word's hits are its posts in increasing number, each written as
+// (number - previous number) * 16 + score, encoded with alphabet; the
+// first post's previous number is 0.
+func Write(posts []Post) []byte {
+	hits := map[string][]hit{}
+	for id, p := range posts {
+		add := func(w string, score int) { hits[w] = append(hits[w], hit{int32(id), uint8(score)}) }
+		// The summary's, title's and tags' words are few: a map each post.
+		// The body's many are read in order.
+		summary, marks := map[string]int{}, map[string]int{}
+		words(p.Summary, func(w []byte) { summary[string(w)]++ })
+		for _, t := range p.Tags {
+			words(t, func(w []byte) { marks[string(w)] |= scoreTag })
+		}
+		words(p.Title, func(w []byte) { marks[string(w)] |= scoreTitle })
+		p.Body.each(func(w string, n int) {
+			add(w, bodyScore(n+summary[w])|marks[w])
+			delete(summary, w)
+			delete(marks, w)
+		})
+		for w, n := range summary {
+			add(w, bodyScore(n)|marks[w])
+			delete(marks, w)
+		}
+		for w, m := range marks {
+			add(w, m)
+		}
+	}
+	sorted := make([]string, 0, len(hits))
+	for w := range hits {
+		sorted = append(sorted, w)
+	}
+	slices.Sort(sorted)
+
+	var b bytes.Buffer
+	b.WriteString(`{"version":1,"stop":[`)
+	stops := make([]string, 0, len(stopWords))
+	for w := range stopWords {
+		stops = append(stops, w)
+	}
+	slices.Sort(stops)
+	for i, w := range stops {
+		comma(&b, i)
+		str(&b, w)
+	}
+	b.WriteString("],\n\"posts\":[")
+	for i, p := range posts {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		b.WriteByte('[')
+		str(&b, p.Title)
+		b.WriteByte(',')
+		str(&b, p.URL)
+		b.WriteByte(',')
+		str(&b, p.Date.Format(time.DateOnly))
+		b.WriteByte(',')
+		str(&b, snippet(p.Summary))
+		b.WriteByte(']')
+	}
+	b.WriteString("],\n\"words\":[")
+	for i, w := range sorted {
+		comma(&b, i)
+		str(&b, w)
+	}
+	b.WriteString("],\n\"hits\":[")
+	for i, w := range sorted {
+		comma(&b, i)
+		b.WriteByte('"')
+		prev := int32(0)
+		for _, h := range hits[w] { // in post order: posts were read in order
+			encode(&b, int(h.post-prev)<<4|int(h.score))
+			prev = h.post
+		}
+		b.WriteByte('"')
+	}
+	b.WriteString("]}\n")
+	return b.Bytes()
+}
+
+type hit struct {
+	post  int32
+	score uint8
+}
+
+func bodyScore(n int) int {
+	switch {
+	case n >= 4:
+		return 3
+	case n >= 2:
+		return 2
+	default:
+		return 1
+	}
+}
+
+// encode writes v in base 32 with alphabet.
+func encode(b *bytes.Buffer, v int) {
+	var digits [16]byte
+	i := len(digits) - 1
+	digits[i] = alphabet[v%32]
+	for v /= 32; v > 0; v /= 32 {
+		i--
+		digits[i] = alphabet[32+v%32]
+	}
+	b.Write(digits[i:])
+}
+
+// snippet cuts s to SnippetLen bytes at a word boundary.
+func snippet(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= SnippetLen {
+		return s
+	}
+	cut := SnippetLen
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	if i := strings.LastIndexByte(s[:cut], ' '); i > SnippetLen/2 {
+		cut = i
+	}
+	return strings.TrimRight(s[:cut], " ,;:.") + "…"
+}
+
+func comma(b *bytes.Buffer, i int) {
+	if i > 0 {
+		b.WriteByte(',')
+	}
+}
+
+// str writes s as a JSON string.
+func str(b *bytes.Buffer, s string) {
+	enc, _ := json.Marshal(s) // a string always marshals
+	b.Write(enc)
+}

@@ -1,0 +1,188 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+var update = flag.Bool("update", false, "update golden files")
+
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err) // the dates below are written right
+	}
+	return t
+}
+
+// posts is a small blog, newest first, as package site hands it over.
+func posts() []Post {
+	return []Post{
+		{Title: "Compound interest for blogs", URL: "/posts/compound/", Date: day("2024-03-01"), Tags: []string{"Money", "writing"},
+			Summary: "Why old posts keep earning.", Body: Scan("<p>Why old posts keep earning. Interest on interest, and interest again.</p>")},
+		{Title: "Café notes", URL: "/posts/caf%C3%A9/", Date: day("2024-02-10"), Tags: []string{"travel"},
+			Summary: "Notes from a café in Zürich, where the <coffee> is \"strong\".", Body: Scan("<p>Notes from a café in Zürich.</p><p>Compounding coffee.</p>")},
+		{Title: "Hello", URL: "/posts/hello/", Date: day("2023-12-24"),
+			Body: Scan("<h2>Hello</h2><pre><code>go build ./...</code></pre>")},
+	}
+}
+
+func TestWriteGolden(t *testing.T) {
+	got := Write(posts())
+	if !json.Valid(got) {
+		t.Fatalf("Write is not valid JSON:\n%s", got)
+	}
+	if again := Write(posts()); !bytes.Equal(got, again) {
+		t.Error("two Writes of the same posts differ")
+	}
+	const golden = "testdata/index.golden.json"
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./generator/search -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("Write differs from %s (run go test ./generator/search -update and review the diff):\n%s", golden, got)
+	}
+}
+
+// index is the file as search.js reads it.
+type index struct {
+	Version int        `json:"version"`
+	Stop    []string   `json:"stop"`
+	Posts   [][]string `json:"posts"`
+	Words   []string   `json:"words"`
+	Hits    []string   `json:"hits"`
+}
+
+// decode reads a hit list as search.js does: post number to score.
+func decode(t *testing.T, s string) map[int]int {
+	t.Helper()
+	out := map[int]int{}
+	v, post := 0, 0
+	for _, c := range s {
+		d := strings.IndexRune(alphabet, c)
+		if d < 0 {
+			t.Fatalf("hit list %q has %q, not in the alphabet", s, c)
+		}
+		if d >= 32 {
+			v = v*32 + d - 32
+			continue
+		}
+		v = v*32 + d
+		post += v / 16
+		out[post] = v % 16
+		v = 0
+	}
+	return out
+}
+
+func TestWriteScores(t *testing.T) {
+	var ix index
+	if err := json.Unmarshal(Write(posts()), &ix); err != nil {
+		t.Fatal(err)
+	}
+	if ix.Version != Version || len(ix.Posts) != 3 || len(ix.Words) != len(ix.Hits) {
+		t.Fatalf("version %d, %d posts, %d words, %d hit lists; want version %d, 3 posts and a hit list a word",
+			ix.Version, len(ix.Posts), len(ix.Words), len(ix.Hits), Version)
+	}
+	hits := map[string]map[int]int{}
+	for i, w := range ix.Words {
+		if i > 0 && ix.Words[i-1] >= w {
+			t.Errorf("words %q, %q are out of order", ix.Words[i-1], w)
+		}
+		hits[w] = decode(t, ix.Hits[i])
+	}
+	for _, tt := range []struct {
+		word string
+		want map[int]int
+	}{
+		{"interest", map[int]int{0: scoreTitle + 2}}, // title, and three times in the body
+		{"money", map[int]int{0: scoreTag}},
+		{"posts", map[int]int{0: 2}},              // body and summary
+		{"cafe", map[int]int{1: scoreTitle + 2}},  // title, body and summary, accent dropped
+		{"zurich", map[int]int{1: 2}},             // body and summary
+		{"compounding", map[int]int{1: 1}},        //
+		{"hello", map[int]int{2: scoreTitle + 1}}, // title and heading
+		{"go", map[int]int{2: 1}},                 // code is text too
+		{"notes", map[int]int{1: scoreTitle + 2}}, //
+		{"travel", map[int]int{1: scoreTag}},      //
+		{"compound", map[int]int{0: scoreTitle}},  // not the body's "compounding": prefixes are search.js's job
+	} {
+		if got := hits[tt.word]; !equal(got, tt.want) {
+			t.Errorf("hits of %q = %v; want %v", tt.word, got, tt.want)
+		}
+	}
+	for _, stop := range []string{"the", "a", "from"} {
+		if _, ok := hits[stop]; ok {
+			t.Errorf("stop word %q is indexed", stop)
+		}
+	}
+	if got, want := ix.Posts[1], []string{"Café notes", "/posts/caf%C3%A9/", "2024-02-10", `Notes from a café in Zürich, where the <coffee> is "strong".`}; !equalStrings(got, want) {
+		t.Errorf("post 1 = %q; want %q", got, want)
+	}
+}
+
+func equal(a, b map[int]int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
+func equalStrings(a, b []string) bool {
+	return strings.Join(a, "\x00") == strings.Join(b, "\x00")
+}
+
+func TestEncodeLargeNumbers(t *testing.T) {
+	// A blog of 10,000 posts has hit lists whose first delta is large.
+	var b bytes.Buffer
+	var want []int
+	prev := 0
+	for _, post := range []int{0, 31, 32, 1023, 9999, 10000, 70000} {
+		encode(&b, (post-prev)<<4|5)
+		prev = post
+		want = append(want, post)
+	}
+	got := decode(t, b.String())
+	for _, p := range want {
+		if got[p] != 5 {
+			t.Errorf("decoded %v; want posts %v each scoring 5", got, want)
+			break
+		}
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	long := strings.Repeat("word ", 40) + "end"
+	for _, tt := range []struct{ name, in, want string }{
+		{"short", "A short  summary.\n", "A short summary."},
+		{"cut at a word", long, strings.TrimSpace(strings.Repeat("word ", 32)) + "…"},
+		{"multibyte at the cut", strings.Repeat("é", 100), strings.Repeat("é", 80) + "…"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := snippet(tt.in)
+			if got != tt.want {
+				t.Errorf("snippet(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+			if !utf8.ValidString(got) || len(got) > SnippetLen+len("…") {
+				t.Errorf("snippet(%q) = %q: not valid UTF-8 or longer than %d bytes", tt.in, got, SnippetLen)
+			}
+		})
+	}
+}
