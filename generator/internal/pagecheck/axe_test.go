@@ -20,6 +20,10 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
+// scrollWidths is the width of the document and of the window: a page
+// wider than its window scrolls sideways.
+const scrollWidths = `[document.documentElement.scrollWidth, window.innerWidth]`
+
 // statementLink is how the served report links a post's statement.
 var statementLink = regexp.MustCompile(`href="(\?post=[^"]+)"`)
 
@@ -96,7 +100,7 @@ func TestAccessible(t *testing.T) {
 						}
 					}
 					if width == 390 {
-						wide, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`[document.documentElement.scrollWidth, window.innerWidth]`))
+						wide, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](scrollWidths))
 						if err != nil {
 							t.Fatal(err)
 						}
