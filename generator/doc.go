@@ -58,6 +58,7 @@
 //	feeds, history, links, ledger, webmention, dialect ─► no generator package except diag
 //	collect, search ─► no generator package
 //	internal/blogshape ─► no generator package (for tests: TIL, news and social blogs with real git histories)
+//	internal/pagecheck ─► no generator package (for tests: the Nu HTML Checker and axe-core over built pages)
 //
 // imports_test.go checks these edges.
 //

@@ -43,6 +43,7 @@ var allowed = map[string][]string{
 	"internal/blogshape":   {},
 	"internal/sitetest":    {"diag", "site"},
 	"internal/browsertest": {},
+	"internal/pagecheck":   {},
 }
 
 func TestImports(t *testing.T) {

@@ -11,6 +11,10 @@
 // document cheap to abandon; the caller checks for cancellation between
 // documents.
 //
+// Heading ids never take the ids the default theme gives the sections
+// after a post (comments, mentions, changelog, referenced-by): a page
+// with both would have duplicate ids.
+//
 // One Renderer is built per build and shared by all goroutines; per
 // document state lives in a parser.Context. markdown imports only diag and internal/mdguard.
 package markdown

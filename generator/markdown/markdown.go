@@ -442,8 +442,18 @@ type headingIDs struct {
 
 var _ parser.IDs = (*headingIDs)(nil)
 
+// themeIDs are the ids the default theme gives the sections it adds
+// after a post's body. A heading with the same text ("## Comments") gets
+// "comments-1", so the page keeps every id unique and the section's
+// aria-labelledby names the theme's heading, not the post's.
+var themeIDs = []string{"changelog", "mentions", "comments", "referenced-by"}
+
 func newHeadingIDs() *headingIDs {
-	return &headingIDs{used: map[string]bool{}, next: map[string]int{}}
+	s := &headingIDs{used: map[string]bool{}, next: map[string]int{}}
+	for _, id := range themeIDs {
+		s.used[id] = true
+	}
+	return s
 }
 
 // Generate returns a new id for value, the plain text of a heading.

@@ -59,6 +59,10 @@ func TestRenderFeatures(t *testing.T) {
 			`<h2 id="why-it-compounds">Why it <em>compounds</em> <a class="anchor" href="#why-it-compounds" aria-label="Link to this section">#</a></h2>` + "\n",
 			`<h2 id="why-it-compounds-1">Why it compounds <a class="anchor" href="#why-it-compounds-1" aria-label="Link to this section">#</a></h2>` + "\n",
 		}, nil},
+		{"heading ids the theme's sections use", Options{}, "## Comments\n\n## Mentions\n", []string{
+			`<h2 id="comments-1">Comments <a class="anchor" href="#comments-1" aria-label="Link to this section">#</a></h2>` + "\n",
+			`<h2 id="mentions-1">Mentions <a class="anchor" href="#mentions-1" aria-label="Link to this section">#</a></h2>` + "\n",
+		}, nil},
 		{"fenced code with language", Options{}, "```go\nfunc f() {}\n```\n", []string{
 			`<div class="highlight" tabindex="0" data-lang="go"><pre class="chroma"><code><span class="line"><span class="cl"><span class="kd">func</span><span class="w"> </span><span class="nf">f</span><span class="p">()</span>`,
 			"</code></pre></div>\n",
