@@ -177,3 +177,23 @@ func TestIncrementalSubPath(t *testing.T) {
 		t.Errorf("posts/c/index.html does not show the chart under /blog/:\n%s", got["posts/c/index.html"])
 	}
 }
+
+// A theme may put the sub-path in front itself, where the build does not
+// look (a data attribute, a script): relURL does, and absURL keeps it.
+func TestSubPathTemplateFuncs(t *testing.T) {
+	t.Parallel()
+	r := sitetest.Build(t, `
+-- accrue.toml --
+title = "t"
+base_url = "https://user.github.io/blog/"
+-- content/posts/a.md --
+---
+title: A
+date: 2024-01-01
+---
+A.
+-- layouts/404.html --
+{{ define "main" }}<p data-css="{{ relURL "/css/x.css" }}" data-home="{{ relURL "/" }}" data-abs="{{ absURL "/posts/a/" }}">x</p>{{ end }}
+`)
+	r.AssertFile("404.html", `<p data-css="/blog/css/x.css" data-home="/blog/" data-abs="https://user.github.io/blog/posts/a/">x</p>`)
+}
