@@ -319,6 +319,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fl, args); err != nil {
 		return err
 	}
+	if *baseURL != "" {
+		if _, err := config.Default().WithBaseURL(*baseURL); err != nil {
+			return fmt.Errorf("--base-url %v", err)
+		}
+	}
 	source, drafts, future := sf.source, sf.drafts, sf.future
 	if _, err := os.Stat(filepath.Join(*source, content.Dir)); err != nil {
 		if kind, _ := peers.Detect(os.DirFS(*source)); kind == peers.None {

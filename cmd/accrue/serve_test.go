@@ -88,3 +88,19 @@ func TestServeSubPath(t *testing.T) {
 		}
 	}
 }
+
+// A --base-url that is no address is said at once, before serving.
+func TestServeBadBaseURL(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr strings.Builder
+	err := run(context.Background(), []string{"serve", "--source", dir, "--port", "0", "--base-url", "user.github.io/blog"}, &stdout, &stderr)
+	if err == nil || err.Error() != `--base-url "user.github.io/blog" must be an absolute http(s) URL such as "https://example.org/"` {
+		t.Errorf("accrue serve --base-url user.github.io/blog: %v", err)
+	}
+	if stdout.Len() != 0 {
+		t.Errorf("stdout = %q; want nothing: no server started", stdout.String())
+	}
+}

@@ -321,15 +321,16 @@ func (c Config) WithBaseURL(u string) (Config, error) {
 	return c, nil
 }
 
-// BasePath is the path of base_url, "/" for a site at the root of its
-// host and "/blog/" for one published under a sub-path (a GitHub
-// project page): every link the site makes to itself starts with it.
+// BasePath is the path of base_url as it is written in a URL (escaped),
+// "/" for a site at the root of its host and "/blog/" for one published
+// under a sub-path (a GitHub project page): every link the site makes to
+// itself starts with it.
 func (c Config) BasePath() string {
 	u, err := url.Parse(c.BaseURL)
 	if err != nil || u.Path == "" {
 		return "/"
 	}
-	return u.Path
+	return u.EscapedPath()
 }
 
 // baseURL checks that u is an absolute http(s) URL and gives it its

@@ -120,6 +120,7 @@ func TestWithBaseURL(t *testing.T) {
 		{"sub-path", "https://user.github.io/blog", "https://user.github.io/blog/", "/blog/", ""},
 		{"sub-path with slash", "http://localhost:1313/blog/", "http://localhost:1313/blog/", "/blog/", ""},
 		{"deeper", "https://example.org/a/b/", "https://example.org/a/b/", "/a/b/", ""},
+		{"escaped", "https://example.org/my%20notes/", "https://example.org/my%20notes/", "/my%20notes/", ""},
 		{"no scheme", "example.org/blog", "", "", `"example.org/blog" must be an absolute http(s) URL`},
 		{"query", "https://example.org/?x=1", "", "", "must not have a query or a fragment"},
 	} {

@@ -130,8 +130,8 @@ func Listen(bind string, port int) (net.Listener, error) {
 }
 
 // Serve builds the site, then serves ln and rebuilds on every change until
-// ctx is done. The base URL of the build is the listener's address, so
-// links and feeds work locally.
+// ctx is done. The base URL of the build is the listener's address with
+// the site's sub-path, if it has one, so links and feeds work locally.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	port := ln.Addr().(*net.TCPAddr).Port
 	s.origin = fmt.Sprintf("http://localhost:%d", port)

@@ -642,7 +642,7 @@ func (o Options) servingURL(cfg config.Config) string {
 	p := cfg.BasePath()
 	if o.BaseURL != "" {
 		u, err := url.Parse(o.BaseURL)
-		if err != nil {
+		if err != nil || u.Scheme == "" || u.Host == "" {
 			return o.BaseURL // WithBaseURL says what is wrong with it
 		}
 		p = u.EscapedPath()

@@ -11,15 +11,10 @@ import (
 // funcs are the template functions themes may call. The list is short on
 // purpose; html/template already escapes everything by context.
 func funcs(cfg config.Config) template.FuncMap {
-	base := strings.TrimSuffix(cfg.BaseURL, "/")
 	return template.FuncMap{
-		// absURL makes a site-relative URL absolute on base_url.
-		"absURL": func(u string) string {
-			if strings.Contains(u, "://") {
-				return u
-			}
-			return base + "/" + strings.TrimPrefix(u, "/")
-		},
+		// absURL makes a site-relative URL absolute on base_url, keeping
+		// its path.
+		"absURL": func(u string) string { return rebase(cfg.BaseURL, u) },
 		// relURL makes a site path carry base_url's path ("/css/x.css"
 		// is "/blog/css/x.css" for a site under /blog/). Pages need not
 		// call it: the build prefixes every link to a file of the site.

@@ -193,7 +193,11 @@ func (inc *Incremental) Build(ctx context.Context, o Options, changed []string) 
 				inc.rediscover = true
 			}
 		case strings.HasPrefix(p, "static/"):
-			// Static files are copied afresh by every build.
+			// Static files are copied afresh by every build; one added
+			// or removed changes the list the theme was loaded with.
+			if inc.ready && inc.staticKnown(p) != exists(inc.src, p) {
+				inc.reset()
+			}
 		default: // accrue.toml, layouts/, themes/: start over
 			inc.reset()
 		}
@@ -229,6 +233,22 @@ func (inc *Incremental) Build(ctx context.Context, o Options, changed []string) 
 		}
 	}
 	return w.files, diags, nil
+}
+
+// staticKnown reports whether the site's own static file p (a path from
+// the site root) was in the theme the last good build loaded.
+func (inc *Incremental) staticKnown(p string) bool {
+	for _, f := range inc.theme.Static() {
+		if f.Layer.Name == "" && f.Src == p {
+			return true
+		}
+	}
+	return false
+}
+
+func exists(fsys fs.FS, p string) bool {
+	_, err := fs.Stat(fsys, p)
+	return err == nil
 }
 
 // BaseURL is the address the last good build served the site at, with

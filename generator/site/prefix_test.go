@@ -1,8 +1,12 @@
 package site
 
 import (
+	"bytes"
+	"os"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/txtar"
 )
 
 func testPrefixer() *prefixer {
@@ -103,4 +107,25 @@ func FuzzPrefixer(f *testing.F) {
 			t.Errorf("html is not idempotent on %q: %q then %q", page, out, again)
 		}
 	})
+}
+
+// BenchmarkPrefixer measures the pass a site under a sub-path adds to
+// every page: a post of the golden fixture, as the build renders it.
+func BenchmarkPrefixer(b *testing.B) {
+	golden, err := os.ReadFile("testdata/sites/subpath.golden.txtar")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var page []byte
+	for _, f := range txtar.Parse(golden).Files {
+		if f.Name == "posts/first/index.html" {
+			page = bytes.ReplaceAll(f.Data, []byte(`="/blog/`), []byte(`="/`))
+		}
+	}
+	x := testPrefixer()
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		x.html(page)
+	}
 }

@@ -91,7 +91,7 @@ func (x *prefixer) attr(v string) (string, bool) {
 }
 
 // urlAttrs are the attributes whose value is one URL.
-var urlAttrs = map[string]bool{"href": true, "src": true, "action": true, "formaction": true, "poster": true, "cite": true, "data": true}
+var urlAttrs = []string{"href", "src", "action", "formaction", "poster", "cite", "data"}
 
 // html returns page with every root-relative link to a file of the build
 // prefixed. Everything else is copied byte for byte: the tokenizer finds
@@ -127,27 +127,29 @@ func (x *prefixer) html(page []byte) []byte {
 
 // tag rewrites the URL attributes of one raw start tag, "<a href=...>".
 func (x *prefixer) tag(raw []byte) []byte {
-	attrs := scanAttrs(raw)
+	if bytes.IndexByte(raw[1:], '/') < 0 {
+		return raw // most tags: no root-relative URL in them
+	}
+	var buf [8]rawAttr
+	attrs := scanAttrs(raw, buf[:0])
 	refresh := false
 	for _, a := range attrs {
-		if strings.EqualFold(a.name, "http-equiv") && strings.EqualFold(strings.TrimSpace(string(raw[a.start:a.end])), "refresh") {
+		if a.is(raw, "http-equiv") && bytes.EqualFold(bytes.TrimSpace(raw[a.start:a.end]), []byte("refresh")) {
 			refresh = true
 		}
 	}
 	var out []byte
 	last := 0
 	for _, a := range attrs {
-		name := strings.ToLower(a.name)
-		v := string(raw[a.start:a.end])
 		var nv string
 		var changed bool
 		switch {
-		case urlAttrs[name]:
-			nv, changed = x.attr(v)
-		case name == "srcset":
-			nv, changed = x.srcset(v)
-		case name == "content" && refresh:
-			nv, changed = x.refresh(v)
+		case a.isURL(raw):
+			nv, changed = x.attr(string(raw[a.start:a.end]))
+		case a.is(raw, "srcset"):
+			nv, changed = x.srcset(string(raw[a.start:a.end]))
+		case refresh && a.is(raw, "content"):
+			nv, changed = x.refresh(string(raw[a.start:a.end]))
 		}
 		if !changed {
 			continue
@@ -201,24 +203,38 @@ func (x *prefixer) refresh(v string) (string, bool) {
 	return v[:i+4] + quote + nu, true
 }
 
-// rawAttr is one attribute of a raw tag: its name and the byte span of
-// its value, quotes excluded.
+// rawAttr is one attribute of a raw tag: the byte spans of its name and
+// of its value, quotes excluded.
 type rawAttr struct {
-	name       string
-	start, end int
+	nameStart, nameEnd int
+	start, end         int
 }
 
-// scanAttrs finds the attributes of a raw start tag the way an HTML
+// is reports whether a, in raw, is named name (lower case).
+func (a rawAttr) is(raw []byte, name string) bool {
+	return bytes.EqualFold(raw[a.nameStart:a.nameEnd], []byte(name))
+}
+
+// isURL reports whether a's value is one URL.
+func (a rawAttr) isURL(raw []byte) bool {
+	for _, n := range urlAttrs {
+		if a.is(raw, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// scanAttrs appends to attrs the attributes of a raw start tag the way an HTML
 // parser reads them: a name, then optionally "=" and a value in double
 // quotes, single quotes or none. The tokenizer already found the tag's
 // end; this only needs the spans it does not give.
-func scanAttrs(raw []byte) []rawAttr {
+func scanAttrs(raw []byte, attrs []rawAttr) []rawAttr {
 	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 	i := 1 // past '<'
 	for i < len(raw) && !isSpace(raw[i]) && raw[i] != '/' && raw[i] != '>' {
 		i++ // the tag name
 	}
-	var attrs []rawAttr
 	for i < len(raw) {
 		for i < len(raw) && (isSpace(raw[i]) || raw[i] == '/') {
 			i++
@@ -231,7 +247,7 @@ func scanAttrs(raw []byte) []rawAttr {
 		for i < len(raw) && !isSpace(raw[i]) && raw[i] != '/' && raw[i] != '>' && raw[i] != '=' {
 			i++
 		}
-		name := string(raw[ns:i])
+		ne := i
 		for i < len(raw) && isSpace(raw[i]) {
 			i++
 		}
@@ -251,14 +267,14 @@ func scanAttrs(raw []byte) []rawAttr {
 			if end < 0 {
 				return attrs // unterminated: leave the rest as it is
 			}
-			attrs = append(attrs, rawAttr{name, i + 1, i + 1 + end})
+			attrs = append(attrs, rawAttr{ns, ne, i + 1, i + 1 + end})
 			i += end + 2
 		default:
 			vs := i
 			for i < len(raw) && !isSpace(raw[i]) && raw[i] != '>' {
 				i++
 			}
-			attrs = append(attrs, rawAttr{name, vs, i})
+			attrs = append(attrs, rawAttr{ns, ne, vs, i})
 		}
 	}
 	return attrs

@@ -2,11 +2,15 @@ package site_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/accruehq/accrue/generator/internal/sitetest"
+	"github.com/accruehq/accrue/generator/site"
+	"github.com/accruehq/accrue/themes"
 	"golang.org/x/net/html"
 )
 
@@ -123,4 +127,73 @@ func pageURLs(t *testing.T, name string, page []byte) []string {
 	}
 	walk(doc)
 	return urls
+}
+
+// TestIncrementalSubPath checks that the dev server's builds of a site
+// under a sub-path equal full builds: after an edit on the fast path, and
+// after a static file is added that a post already linked to (its link
+// is prefixed only once it names a file of the build).
+func TestIncrementalSubPath(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeFile(t, dir, "accrue.toml", "title = \"Sub\"\nbase_url = \"https://user.github.io/blog/\"\n")
+	writeFile(t, dir, "content/posts/a.md", "---\ntitle: A\ndate: 2024-01-01\n---\nThe [slides](/files/slides.pdf) and [B](/posts/b/).\n")
+	writeFile(t, dir, "content/posts/b.md", "---\ntitle: B\ndate: 2024-02-01\n---\nB.\n")
+	writeFile(t, dir, "content/posts/c/index.md", "---\ntitle: C\ndate: 2024-03-01\n---\n![A chart](/posts/b/chart.svg)\n")
+	opts := site.Options{Now: sitetest.Now, Theme: themes.Default(), Dir: dir}
+	inc := site.NewIncremental(os.DirFS(dir), opts)
+	check := func(step string, changed []string, wants ...string) {
+		t.Helper()
+		got, _, err := inc.Build(context.Background(), opts, changed)
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		w := &site.MemWriter{}
+		if _, _, err := site.Build(context.Background(), os.DirFS(dir), w, opts); err != nil {
+			t.Fatalf("%s: full build: %v", step, err)
+		}
+		sitetest.CompareFiles(t, step, got, w.Files)
+		for _, want := range wants {
+			if !strings.Contains(string(got["posts/a/index.html"]), want) {
+				t.Errorf("%s: posts/a/index.html lacks %s", step, want)
+			}
+		}
+	}
+	check("first build", nil, `href="/files/slides.pdf"`, `href="/blog/posts/b/"`)
+	writeFile(t, dir, "content/posts/a.md", "---\ntitle: A\ndate: 2024-01-01\n---\nThe [slides](/files/slides.pdf) and [B](/posts/b/), edited.\n")
+	check("edit a body", []string{"content/posts/a.md"}, "edited", `href="/blog/posts/b/"`)
+	writeFile(t, dir, "static/files/slides.pdf", "%PDF-1.4\n")
+	check("add the linked file", []string{"static/files/slides.pdf"}, `href="/blog/files/slides.pdf"`)
+	removeFile(t, dir, "static/files/slides.pdf")
+	check("remove it", []string{"static/files/slides.pdf"}, `href="/files/slides.pdf"`)
+	writeFile(t, dir, "static/files/slides.pdf", "%PDF-1.4\n")
+	check("add it back", []string{"static/files/slides.pdf"}, `href="/blog/files/slides.pdf"`)
+	writeFile(t, dir, "content/posts/b/index.md", "---\ntitle: B\ndate: 2024-02-01\n---\nB.\n")
+	removeFile(t, dir, "content/posts/b.md")
+	check("a post becomes a bundle", []string{"content/posts/b.md", "content/posts/b/index.md"})
+	writeFile(t, dir, "content/posts/b/chart.svg", "<svg/>")
+	check("add the image another post shows", []string{"content/posts/b/chart.svg"})
+	if got, _, _ := inc.Build(context.Background(), opts, nil); !strings.Contains(string(got["posts/c/index.html"]), `src="/blog/posts/b/chart.svg"`) {
+		t.Errorf("posts/c/index.html does not show the chart under /blog/:\n%s", got["posts/c/index.html"])
+	}
+}
+
+// A theme may put the sub-path in front itself, where the build does not
+// look (a data attribute, a script): relURL does, and absURL keeps it.
+func TestSubPathTemplateFuncs(t *testing.T) {
+	t.Parallel()
+	r := sitetest.Build(t, `
+-- accrue.toml --
+title = "t"
+base_url = "https://user.github.io/blog/"
+-- content/posts/a.md --
+---
+title: A
+date: 2024-01-01
+---
+A.
+-- layouts/404.html --
+{{ define "main" }}<p data-css="{{ relURL "/css/x.css" }}" data-home="{{ relURL "/" }}" data-abs="{{ absURL "/posts/a/" }}">x</p>{{ end }}
+`)
+	r.AssertFile("404.html", `<p data-css="/blog/css/x.css" data-home="/blog/" data-abs="https://user.github.io/blog/posts/a/">x</p>`)
 }
