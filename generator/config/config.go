@@ -44,6 +44,7 @@ type Config struct {
 	Value      Value      `toml:"value"`
 	Report     Report     `toml:"report"`
 	Search     Search     `toml:"search"`
+	Community  Community  `toml:"community"`
 	Collect    Collect    `toml:"collect"`
 
 	// Peer is "jekyll", "hugo" or "zola" when the site has no accrue.toml
@@ -196,6 +197,14 @@ type Report struct {
 	AsOf string `toml:"as_of"`
 	// AsOfTime is the end of AsOf in the blog's time zone; zero without.
 	AsOfTime time.Time `toml:"-"`
+}
+
+// Community configures the page that credits the blog's champions.
+type Community struct {
+	// Enabled writes /community/, listing the readers and sites whose
+	// comments, mentions and links deposited most, with links to their
+	// sites. Off by default: naming people is the blogger's choice.
+	Enabled bool `toml:"enabled"`
 }
 
 // Search configures the site search.

@@ -91,6 +91,9 @@ func (b *builder) analyze(docs []*docResult) diag.List {
 	for _, p := range b.pages {
 		b.site.Menu = append(b.site.Menu, MenuItem{Name: p.Title, URL: p.URL})
 	}
+	if cfg.Community.Enabled {
+		b.site.Menu = append(b.site.Menu, MenuItem{Name: "Community", URL: communityURL})
+	}
 	b.site.Feeds = b.feedLinks("", cfg.Title)
 	for _, posts := range append([][]*Page{b.posts}, termPosts(b.site.Tags)...) {
 		for _, p := range posts[:min(len(posts), cfg.FeedSize)] {

@@ -96,6 +96,18 @@ func (p *Page) Counts() ledger.Counts {
 	return p.Site.conn.counts[p.File]
 }
 
+// Champion is someone who deposited in the blog: a reader who comments,
+// a site that mentions or links to its posts.
+type Champion struct {
+	Name     string    // as they sign
+	URL      string    // their site or profile, http or https, or ""
+	Site     string    // the host their deposits came from
+	Deposits int       // comments, replies, mentions, likes, links...
+	Posts    int       // how many posts they deposited in
+	First    time.Time // their first deposit
+	Last     time.Time // their latest
+}
+
 // MenuItem is an entry of the site navigation.
 type MenuItem struct {
 	Name string
@@ -193,6 +205,10 @@ type Page struct {
 	// bookmarks, a row a type.
 	Mentions  []*interactions.Mention
 	Reactions []interactions.Reaction
+
+	// Champions are, on the community page, the readers and sites whose
+	// deposits added most to the blog, most first.
+	Champions []Champion
 
 	// Fields below are used while building only.
 	doc       *docResult

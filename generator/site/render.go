@@ -64,6 +64,7 @@ func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 	b.planFeeds()
 	b.planFiles()
 	b.planSearch()
+	b.planCommunity()
 	diags := append(b.planDiags, b.checkDuplicates()...)
 	if diags.HasErrors() {
 		return diags, nil

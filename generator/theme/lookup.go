@@ -12,16 +12,17 @@ const (
 	KindArchive // every post by year
 	KindNotFound
 	KindAlias  // a redirect from an old URL
-	KindSearch // the search page, /search/
+	KindSearch    // the search page, /search/
+	KindCommunity // the blog's champions, /community/ ([community] enabled)
 )
 
-var kindNames = [...]string{"post", "page", "home", "term", "terms", "archive", "404", "alias", "search"}
+var kindNames = [...]string{"post", "page", "home", "term", "terms", "archive", "404", "alias", "search", "community"}
 
 func (k Kind) String() string { return kindNames[k] }
 
 // Kinds lists every kind, in order.
 func Kinds() []Kind {
-	return []Kind{KindPost, KindPage, KindHome, KindTerm, KindTerms, KindArchive, KindNotFound, KindAlias, KindSearch}
+	return []Kind{KindPost, KindPage, KindHome, KindTerm, KindTerms, KindArchive, KindNotFound, KindAlias, KindSearch, KindCommunity}
 }
 
 // lookup is the whole template lookup: the layout files tried for each
@@ -38,6 +39,8 @@ var lookup = map[Kind][]string{
 	// A theme of its own without search.html still builds: the page
 	// layout shows the search page's title.
 	KindSearch: {"search.html", "page.html", "post.html"},
+	// So does one without community.html: the page layout shows its title.
+	KindCommunity: {"community.html", "page.html", "post.html"},
 }
 
 // BaseLayout is the skeleton every page layout fills by defining "main".

@@ -1,0 +1,30 @@
+package site
+
+import (
+	"github.com/accruehq/accrue/generator/report"
+	"github.com/accruehq/accrue/generator/theme"
+)
+
+// communityURL is the page [community] enabled writes.
+const communityURL = "/community/"
+
+// planCommunity plans the page crediting the blog's champions, as the
+// report counts them, when accrue.toml asks for it.
+func (b *builder) planCommunity() {
+	if !b.cfg.Community.Enabled {
+		return
+	}
+	// Made afresh by every build: it reads the whole ledger, which no
+	// page key covers (as the published report).
+	b.addFresh(indexPath(communityURL), "[community] enabled in accrue.toml", func() ([]byte, error) {
+		p := &Page{Site: b.site, Kind: "community", Title: "Community", URL: communityURL, Feeds: b.site.Feeds,
+			Description: "The readers and sites whose comments, mentions and links added most to " + b.cfg.Title + "."}
+		p.Permalink = b.absURL(p.URL)
+		in := b.reportInput()
+		for _, c := range report.Compute(in, report.Options{AsOf: in.DefaultAsOf(b.opts.Now)}).Champions {
+			p.Champions = append(p.Champions, Champion{Name: c.Name, URL: c.URL, Site: c.Site, Deposits: c.Deposits,
+				Posts: c.Posts, First: c.First, Last: c.Last})
+		}
+		return b.execute(theme.KindCommunity, p)
+	})
+}
