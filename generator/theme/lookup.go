@@ -11,7 +11,7 @@ const (
 	KindTerms   // every tag, category or series
 	KindArchive // every post by year
 	KindNotFound
-	KindAlias  // a redirect from an old URL
+	KindAlias     // a redirect from an old URL
 	KindSearch    // the search page, /search/
 	KindCommunity // the blog's champions, /community/ ([community] enabled)
 )
