@@ -45,7 +45,7 @@ func BenchmarkIndex(b *testing.B) {
 		}
 		var gz bytes.Buffer
 		w, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression) // the level is valid
-		w.Write(index)                                          // writes to a bytes.Buffer do not fail
+		w.Write(index)                                         // writes to a bytes.Buffer do not fail
 		w.Close()
 		b.ReportMetric(float64(len(index)), "index-bytes")
 		b.ReportMetric(float64(gz.Len()), "gzip-bytes")

@@ -56,37 +56,84 @@ const Version = 1
 // (number - previous number) * 16 + score, encoded with alphabet; the
 // first post's previous number is 0.
 func Write(posts []Post) []byte {
-	hits := map[string][]hit{}
-	for id, p := range posts {
-		add := func(w string, score int) { hits[w] = append(hits[w], hit{int32(id), uint8(score)}) }
-		// The summary's, title's and tags' words are few: a map each post.
-		// The body's many are read in order.
-		summary, marks := map[string]int{}, map[string]int{}
-		words(p.Summary, func(w []byte) { summary[string(w)]++ })
-		for _, t := range p.Tags {
-			words(t, func(w []byte) { marks[string(w)] |= scoreTag })
-		}
-		words(p.Title, func(w []byte) { marks[string(w)] |= scoreTitle })
-		p.Body.each(func(w string, n int) {
-			add(w, bodyScore(n+summary[w])|marks[w])
-			delete(summary, w)
-			delete(marks, w)
-		})
-		for w, n := range summary {
-			add(w, bodyScore(n)|marks[w])
-			delete(marks, w)
-		}
-		for w, m := range marks {
-			add(w, m)
-		}
-	}
-	sorted := make([]string, 0, len(hits))
-	for w := range hits {
-		sorted = append(sorted, w)
-	}
-	slices.Sort(sorted)
+	return New(posts).Bytes()
+}
 
+// Index is the index of a list of posts, kept between builds: Set
+// changes one post and re-encodes only its words, which is what lets the
+// dev server follow an edit of one post on a blog of thousands.
+// An Index is not safe for concurrent use.
+type Index struct {
+	posts []Post
+	rows  [][]byte         // each post's entry in "posts", encoded
+	hits  map[string][]hit // by word, in post order
+	enc   map[string][]byte
+	words []string // sorted; nil when a word came or went since Bytes
+}
+
+// New indexes posts, their positions being their numbers.
+func New(posts []Post) *Index {
+	ix := &Index{posts: slices.Clone(posts), rows: make([][]byte, len(posts)), hits: map[string][]hit{}, enc: map[string][]byte{}}
+	for id, p := range ix.posts {
+		ix.rows[id] = row(p)
+		scores(p, func(w string, score int) {
+			ix.hits[w] = append(ix.hits[w], hit{int32(id), uint8(score)})
+		})
+	}
+	return ix
+}
+
+// Len is the number of posts.
+func (ix *Index) Len() int { return len(ix.posts) }
+
+// Set replaces post i.
+func (ix *Index) Set(i int, p Post) {
+	before, after := map[string]int{}, map[string]int{}
+	scores(ix.posts[i], func(w string, s int) { before[w] = s })
+	scores(p, func(w string, s int) { after[w] = s })
+	ix.posts[i], ix.rows[i] = p, row(p)
+	id := int32(i)
+	for w, s := range before {
+		if after[w] == s {
+			continue
+		}
+		hs := ix.hits[w]
+		at, _ := slices.BinarySearchFunc(hs, id, func(h hit, id int32) int { return int(h.post - id) })
+		hs = slices.Delete(hs, at, at+1)
+		if len(hs) == 0 {
+			delete(ix.hits, w)
+			ix.words = nil
+		} else {
+			ix.hits[w] = hs
+		}
+		delete(ix.enc, w)
+	}
+	for w, s := range after {
+		if before[w] == s {
+			continue
+		}
+		hs, known := ix.hits[w]
+		at, _ := slices.BinarySearchFunc(hs, id, func(h hit, id int32) int { return int(h.post - id) })
+		ix.hits[w] = slices.Insert(hs, at, hit{id, uint8(s)})
+		if !known {
+			ix.words = nil
+		}
+		delete(ix.enc, w)
+	}
+}
+
+// Bytes returns the index file. Its words' hits are encoded once and
+// kept until Set changes them.
+func (ix *Index) Bytes() []byte {
+	if ix.words == nil {
+		ix.words = make([]string, 0, len(ix.hits))
+		for w := range ix.hits {
+			ix.words = append(ix.words, w)
+		}
+		slices.Sort(ix.words)
+	}
 	var b bytes.Buffer
+	b.Grow(len(ix.posts) * 256)
 	b.WriteString(`{"version":1,"stop":[`)
 	stops := make([]string, 0, len(stopWords))
 	for w := range stopWords {
@@ -98,38 +145,77 @@ func Write(posts []Post) []byte {
 		str(&b, w)
 	}
 	b.WriteString("],\n\"posts\":[")
-	for i, p := range posts {
+	for i, r := range ix.rows {
 		if i > 0 {
 			b.WriteString(",\n")
 		}
-		b.WriteByte('[')
-		str(&b, p.Title)
-		b.WriteByte(',')
-		str(&b, p.URL)
-		b.WriteByte(',')
-		str(&b, p.Date.Format(time.DateOnly))
-		b.WriteByte(',')
-		str(&b, snippet(p.Summary))
-		b.WriteByte(']')
+		b.Write(r)
 	}
 	b.WriteString("],\n\"words\":[")
-	for i, w := range sorted {
+	for i, w := range ix.words {
 		comma(&b, i)
 		str(&b, w)
 	}
 	b.WriteString("],\n\"hits\":[")
-	for i, w := range sorted {
+	var hb bytes.Buffer
+	for i, w := range ix.words {
 		comma(&b, i)
-		b.WriteByte('"')
-		prev := int32(0)
-		for _, h := range hits[w] { // in post order: posts were read in order
-			encode(&b, int(h.post-prev)<<4|int(h.score))
-			prev = h.post
+		enc, ok := ix.enc[w]
+		if !ok {
+			hb.Reset()
+			prev := int32(0)
+			for _, h := range ix.hits[w] {
+				encode(&hb, int(h.post-prev)<<4|int(h.score))
+				prev = h.post
+			}
+			enc = bytes.Clone(hb.Bytes())
+			ix.enc[w] = enc
 		}
+		b.WriteByte('"')
+		b.Write(enc)
 		b.WriteByte('"')
 	}
 	b.WriteString("]}\n")
 	return b.Bytes()
+}
+
+// row is p's entry in "posts".
+func row(p Post) []byte {
+	var b bytes.Buffer
+	b.WriteByte('[')
+	str(&b, p.Title)
+	b.WriteByte(',')
+	str(&b, p.URL)
+	b.WriteByte(',')
+	str(&b, p.Date.Format(time.DateOnly))
+	b.WriteByte(',')
+	str(&b, snippet(p.Summary))
+	b.WriteByte(']')
+	return b.Bytes()
+}
+
+// scores calls fn with each word of p and its score there. The summary's,
+// title's and tags' words are few: a map each; the body's many are read
+// in order.
+func scores(p Post, fn func(w string, score int)) {
+	summary, marks := map[string]int{}, map[string]int{}
+	words(p.Summary, func(w []byte) { summary[string(w)]++ })
+	for _, t := range p.Tags {
+		words(t, func(w []byte) { marks[string(w)] |= scoreTag })
+	}
+	words(p.Title, func(w []byte) { marks[string(w)] |= scoreTitle })
+	p.Body.each(func(w string, n int) {
+		fn(w, bodyScore(n+summary[w])|marks[w])
+		delete(summary, w)
+		delete(marks, w)
+	})
+	for w, n := range summary {
+		fn(w, bodyScore(n)|marks[w])
+		delete(marks, w)
+	}
+	for w, m := range marks {
+		fn(w, m)
+	}
 }
 
 type hit struct {

@@ -186,3 +186,30 @@ func TestSnippet(t *testing.T) {
 		})
 	}
 }
+
+// TestSet: an index changed post by post equals the index made afresh of
+// the changed posts, whatever the change: words gone, words new to the
+// whole index, a title, tags, a summary.
+func TestSet(t *testing.T) {
+	edits := []struct {
+		name string
+		at   int
+		edit func(p *Post)
+	}{
+		{"body loses and gains words", 0, func(p *Post) { p.Body = Scan("<p>Interest, interest. Zeppelins!</p>") }},
+		{"a word leaves the index", 2, func(p *Post) { p.Body = Scan("<p>Hello.</p>") }},
+		{"retitled", 1, func(p *Post) { p.Title = "Tea notes" }},
+		{"retagged", 0, func(p *Post) { p.Tags = []string{"writing", "zeppelins"} }},
+		{"new summary", 2, func(p *Post) { p.Summary = "Greetings from the build." }},
+		{"back as it was", 0, func(p *Post) { *p = posts()[0] }},
+	}
+	ix := New(posts())
+	want := posts()
+	for _, e := range edits {
+		e.edit(&want[e.at])
+		ix.Set(e.at, want[e.at])
+		if got, fresh := ix.Bytes(), Write(want); !bytes.Equal(got, fresh) {
+			t.Fatalf("%s: the changed index differs from a fresh one:\n%s\nwant\n%s", e.name, got, fresh)
+		}
+	}
+}

@@ -1,11 +1,16 @@
 package site_test
 
 import (
+	"context"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/accruehq/accrue/generator/internal/sitetest"
+	"github.com/accruehq/accrue/generator/search"
+	"github.com/accruehq/accrue/generator/site"
+	"github.com/accruehq/accrue/themes"
 )
 
 const searchSite = `
@@ -111,4 +116,48 @@ func mustJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestSearchIncremental: the dev server's index follows every edit and
+// equals a full build's; an edit of a body alone re-renders the post, its
+// feeds and the index, nothing more.
+func TestSearchIncremental(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for name, data := range sitetest.FS(searchSite) {
+		writeFile(t, dir, name, string(data.Data))
+	}
+	opts := site.Options{Now: sitetest.Now, Theme: themes.Default(), Dir: dir}
+	inc := site.NewIncremental(os.DirFS(dir), opts)
+	build := func(step string, changed []string) map[string][]byte {
+		t.Helper()
+		got, _, err := inc.Build(context.Background(), opts, changed)
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		w := &site.MemWriter{}
+		if _, _, err := site.Build(context.Background(), os.DirFS(dir), w, opts); err != nil {
+			t.Fatalf("%s: full build: %v", step, err)
+		}
+		if g, f := string(got[search.Path]), string(w.Files[search.Path]); g != f {
+			t.Fatalf("%s: incremental index differs from a full build's:\n%s\nwant\n%s", step, g, f)
+		}
+		return got
+	}
+	build("first build", nil)
+	post := "---\ntitle: Old news\ndate: 2023-05-01\ntags: [archive]\n---\nNothing compounds like patience.\n\nZeppelins, though.\n"
+	for i, step := range []struct{ name, text, word string }{
+		{"a new word in the body", post, "zeppelins"},
+		{"another", strings.Replace(post, "Zeppelins", "Airships", 1), "airships"},
+		{"a retitle", strings.Replace(post, "Old news", "Older news", 1), "older"},
+	} {
+		writeFile(t, dir, "content/posts/old.md", step.text)
+		files := build(step.name, []string{"content/posts/old.md"})
+		if !strings.Contains(string(files[search.Path]), `"`+step.word+`"`) {
+			t.Errorf("%s: the index has no %q", step.name, step.word)
+		}
+		if i < 2 && inc.Last.Rendered > 8 {
+			t.Errorf("%s: rendered %d files; want the post, its feeds and the index", step.name, inc.Last.Rendered)
+		}
+	}
 }
