@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -11,6 +12,22 @@ import (
 
 // Path is where the index is written, from the root of the output.
 const Path = "search/index.json"
+
+// ChunkSize is how many posts' titles, URLs, dates and snippets each
+// file beside the index holds. The index is what every query needs; a
+// page of results needs a few posts, so a blog of thousands loads the
+// words and only the chunks of the posts it shows.
+const ChunkSize = 1000
+
+// Paths are the files of the index of n posts, from the root of the
+// output: Path, then search/posts-0.json and on, a chunk each.
+func Paths(n int) []string {
+	paths := []string{Path}
+	for k := 0; k*ChunkSize < n; k++ {
+		paths = append(paths, fmt.Sprintf("search/posts-%d.json", k))
+	}
+	return paths
+}
 
 // Post is one post as the index sees it.
 type Post struct {
@@ -43,20 +60,23 @@ const alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 // Version is the format's version; search.js refuses others.
 const Version = 1
 
-// Write returns the index of posts, their positions being their numbers.
-// The index is one JSON object:
+// Write returns the files of the index of posts (see Paths), their
+// positions being their numbers. The index is one JSON object:
 //
 //	{"version": 1,
 //	 "stop": ["a", "an", ...],              the words left out of queries
-//	 "posts": [["Title", "/url/", "2024-01-02", "snippet"], ...],
+//	 "posts": 1234, "chunk": 1000,          how many posts, how many a chunk
 //	 "words": ["alpha", "beta", ...],       sorted
 //	 "hits": ["0a1f...", ...]}              one per word
 //
 // A word's hits are its posts in increasing number, each written as
 // (number - previous number) * 16 + score, encoded with alphabet; the
-// first post's previous number is 0.
-func Write(posts []Post) []byte {
-	return New(posts).Bytes()
+// first post's previous number is 0. Post n is entry n % chunk of the
+// chunk n / chunk, a JSON array of
+//
+//	["Title", "/url/", "2024-01-02", "snippet"]
+func Write(posts []Post) [][]byte {
+	return New(posts).Files()
 }
 
 // Index is the index of a list of posts, kept between builds: Set
@@ -64,11 +84,11 @@ func Write(posts []Post) []byte {
 // dev server follow an edit of one post on a blog of thousands.
 // An Index is not safe for concurrent use.
 type Index struct {
-	posts []Post
-	rows  [][]byte         // each post's entry in "posts", encoded
-	hits  map[string][]hit // by word, in post order
-	enc   map[string][]byte
-	words []string // sorted; nil when a word came or went since Bytes
+	posts  []Post
+	rows   [][]byte         // each post's entry in "posts", encoded
+	hits   map[string][]hit // by word, in post order
+	enc    map[string][]byte
+	sorted []string // the words; nil when a word came or went since Files
 }
 
 // New indexes posts, their positions being their numbers.
@@ -102,7 +122,7 @@ func (ix *Index) Set(i int, p Post) {
 		hs = slices.Delete(hs, at, at+1)
 		if len(hs) == 0 {
 			delete(ix.hits, w)
-			ix.words = nil
+			ix.sorted = nil
 		} else {
 			ix.hits[w] = hs
 		}
@@ -116,24 +136,42 @@ func (ix *Index) Set(i int, p Post) {
 		at, _ := slices.BinarySearchFunc(hs, id, func(h hit, id int32) int { return int(h.post - id) })
 		ix.hits[w] = slices.Insert(hs, at, hit{id, uint8(s)})
 		if !known {
-			ix.words = nil
+			ix.sorted = nil
 		}
 		delete(ix.enc, w)
 	}
 }
 
-// Bytes returns the index file. Its words' hits are encoded once and
-// kept until Set changes them.
-func (ix *Index) Bytes() []byte {
-	if ix.words == nil {
-		ix.words = make([]string, 0, len(ix.hits))
-		for w := range ix.hits {
-			ix.words = append(ix.words, w)
+// Files returns the index's files, in the order of Paths. Its words'
+// hits are encoded once and kept until Set changes them.
+func (ix *Index) Files() [][]byte {
+	files := [][]byte{ix.words()}
+	for lo := 0; lo < len(ix.rows); lo += ChunkSize {
+		var b bytes.Buffer
+		b.WriteByte('[')
+		for i, r := range ix.rows[lo:min(lo+ChunkSize, len(ix.rows))] {
+			if i > 0 {
+				b.WriteString(",\n")
+			}
+			b.Write(r)
 		}
-		slices.Sort(ix.words)
+		b.WriteString("]\n")
+		files = append(files, b.Bytes())
+	}
+	return files
+}
+
+// words returns the index proper, without the posts' rows.
+func (ix *Index) words() []byte {
+	if ix.sorted == nil {
+		ix.sorted = make([]string, 0, len(ix.hits))
+		for w := range ix.hits {
+			ix.sorted = append(ix.sorted, w)
+		}
+		slices.Sort(ix.sorted)
 	}
 	var b bytes.Buffer
-	b.Grow(len(ix.posts) * 256)
+	b.Grow(len(ix.hits) * 64)
 	b.WriteString(`{"version":1,"stop":[`)
 	stops := make([]string, 0, len(stopWords))
 	for w := range stopWords {
@@ -144,21 +182,14 @@ func (ix *Index) Bytes() []byte {
 		comma(&b, i)
 		str(&b, w)
 	}
-	b.WriteString("],\n\"posts\":[")
-	for i, r := range ix.rows {
-		if i > 0 {
-			b.WriteString(",\n")
-		}
-		b.Write(r)
-	}
-	b.WriteString("],\n\"words\":[")
-	for i, w := range ix.words {
+	fmt.Fprintf(&b, "],\n\"posts\":%d,\"chunk\":%d,\n\"words\":[", len(ix.rows), ChunkSize)
+	for i, w := range ix.sorted {
 		comma(&b, i)
 		str(&b, w)
 	}
 	b.WriteString("],\n\"hits\":[")
 	var hb bytes.Buffer
-	for i, w := range ix.words {
+	for i, w := range ix.sorted {
 		comma(&b, i)
 		enc, ok := ix.enc[w]
 		if !ok {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/accruehq/accrue/generator/search"
 	"github.com/accruehq/accrue/generator/theme"
@@ -41,7 +42,7 @@ func (b *builder) planSearchIndex() {
 		st.index = prev.search.index // the same posts: its output is reused too
 	}
 	b.search = st
-	b.addKeyed(search.Path, searchOrigin, st.key, func() ([]byte, error) {
+	b.planSearchFiles(st.key, func() {
 		if st.index == nil {
 			entries := make([]search.Post, len(posts))
 			for i, p := range posts {
@@ -49,8 +50,23 @@ func (b *builder) planSearchIndex() {
 			}
 			st.index = search.New(entries)
 		}
-		return st.index.Bytes(), nil
 	})
+}
+
+// planSearchFiles plans the index's files, made once by update and the
+// index it leaves in b.search.
+func (b *builder) planSearchFiles(key uint64, update func()) {
+	var once sync.Once
+	var files [][]byte
+	for i, p := range search.Paths(len(b.posts)) {
+		b.addKeyed(p, searchOrigin, key, func() ([]byte, error) {
+			once.Do(func() {
+				update()
+				files = b.search.index.Files()
+			})
+			return files[i], nil
+		})
+	}
 }
 
 // planSearchEdits plans the index again after edits of the bodies of
@@ -63,14 +79,13 @@ func (b *builder) planSearchEdits(edited []*Page) {
 		return
 	}
 	key := b.feedKey(b.posts)
-	b.addKeyed(search.Path, searchOrigin, key, func() ([]byte, error) {
+	b.planSearchFiles(key, func() {
 		for _, p := range edited {
 			if i := slices.Index(b.posts, p); i >= 0 {
 				st.index.Set(i, searchPost(p))
 			}
 		}
 		st.key = key
-		return st.index.Bytes(), nil
 	})
 }
 
