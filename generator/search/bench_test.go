@@ -18,8 +18,10 @@ import (
 // BenchmarkIndex indexes a generated blog of 10,000 posts (the shape of a
 // real one, see package corpus): scan is reading every rendered body,
 // which a build spreads over its page tasks; write is making the index
-// from the scanned posts. write reports the sizes of the index and of
-// its chunks of posts, as served and gzipped.
+// from the scanned posts (write reports the sizes of the index and of
+// its chunks of posts, as served and gzipped); edit is what the dev
+// server does when a post's body changes: scan it, set it, write the
+// index again.
 //
 //	go test -run '^$' -bench Index -benchtime 3x ./generator/search
 func BenchmarkIndex(b *testing.B) {
@@ -49,6 +51,20 @@ func BenchmarkIndex(b *testing.B) {
 		b.ReportMetric(float64(gzipped(files[0])), "index-gzip-bytes")
 		b.ReportMetric(float64(len(bytes.Join(files[1:], nil))), "chunks-bytes")
 		b.ReportMetric(float64(gzipped(files[1])), "chunk-gzip-bytes")
+	})
+	b.Run("edit", func(b *testing.B) {
+		ix := search.New(posts)
+		ix.Files()
+		edited := posts[len(posts)/2]
+		for i := range b.N {
+			if i%2 == 0 {
+				edited.Body = search.Scan(bodies[len(posts)/2] + "<p>Zeppelins, edited.</p>")
+			} else {
+				edited.Body = posts[len(posts)/2].Body
+			}
+			ix.Set(len(posts)/2, edited)
+			ix.Files()
+		}
 	})
 }
 

@@ -42,7 +42,7 @@ func (b *builder) planSearchIndex() {
 		st.index = prev.search.index // the same posts: its output is reused too
 	}
 	b.search = st
-	b.planSearchFiles(st.key, func() {
+	b.planSearchFiles(st.key, nil, func() {
 		if st.index == nil {
 			entries := make([]search.Post, len(posts))
 			for i, p := range posts {
@@ -54,11 +54,15 @@ func (b *builder) planSearchIndex() {
 }
 
 // planSearchFiles plans the index's files, made once by update and the
-// index it leaves in b.search.
-func (b *builder) planSearchFiles(key uint64, update func()) {
+// index it leaves in b.search; with chunks, only the index proper and
+// those chunks of posts.
+func (b *builder) planSearchFiles(key uint64, chunks []int, update func()) {
 	var once sync.Once
 	var files [][]byte
 	for i, p := range search.Paths(len(b.posts)) {
+		if chunks != nil && i > 0 && !slices.Contains(chunks, i-1) {
+			continue
+		}
 		b.addKeyed(p, searchOrigin, key, func() ([]byte, error) {
 			once.Do(func() {
 				update()
@@ -71,7 +75,8 @@ func (b *builder) planSearchFiles(key uint64, update func()) {
 
 // planSearchEdits plans the index again after edits of the bodies of
 // edited, which leave every post where it was (the dev server's fast
-// path): the last index changes only their words.
+// path): the last index changes only their words, and only their chunks
+// of posts are written again.
 func (b *builder) planSearchEdits(edited []*Page) {
 	st := b.search
 	if st == nil || st.index == nil || st.index.Len() != len(b.posts) {
@@ -79,7 +84,13 @@ func (b *builder) planSearchEdits(edited []*Page) {
 		return
 	}
 	key := b.feedKey(b.posts)
-	b.planSearchFiles(key, func() {
+	chunks := []int{}
+	for _, p := range edited {
+		if i := slices.Index(b.posts, p); i >= 0 {
+			chunks = append(chunks, i/search.ChunkSize)
+		}
+	}
+	b.planSearchFiles(key, chunks, func() {
 		for _, p := range edited {
 			if i := slices.Index(b.posts, p); i >= 0 {
 				st.index.Set(i, searchPost(p))
