@@ -160,6 +160,11 @@ func TestBrowserSearch(t *testing.T) {
 		t.Fatal(err)
 	}
 	wait(status, "Type a longer word to search.")
+	// Queries fold case and accents as the index does.
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/?q=P%C3%82TIENCE")); err != nil {
+		t.Fatal(err)
+	}
+	wait(status, "2 posts found for “PÂTIENCE”.")
 	if got := eval(`document.getElementById("search-status").getAttribute("aria-live")`); got != "polite" {
 		t.Errorf("status aria-live = %q; want polite", got)
 	}
