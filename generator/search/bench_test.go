@@ -18,8 +18,10 @@ import (
 // BenchmarkIndex indexes a generated blog of 10,000 posts (the shape of a
 // real one, see package corpus): scan is reading every rendered body,
 // which a build spreads over its page tasks; write is making the index
-// from the scanned posts. write reports the index's size, as served and
-// gzipped.
+// from the scanned posts (write reports the sizes of the index and of
+// its chunks of posts, as served and gzipped); edit is what the dev
+// server does when a post's body changes: scan it, set it, write the
+// index again.
 //
 //	go test -run '^$' -bench Index -benchtime 3x ./generator/search
 func BenchmarkIndex(b *testing.B) {
@@ -39,17 +41,40 @@ func BenchmarkIndex(b *testing.B) {
 		posts[i].Body = search.Scan(bodies[i])
 	}
 	b.Run("write", func(b *testing.B) {
-		var index []byte
+		var files [][]byte
 		for range b.N {
-			index = search.Write(posts)
+			files = search.Write(posts)
 		}
-		var gz bytes.Buffer
-		w, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression) // the level is valid
-		w.Write(index)                                         // writes to a bytes.Buffer do not fail
-		w.Close()
-		b.ReportMetric(float64(len(index)), "index-bytes")
-		b.ReportMetric(float64(gz.Len()), "gzip-bytes")
+		// The index proper, which every query loads, then the posts'
+		// chunks, of which a page of results loads a few.
+		b.ReportMetric(float64(len(files[0])), "index-bytes")
+		b.ReportMetric(float64(gzipped(files[0])), "index-gzip-bytes")
+		b.ReportMetric(float64(len(bytes.Join(files[1:], nil))), "chunks-bytes")
+		b.ReportMetric(float64(gzipped(files[1])), "chunk-gzip-bytes")
 	})
+	b.Run("edit", func(b *testing.B) {
+		ix := search.New(posts)
+		ix.Files()
+		edited := posts[len(posts)/2]
+		for i := range b.N {
+			if i%2 == 0 {
+				edited.Body = search.Scan(bodies[len(posts)/2] + "<p>Zeppelins, edited.</p>")
+			} else {
+				edited.Body = posts[len(posts)/2].Body
+			}
+			ix.Set(len(posts)/2, edited)
+			ix.Files()
+		}
+	})
+}
+
+// gzipped is the size of data gzipped, as a static host serves it.
+func gzipped(data []byte) int {
+	var gz bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression) // the level is valid
+	w.Write(data)                                          // writes to a bytes.Buffer do not fail
+	w.Close()
+	return gz.Len()
 }
 
 // renderCorpus writes a corpus of n posts and renders their bodies. The

@@ -7,16 +7,19 @@
 // in with a small score, higher for a word of the title or a tag than for
 // one of the body, and higher for a word the body repeats. Posts are
 // numbered in the order given (newest first), and each word's list is
-// encoded as deltas between post numbers, which keeps 10,000 posts to a
-// file a browser loads in one request. The format is documented in
-// index.go, beside the code that writes it, and read by
+// encoded as deltas between post numbers. What results show of a post
+// (title, URL, date, a snippet of its summary) is in files of
+// ChunkSize posts beside the index: every query needs the words, a page
+// of results only a few chunks. The format is documented in index.go,
+// beside the code that writes it, and read by
 // themes/default/static/js/search.js.
 //
 // Output is deterministic: the same posts give the same bytes.
 //
 // Scanning a body (Scan) is the costly part; its result, Body, depends on
 // the body's HTML alone, so the dev server keeps it for a post whose file
-// did not change.
+// did not change. An Index is kept too: after an edit, Set re-encodes
+// only the edited post's words.
 //
 // search imports no generator package: package site converts its pages
 // into Posts.

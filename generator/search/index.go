@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -11,6 +12,22 @@ import (
 
 // Path is where the index is written, from the root of the output.
 const Path = "search/index.json"
+
+// ChunkSize is how many posts' titles, URLs, dates and snippets each
+// file beside the index holds. The index is what every query needs; a
+// page of results needs a few posts, so a blog of thousands loads the
+// words and only the chunks of the posts it shows.
+const ChunkSize = 1000
+
+// Paths are the files of the index of n posts, from the root of the
+// output: Path, then search/posts-0.json and on, a chunk each.
+func Paths(n int) []string {
+	paths := []string{Path}
+	for k := 0; k*ChunkSize < n; k++ {
+		paths = append(paths, fmt.Sprintf("search/posts-%d.json", k))
+	}
+	return paths
+}
 
 // Post is one post as the index sees it.
 type Post struct {
@@ -43,50 +60,118 @@ const alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 // Version is the format's version; search.js refuses others.
 const Version = 1
 
-// Write returns the index of posts, their positions being their numbers.
-// The index is one JSON object:
+// Write returns the files of the index of posts (see Paths), their
+// positions being their numbers. The index is one JSON object:
 //
 //	{"version": 1,
 //	 "stop": ["a", "an", ...],              the words left out of queries
-//	 "posts": [["Title", "/url/", "2024-01-02", "snippet"], ...],
+//	 "posts": 1234, "chunk": 1000,          how many posts, how many a chunk
 //	 "words": ["alpha", "beta", ...],       sorted
 //	 "hits": ["0a1f...", ...]}              one per word
 //
 // A word's hits are its posts in increasing number, each written as
 // (number - previous number) * 16 + score, encoded with alphabet; the
-// first post's previous number is 0.
-func Write(posts []Post) []byte {
-	hits := map[string][]hit{}
-	for id, p := range posts {
-		add := func(w string, score int) { hits[w] = append(hits[w], hit{int32(id), uint8(score)}) }
-		// The summary's, title's and tags' words are few: a map each post.
-		// The body's many are read in order.
-		summary, marks := map[string]int{}, map[string]int{}
-		words(p.Summary, func(w []byte) { summary[string(w)]++ })
-		for _, t := range p.Tags {
-			words(t, func(w []byte) { marks[string(w)] |= scoreTag })
-		}
-		words(p.Title, func(w []byte) { marks[string(w)] |= scoreTitle })
-		p.Body.each(func(w string, n int) {
-			add(w, bodyScore(n+summary[w])|marks[w])
-			delete(summary, w)
-			delete(marks, w)
-		})
-		for w, n := range summary {
-			add(w, bodyScore(n)|marks[w])
-			delete(marks, w)
-		}
-		for w, m := range marks {
-			add(w, m)
-		}
-	}
-	sorted := make([]string, 0, len(hits))
-	for w := range hits {
-		sorted = append(sorted, w)
-	}
-	slices.Sort(sorted)
+// first post's previous number is 0. Post n is entry n % chunk of the
+// chunk n / chunk, a JSON array of
+//
+//	["Title", "/url/", "2024-01-02", "snippet"]
+func Write(posts []Post) [][]byte {
+	return New(posts).Files()
+}
 
+// Index is the index of a list of posts, kept between builds: Set
+// changes one post and re-encodes only its words, which is what lets the
+// dev server follow an edit of one post on a blog of thousands.
+// An Index is not safe for concurrent use.
+type Index struct {
+	posts  []Post
+	rows   [][]byte         // each post's entry in "posts", encoded
+	hits   map[string][]hit // by word, in post order
+	enc    map[string][]byte
+	sorted []string // the words; nil when a word came or went since Files
+}
+
+// New indexes posts, their positions being their numbers.
+func New(posts []Post) *Index {
+	ix := &Index{posts: slices.Clone(posts), rows: make([][]byte, len(posts)), hits: map[string][]hit{}, enc: map[string][]byte{}}
+	for id, p := range ix.posts {
+		ix.rows[id] = row(p)
+		scores(p, func(w string, score int) {
+			ix.hits[w] = append(ix.hits[w], hit{int32(id), uint8(score)})
+		})
+	}
+	return ix
+}
+
+// Len is the number of posts.
+func (ix *Index) Len() int { return len(ix.posts) }
+
+// Set replaces post i.
+func (ix *Index) Set(i int, p Post) {
+	before, after := map[string]int{}, map[string]int{}
+	scores(ix.posts[i], func(w string, s int) { before[w] = s })
+	scores(p, func(w string, s int) { after[w] = s })
+	ix.posts[i], ix.rows[i] = p, row(p)
+	id := int32(i)
+	for w, s := range before {
+		if after[w] == s {
+			continue
+		}
+		hs := ix.hits[w]
+		at, _ := slices.BinarySearchFunc(hs, id, func(h hit, id int32) int { return int(h.post - id) })
+		hs = slices.Delete(hs, at, at+1)
+		if len(hs) == 0 {
+			delete(ix.hits, w)
+			ix.sorted = nil
+		} else {
+			ix.hits[w] = hs
+		}
+		delete(ix.enc, w)
+	}
+	for w, s := range after {
+		if before[w] == s {
+			continue
+		}
+		hs, known := ix.hits[w]
+		at, _ := slices.BinarySearchFunc(hs, id, func(h hit, id int32) int { return int(h.post - id) })
+		ix.hits[w] = slices.Insert(hs, at, hit{id, uint8(s)})
+		if !known {
+			ix.sorted = nil
+		}
+		delete(ix.enc, w)
+	}
+}
+
+// Files returns the index's files, in the order of Paths. Its words'
+// hits are encoded once and kept until Set changes them.
+func (ix *Index) Files() [][]byte {
+	files := [][]byte{ix.words()}
+	for lo := 0; lo < len(ix.rows); lo += ChunkSize {
+		var b bytes.Buffer
+		b.WriteByte('[')
+		for i, r := range ix.rows[lo:min(lo+ChunkSize, len(ix.rows))] {
+			if i > 0 {
+				b.WriteString(",\n")
+			}
+			b.Write(r)
+		}
+		b.WriteString("]\n")
+		files = append(files, b.Bytes())
+	}
+	return files
+}
+
+// words returns the index proper, without the posts' rows.
+func (ix *Index) words() []byte {
+	if ix.sorted == nil {
+		ix.sorted = make([]string, 0, len(ix.hits))
+		for w := range ix.hits {
+			ix.sorted = append(ix.sorted, w)
+		}
+		slices.Sort(ix.sorted)
+	}
 	var b bytes.Buffer
+	b.Grow(len(ix.hits) * 64)
 	b.WriteString(`{"version":1,"stop":[`)
 	stops := make([]string, 0, len(stopWords))
 	for w := range stopWords {
@@ -97,39 +182,71 @@ func Write(posts []Post) []byte {
 		comma(&b, i)
 		str(&b, w)
 	}
-	b.WriteString("],\n\"posts\":[")
-	for i, p := range posts {
-		if i > 0 {
-			b.WriteString(",\n")
-		}
-		b.WriteByte('[')
-		str(&b, p.Title)
-		b.WriteByte(',')
-		str(&b, p.URL)
-		b.WriteByte(',')
-		str(&b, p.Date.Format(time.DateOnly))
-		b.WriteByte(',')
-		str(&b, snippet(p.Summary))
-		b.WriteByte(']')
-	}
-	b.WriteString("],\n\"words\":[")
-	for i, w := range sorted {
+	fmt.Fprintf(&b, "],\n\"posts\":%d,\"chunk\":%d,\n\"words\":[", len(ix.rows), ChunkSize)
+	for i, w := range ix.sorted {
 		comma(&b, i)
 		str(&b, w)
 	}
 	b.WriteString("],\n\"hits\":[")
-	for i, w := range sorted {
+	var hb bytes.Buffer
+	for i, w := range ix.sorted {
 		comma(&b, i)
-		b.WriteByte('"')
-		prev := int32(0)
-		for _, h := range hits[w] { // in post order: posts were read in order
-			encode(&b, int(h.post-prev)<<4|int(h.score))
-			prev = h.post
+		enc, ok := ix.enc[w]
+		if !ok {
+			hb.Reset()
+			prev := int32(0)
+			for _, h := range ix.hits[w] {
+				encode(&hb, int(h.post-prev)<<4|int(h.score))
+				prev = h.post
+			}
+			enc = bytes.Clone(hb.Bytes())
+			ix.enc[w] = enc
 		}
+		b.WriteByte('"')
+		b.Write(enc)
 		b.WriteByte('"')
 	}
 	b.WriteString("]}\n")
 	return b.Bytes()
+}
+
+// row is p's entry in "posts".
+func row(p Post) []byte {
+	var b bytes.Buffer
+	b.WriteByte('[')
+	str(&b, p.Title)
+	b.WriteByte(',')
+	str(&b, p.URL)
+	b.WriteByte(',')
+	str(&b, p.Date.Format(time.DateOnly))
+	b.WriteByte(',')
+	str(&b, snippet(p.Summary))
+	b.WriteByte(']')
+	return b.Bytes()
+}
+
+// scores calls fn with each word of p and its score there. The summary's,
+// title's and tags' words are few: a map each; the body's many are read
+// in order.
+func scores(p Post, fn func(w string, score int)) {
+	summary, marks := map[string]int{}, map[string]int{}
+	words(p.Summary, func(w []byte) { summary[string(w)]++ })
+	for _, t := range p.Tags {
+		words(t, func(w []byte) { marks[string(w)] |= scoreTag })
+	}
+	words(p.Title, func(w []byte) { marks[string(w)] |= scoreTitle })
+	p.Body.each(func(w string, n int) {
+		fn(w, bodyScore(n+summary[w])|marks[w])
+		delete(summary, w)
+		delete(marks, w)
+	})
+	for w, n := range summary {
+		fn(w, bodyScore(n)|marks[w])
+		delete(marks, w)
+	}
+	for w, m := range marks {
+		fn(w, m)
+	}
 }
 
 type hit struct {

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"golang.org/x/tools/txtar"
 )
 
 var update = flag.Bool("update", false, "update golden files")
@@ -33,15 +36,29 @@ func posts() []Post {
 	}
 }
 
-func TestWriteGolden(t *testing.T) {
-	got := Write(posts())
-	if !json.Valid(got) {
-		t.Fatalf("Write is not valid JSON:\n%s", got)
+// archive is the files of an index as one txtar, named as Paths names them.
+func archive(t *testing.T, files [][]byte) []byte {
+	t.Helper()
+	paths := Paths(len(posts()))
+	if len(paths) != len(files) {
+		t.Fatalf("%d files for %d paths", len(files), len(paths))
 	}
-	if again := Write(posts()); !bytes.Equal(got, again) {
+	a := &txtar.Archive{}
+	for i, f := range files {
+		if !json.Valid(f) {
+			t.Fatalf("%s is not valid JSON:\n%s", paths[i], f)
+		}
+		a.Files = append(a.Files, txtar.File{Name: paths[i], Data: f})
+	}
+	return txtar.Format(a)
+}
+
+func TestWriteGolden(t *testing.T) {
+	got := archive(t, Write(posts()))
+	if again := archive(t, Write(posts())); !bytes.Equal(got, again) {
 		t.Error("two Writes of the same posts differ")
 	}
-	const golden = "testdata/index.golden.json"
+	const golden = "testdata/index.golden.txtar"
 	if *update {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
 			t.Fatal(err)
@@ -58,11 +75,12 @@ func TestWriteGolden(t *testing.T) {
 
 // index is the file as search.js reads it.
 type index struct {
-	Version int        `json:"version"`
-	Stop    []string   `json:"stop"`
-	Posts   [][]string `json:"posts"`
-	Words   []string   `json:"words"`
-	Hits    []string   `json:"hits"`
+	Version int      `json:"version"`
+	Stop    []string `json:"stop"`
+	Posts   int      `json:"posts"`
+	Chunk   int      `json:"chunk"`
+	Words   []string `json:"words"`
+	Hits    []string `json:"hits"`
 }
 
 // decode reads a hit list as search.js does: post number to score.
@@ -88,13 +106,18 @@ func decode(t *testing.T, s string) map[int]int {
 }
 
 func TestWriteScores(t *testing.T) {
+	files := Write(posts())
 	var ix index
-	if err := json.Unmarshal(Write(posts()), &ix); err != nil {
+	if err := json.Unmarshal(files[0], &ix); err != nil {
 		t.Fatal(err)
 	}
-	if ix.Version != Version || len(ix.Posts) != 3 || len(ix.Words) != len(ix.Hits) {
-		t.Fatalf("version %d, %d posts, %d words, %d hit lists; want version %d, 3 posts and a hit list a word",
-			ix.Version, len(ix.Posts), len(ix.Words), len(ix.Hits), Version)
+	if ix.Version != Version || ix.Posts != 3 || ix.Chunk != ChunkSize || len(ix.Words) != len(ix.Hits) {
+		t.Fatalf("version %d, %d posts a chunk of %d, %d words, %d hit lists; want version %d, 3 posts a chunk of %d and a hit list a word",
+			ix.Version, ix.Posts, ix.Chunk, len(ix.Words), len(ix.Hits), Version, ChunkSize)
+	}
+	var rows [][]string
+	if err := json.Unmarshal(files[1], &rows); err != nil {
+		t.Fatal(err)
 	}
 	hits := map[string]map[int]int{}
 	for i, w := range ix.Words {
@@ -128,7 +151,7 @@ func TestWriteScores(t *testing.T) {
 			t.Errorf("stop word %q is indexed", stop)
 		}
 	}
-	if got, want := ix.Posts[1], []string{"Café notes", "/posts/caf%C3%A9/", "2024-02-10", `Notes from a café in Zürich, where the <coffee> is "strong".`}; !equalStrings(got, want) {
+	if got, want := rows[1], []string{"Café notes", "/posts/caf%C3%A9/", "2024-02-10", `Notes from a café in Zürich, where the <coffee> is "strong".`}; !equalStrings(got, want) {
 		t.Errorf("post 1 = %q; want %q", got, want)
 	}
 }
@@ -184,5 +207,62 @@ func TestSnippet(t *testing.T) {
 				t.Errorf("snippet(%q) = %q: not valid UTF-8 or longer than %d bytes", tt.in, got, SnippetLen)
 			}
 		})
+	}
+}
+
+// TestSet: an index changed post by post equals the index made afresh of
+// the changed posts, whatever the change: words gone, words new to the
+// whole index, a title, tags, a summary.
+func TestSet(t *testing.T) {
+	edits := []struct {
+		name string
+		at   int
+		edit func(p *Post)
+	}{
+		{"body loses and gains words", 0, func(p *Post) { p.Body = Scan("<p>Interest, interest. Zeppelins!</p>") }},
+		{"a word leaves the index", 2, func(p *Post) { p.Body = Scan("<p>Hello.</p>") }},
+		{"retitled", 1, func(p *Post) { p.Title = "Tea notes" }},
+		{"retagged", 0, func(p *Post) { p.Tags = []string{"writing", "zeppelins"} }},
+		{"new summary", 2, func(p *Post) { p.Summary = "Greetings from the build." }},
+		{"back as it was", 0, func(p *Post) { *p = posts()[0] }},
+	}
+	ix := New(posts())
+	want := posts()
+	for _, e := range edits {
+		e.edit(&want[e.at])
+		ix.Set(e.at, want[e.at])
+		if got, fresh := bytes.Join(ix.Files(), nil), bytes.Join(Write(want), nil); !bytes.Equal(got, fresh) {
+			t.Fatalf("%s: the changed index differs from a fresh one:\n%s\nwant\n%s", e.name, got, fresh)
+		}
+	}
+}
+
+// TestChunks: a blog larger than a chunk has its posts' rows in chunks, in
+// order, each post where the index says.
+func TestChunks(t *testing.T) {
+	n := 2*ChunkSize + 3
+	ps := make([]Post, n)
+	for i := range ps {
+		ps[i] = Post{Title: fmt.Sprintf("Post %d", i), URL: fmt.Sprintf("/p/%d/", i), Date: day("2024-01-01")}
+	}
+	files := Write(ps)
+	paths := Paths(n)
+	if want := []string{Path, "search/posts-0.json", "search/posts-1.json", "search/posts-2.json"}; !equalStrings(paths, want) || len(files) != len(want) {
+		t.Fatalf("paths %q and %d files; want %q", paths, len(files), want)
+	}
+	for k, f := range files[1:] {
+		var rows [][]string
+		if err := json.Unmarshal(f, &rows); err != nil {
+			t.Fatalf("%s: %v", paths[k+1], err)
+		}
+		if want := min(ChunkSize, n-k*ChunkSize); len(rows) != want {
+			t.Errorf("%s has %d posts; want %d", paths[k+1], len(rows), want)
+		}
+		if got, want := rows[0][1], fmt.Sprintf("/p/%d/", k*ChunkSize); got != want {
+			t.Errorf("%s begins with %s; want %s", paths[k+1], got, want)
+		}
+	}
+	if got := Paths(0); !equalStrings(got, []string{Path}) {
+		t.Errorf("Paths(0) = %q; want the index alone", got)
 	}
 }

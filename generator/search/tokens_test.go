@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestWords(t *testing.T) {
@@ -51,5 +52,26 @@ func TestScanCountsStopAt255(t *testing.T) {
 		if w != "word" || n != 255 {
 			t.Errorf("Scan: %q counted %d; want word counted 255", w, n)
 		}
+	})
+}
+
+// FuzzWords: whatever the text, the words kept are valid UTF-8, lowercase,
+// of a length the index keeps, not stop words, and read back as themselves.
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{"Compound Interest, explained!", "Café in Zürich", "cafe\u0301", "“quoted” words’", "Привет, мир", "İstanbul ǅemal ß", "日本語のブログ", "x\xffy"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		words(s, func(b []byte) {
+			w := string(b)
+			if !utf8.ValidString(w) || len(w) < 2 || len(w) > maxWordLen || stopWords[w] {
+				t.Fatalf("words(%q) kept %q", s, w)
+			}
+			var again []string
+			words(w, func(b []byte) { again = append(again, string(b)) })
+			if len(again) != 1 || again[0] != w {
+				t.Fatalf("words(%q) kept %q, which reads back as %q", s, w, again)
+			}
+		})
 	})
 }

@@ -213,6 +213,8 @@ type builder struct {
 	// sharedReadingTime and sharedSource are how globalKey hashed pages,
 	// for the dev server's fast path.
 	sharedReadingTime, sharedSource bool
+	// search is the search index this build planned (search.go).
+	search *searchIndex
 }
 
 func (b *builder) run(ctx context.Context, w Writer) (diags diag.List, err error) {

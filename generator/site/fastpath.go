@@ -91,8 +91,12 @@ func (inc *Incremental) fast(ctx context.Context, o Options, changed []string) (
 	b.planFeedsShowing(func(p *Page) bool {
 		return slices.ContainsFunc(edits, func(e edit) bool { return e.page == p })
 	})
-	if len(edits) > 0 {
-		b.planSearchIndex() // it holds every body's words
+	if len(edits) > 0 && b.cfg.Search.Enabled {
+		pages := make([]*Page, len(edits))
+		for i, e := range edits {
+			pages[i] = e.page
+		}
+		b.planSearchEdits(pages) // it holds every body's words
 	}
 	files = make(map[string][]byte, len(inc.files))
 	for k, v := range inc.files {

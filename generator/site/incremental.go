@@ -103,6 +103,14 @@ type Incremental struct {
 	view fs.FS
 }
 
+// previous is the last successful build, nil for a one-shot build.
+func (inc *Incremental) previous() *builder {
+	if inc == nil {
+		return nil
+	}
+	return inc.prev
+}
+
 func (inc *Incremental) cachedHistory() (*history.History, bool) {
 	if inc == nil || !inc.historyRead {
 		return nil, false

@@ -196,6 +196,12 @@ func (b *builder) planPage(p *Page, kind theme.Kind) {
 			defer p.releaseContent()
 		}
 		if kind == theme.KindPost && b.cfg.Search.Enabled {
+			if b.inc == nil && p.content.Load() == nil {
+				// A body left in the render cache is read once for the
+				// page and the index, then released.
+				html := p.Content()
+				p.content.Store(&html)
+			}
 			defer p.searchBody() // before the body is released
 		}
 		return b.execute(kind, p)

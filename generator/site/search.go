@@ -1,6 +1,9 @@
 package site
 
 import (
+	"slices"
+	"sync"
+
 	"github.com/accruehq/accrue/generator/search"
 	"github.com/accruehq/accrue/generator/theme"
 )
@@ -19,6 +22,14 @@ func (b *builder) planSearch() {
 	b.planSearchIndex()
 }
 
+// searchIndex is the index a build wrote, with the key it was written
+// for, kept by the dev server so that an edit re-encodes only the edited
+// posts' words (see planSearchEdits).
+type searchIndex struct {
+	key   uint64
+	index *search.Index // nil until the index is made
+}
+
 // planSearchIndex plans the index of every post. It depends on what any
 // page shows of the posts and on every body, as the feed of all posts does.
 func (b *builder) planSearchIndex() {
@@ -26,17 +37,81 @@ func (b *builder) planSearchIndex() {
 		return
 	}
 	posts := b.posts
-	b.addKeyed(search.Path, "search index ([search] enabled = false leaves it out)", b.feedKey(posts), func() ([]byte, error) {
-		entries := make([]search.Post, len(posts))
-		for i, p := range posts {
-			e := search.Post{Title: p.Title, URL: relURL(b.cfg.BasePath(), p.URL), Date: p.Date, Summary: p.Description, Body: p.searchBody()}
-			for _, t := range p.Tags {
-				e.Tags = append(e.Tags, t.Name)
+	st := &searchIndex{key: b.feedKey(posts)}
+	if prev := b.inc.previous(); prev != nil && prev.search != nil && prev.search.key == st.key {
+		st.index = prev.search.index // the same posts: its output is reused too
+	}
+	b.search = st
+	b.planSearchFiles(st.key, nil, func() {
+		if st.index == nil {
+			entries := make([]search.Post, len(posts))
+			for i, p := range posts {
+				entries[i] = b.searchPost(p)
 			}
-			entries[i] = e
+			st.index = search.New(entries)
 		}
-		return search.Write(entries), nil
 	})
+}
+
+// planSearchFiles plans the index's files, made once by update and the
+// index it leaves in b.search; with chunks, only the index proper and
+// those chunks of posts.
+func (b *builder) planSearchFiles(key uint64, chunks []int, update func()) {
+	var once sync.Once
+	var files [][]byte
+	for i, p := range search.Paths(len(b.posts)) {
+		if chunks != nil && i > 0 && !slices.Contains(chunks, i-1) {
+			continue
+		}
+		b.addKeyed(p, searchOrigin, key, func() ([]byte, error) {
+			once.Do(func() {
+				update()
+				files = b.search.index.Files()
+			})
+			return files[i], nil
+		})
+	}
+}
+
+// planSearchEdits plans the index again after edits of the bodies of
+// edited, which leave every post where it was (the dev server's fast
+// path): the last index changes only their words, and only their chunks
+// of posts are written again.
+func (b *builder) planSearchEdits(edited []*Page) {
+	st := b.search
+	if st == nil || st.index == nil || st.index.Len() != len(b.posts) {
+		b.planSearchIndex()
+		return
+	}
+	key := b.feedKey(b.posts)
+	chunks := []int{}
+	for _, p := range edited {
+		if i := slices.Index(b.posts, p); i >= 0 {
+			chunks = append(chunks, i/search.ChunkSize)
+		}
+	}
+	b.planSearchFiles(key, chunks, func() {
+		for _, p := range edited {
+			if i := slices.Index(b.posts, p); i >= 0 {
+				st.index.Set(i, b.searchPost(p))
+			}
+		}
+		st.key = key
+	})
+}
+
+// The origin names the way out of a clash with a page of the blog's own.
+const searchOrigin = "search index ([search] enabled = false leaves it out)"
+
+// searchPost is what the index reads of p.
+func (b *builder) searchPost(p *Page) search.Post {
+	// The script links to these URLs as they are: under a sub-path they
+	// carry it (the pass over pages does not read JSON).
+	e := search.Post{Title: p.Title, URL: relURL(b.cfg.BasePath(), p.URL), Date: p.Date, Summary: p.Description, Body: p.searchBody()}
+	for _, t := range p.Tags {
+		e.Tags = append(e.Tags, t.Name)
+	}
+	return e
 }
 
 // searchBody scans the post's body for the index once per document: its

@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -22,10 +23,13 @@ import (
 // reader does: a query typed in the header's box opens the search page
 // with the posts that have its words, best first; arrow keys walk the
 // results; the count is announced; nothing goes wrong in the console and
-// nothing is asked of any server but the site's.
+// nothing is asked of any server but the site's. The index is cut into
+// chunks of one post, as a blog of thousands is, so that results come
+// from several.
 func TestBrowserSearch(t *testing.T) {
 	ctx := browsertest.Start(t)
 	r := sitetest.Build(t, searchSite)
+	rechunk(t, r.Files)
 	srv := serveFiles(t, r.Files)
 	ctx, cancel := chromedp.NewContext(ctx)
 	defer cancel()
@@ -156,6 +160,11 @@ func TestBrowserSearch(t *testing.T) {
 		t.Fatal(err)
 	}
 	wait(status, "Type a longer word to search.")
+	// Queries fold case and accents as the index does.
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/?q=P%C3%82TIENCE")); err != nil {
+		t.Fatal(err)
+	}
+	wait(status, "2 posts found for “PÂTIENCE”.")
 	if got := eval(`document.getElementById("search-status").getAttribute("aria-live")`); got != "polite" {
 		t.Errorf("status aria-live = %q; want polite", got)
 	}
@@ -175,10 +184,26 @@ func TestBrowserSearch(t *testing.T) {
 		t.Errorf("the page had a %s", p)
 	}
 	for _, h := range srv.requests() {
-		if !slices.Contains([]string{"/posts/new/", "/search/", "/search/index.json", "/js/search.js", "/css/theme.css", "/css/syntax.css", "/posts/old/", "/favicon.svg", "/favicon.ico"}, h) {
+		if !slices.Contains([]string{"/posts/new/", "/search/", "/search/index.json", "/search/posts-0.json", "/search/posts-1.json", "/js/search.js", "/css/theme.css", "/css/syntax.css", "/posts/old/", "/favicon.svg", "/favicon.ico"}, h) {
 			t.Errorf("the pages asked for %s", h)
 		}
 	}
+}
+
+// rechunk rewrites a built index of two posts as chunks of one post.
+func rechunk(t *testing.T, files map[string][]byte) {
+	t.Helper()
+	var rows []json.RawMessage
+	if err := json.Unmarshal(files["search/posts-0.json"], &rows); err != nil || len(rows) != 2 {
+		t.Fatalf("search/posts-0.json: %d posts, %v; want 2", len(rows), err)
+	}
+	index := string(files["search/index.json"])
+	if !strings.Contains(index, `"chunk":1000,`) {
+		t.Fatalf("search/index.json has no chunk of 1000:\n%s", index)
+	}
+	files["search/index.json"] = []byte(strings.Replace(index, `"chunk":1000,`, `"chunk":1,`, 1))
+	files["search/posts-0.json"] = []byte("[" + string(rows[0]) + "]")
+	files["search/posts-1.json"] = []byte("[" + string(rows[1]) + "]")
 }
 
 type fileServer struct {

@@ -1,11 +1,16 @@
 package site_test
 
 import (
+	"context"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/accruehq/accrue/generator/internal/sitetest"
+	"github.com/accruehq/accrue/generator/search"
+	"github.com/accruehq/accrue/generator/site"
+	"github.com/accruehq/accrue/themes"
 )
 
 const searchSite = `
@@ -46,18 +51,22 @@ func TestSearchIndex(t *testing.T) {
 	t.Parallel()
 	r := sitetest.Build(t, searchSite)
 	var ix struct {
-		Posts [][]string `json:"posts"`
-		Words []string   `json:"words"`
+		Posts int      `json:"posts"`
+		Words []string `json:"words"`
 	}
 	if err := json.Unmarshal([]byte(r.File("search/index.json")), &ix); err != nil {
+		t.Fatal(err)
+	}
+	var posts [][]string
+	if err := json.Unmarshal([]byte(r.File("search/posts-0.json")), &posts); err != nil {
 		t.Fatal(err)
 	}
 	want := [][]string{
 		{"Fresh start", "/posts/new/", "2024-05-01", "A hand-written summary."},
 		{"Old news", "/posts/old/", "2023-05-01", "Nothing compounds like patience."},
 	}
-	if got, _ := json.Marshal(ix.Posts); string(got) != mustJSON(t, want) {
-		t.Errorf("indexed posts = %s; want %s", got, mustJSON(t, want))
+	if got, _ := json.Marshal(posts); ix.Posts != 2 || string(got) != mustJSON(t, want) {
+		t.Errorf("indexed posts = %d, %s; want 2, %s", ix.Posts, got, mustJSON(t, want))
 	}
 	words := strings.Join(ix.Words, " ")
 	for _, w := range []string{"patience", "archive", "fresh", "compounds"} {
@@ -111,4 +120,50 @@ func mustJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestSearchIncremental: the dev server's index follows every edit and
+// equals a full build's; an edit of a body alone re-renders the post, its
+// feeds and the index, nothing more.
+func TestSearchIncremental(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for name, data := range sitetest.FS(searchSite) {
+		writeFile(t, dir, name, string(data.Data))
+	}
+	opts := site.Options{Now: sitetest.Now, Theme: themes.Default(), Dir: dir}
+	inc := site.NewIncremental(os.DirFS(dir), opts)
+	build := func(step string, changed []string) map[string][]byte {
+		t.Helper()
+		got, _, err := inc.Build(context.Background(), opts, changed)
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		w := &site.MemWriter{}
+		if _, _, err := site.Build(context.Background(), os.DirFS(dir), w, opts); err != nil {
+			t.Fatalf("%s: full build: %v", step, err)
+		}
+		for _, p := range search.Paths(2) {
+			if g, f := string(got[p]), string(w.Files[p]); g != f || g == "" {
+				t.Fatalf("%s: incremental %s differs from a full build's:\n%s\nwant\n%s", step, p, g, f)
+			}
+		}
+		return got
+	}
+	build("first build", nil)
+	post := "---\ntitle: Old news\ndate: 2023-05-01\ntags: [archive]\n---\nNothing compounds like patience.\n\nZeppelins, though.\n"
+	for i, step := range []struct{ name, text, word string }{
+		{"a new word in the body", post, "zeppelins"},
+		{"another", strings.Replace(post, "Zeppelins", "Airships", 1), "airships"},
+		{"a retitle", strings.Replace(post, "Old news", "Older news", 1), "older"},
+	} {
+		writeFile(t, dir, "content/posts/old.md", step.text)
+		files := build(step.name, []string{"content/posts/old.md"})
+		if !strings.Contains(string(files[search.Path]), `"`+step.word+`"`) {
+			t.Errorf("%s: the index has no %q", step.name, step.word)
+		}
+		if i < 2 && inc.Last.Rendered > 9 {
+			t.Errorf("%s: rendered %d files; want the post, its feeds, the index and its posts", step.name, inc.Last.Rendered)
+		}
+	}
 }

@@ -14,25 +14,43 @@
   var ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December"];
-  var index = null, loading = null, timer = 0;
+  var indexURL = new URL(root.getAttribute("data-index"), location.href);
+  var index = null, loading = null, timer = 0, shown = 0;
+  var chunks = {}; // chunk number to the promise of its posts
+
+  function get(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + r.statusText);
+      return r.json();
+    });
+  }
 
   function load() {
     if (!loading) {
       status.textContent = "Loading the search index…";
-      loading = fetch(root.getAttribute("data-index"))
-        .then(function (r) {
-          if (!r.ok) throw new Error(r.status + " " + r.statusText);
-          return r.json();
-        })
-        .then(function (data) {
-          if (data.version !== 1) throw new Error("index version " + data.version);
-          var stop = {};
-          data.stop.forEach(function (w) { stop[w] = true; });
-          index = { posts: data.posts, words: data.words, hits: data.hits, stop: stop };
-          return index;
-        });
+      loading = get(indexURL).then(function (data) {
+        if (data.version !== 1) throw new Error("index version " + data.version);
+        var stop = {};
+        data.stop.forEach(function (w) { stop[w] = true; });
+        index = { chunk: data.chunk, words: data.words, hits: data.hits, stop: stop };
+        return index;
+      });
+      loading.catch(function () { loading = null; }); // the next query tries again
     }
     return loading;
+  }
+
+  // posts returns the promise of the given posts' rows, loading the
+  // chunks they are in: a page of results needs a few of a large blog's.
+  function posts(ids) {
+    return Promise.all(ids.map(function (id) {
+      var k = Math.floor(id / index.chunk);
+      if (!chunks[k]) {
+        chunks[k] = get(new URL("posts-" + k + ".json", indexURL));
+        chunks[k].catch(function () { delete chunks[k]; });
+      }
+      return chunks[k].then(function (rows) { return rows[id % index.chunk]; });
+    }));
   }
 
   // fold lowercases and drops accents, as the index does.
@@ -117,11 +135,18 @@
     });
   }
 
+  // show lists the posts found, once their rows are loaded, unless a
+  // later query was shown meanwhile.
   function show(q) {
-    var found = search(q), ws = terms(q);
+    var found = search(q), ws = terms(q), turn = ++shown;
+    return posts(found.slice(0, MAX_RESULTS)).then(function (rows) {
+      if (turn === shown) render(q, ws, found, rows);
+    });
+  }
+
+  function render(q, ws, found, rows) {
     list.textContent = "";
-    found.slice(0, MAX_RESULTS).forEach(function (id) {
-      var post = index.posts[id];
+    rows.forEach(function (post) {
       var li = document.createElement("li");
       var h = document.createElement("h2");
       var a = document.createElement("a");
@@ -151,7 +176,7 @@
     var url = new URL(location.href);
     if (q.trim()) url.searchParams.set("q", q); else url.searchParams.delete("q");
     history.replaceState(null, "", url);
-    load().then(function () { show(q); }, function (err) {
+    load().then(function () { return show(q); }).catch(function (err) {
       status.textContent = "The search index could not be loaded (" + err.message + ").";
     });
   }
