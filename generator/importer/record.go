@@ -47,8 +47,8 @@ func WebmentionFileName(wmID int64, property string, received time.Time) string 
 	return "mentions/" + recordName(received, id, "yaml")
 }
 
-// comment is the front matter of a comment file, in the order the README
-// shows it.
+// comment is the front matter of a comment file, in the order
+// docs/comments-and-mentions.md shows it.
 type comment struct {
 	ID        string    `yaml:"id"`
 	Author    string    `yaml:"author"`

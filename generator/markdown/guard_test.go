@@ -3,6 +3,7 @@ package markdown
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -144,13 +145,26 @@ func TestCostlyButRealIsRendered(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tt := range []struct{ name, src string }{
+	cases := []struct{ name, src string }{
 		{"large table", table.String()},
 		{"long post", prose.String()},
 		{"one long paragraph", rep("Some *words* and a [link](/x). ", 500)},
 		{"the README", string(readme)},
 		{"escaped marks", rep(`\[a\](b `, 13000)},
-	} {
+	}
+	// The README's reference pages are real documents too.
+	docs, err := filepath.Glob("../../docs/*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		src, err := os.ReadFile(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, struct{ name, src string }{"docs/" + filepath.Base(d), string(src)})
+	}
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			if _, err := New(Options{}).Render([]byte(tt.src)); err != nil {
