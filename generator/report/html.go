@@ -691,6 +691,9 @@ type entryRow struct {
 	Who, Source     anchor
 	Note            string
 	Points, Balance string
+	// Full is the source in full when Source.Text shortens it: a
+	// commit's hash.
+	Full string
 }
 
 func newStatementView(s *Statement) *statementView {
@@ -714,10 +717,32 @@ func newStatementView(s *Statement) *statementView {
 	v.Chart = valueChart(s.Months, v.Kinds, "balance", "Balance of "+v.Post.Text+" over time, by kind of deposit")
 	v.Moments = f.moments(s.Moments)
 	for _, e := range s.Entries {
-		v.Entries = append(v.Entries, entryRow{Date: showDate(e.Date), Kind: kindOf(e.Kind), Who: f.person(e.Actor, e.ActorURL),
-			Source: anchor{Text: e.Source, Href: safeHref(e.Source)}, Note: e.Note, Points: showPoints(e.Points), Balance: showPoints(e.Balance)})
+		row := entryRow{Date: showDate(e.Date), Kind: kindOf(e.Kind), Who: f.person(e.Actor, e.ActorURL),
+			Source: anchor{Text: e.Source, Href: safeHref(e.Source)}, Note: e.Note, Points: showPoints(e.Points), Balance: showPoints(e.Balance)}
+		if e.ActorTitle != "" {
+			// An internal link's deposit is made by the post that links.
+			row.Who = anchor{Text: e.ActorTitle, Href: siteHref(s.Site.URL, e.ActorURL)}
+		}
+		if isCommit(e.Source) {
+			row.Source.Text, row.Full = e.Source[:7], e.Source
+		}
+		v.Entries = append(v.Entries, row)
 	}
 	return v
+}
+
+// isCommit reports whether source is a git commit's full hash, which the
+// statement shortens as git does.
+func isCommit(source string) bool {
+	if len(source) != 40 {
+		return false
+	}
+	for _, c := range source {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // valueNote says what a value is made of.
