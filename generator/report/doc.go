@@ -9,6 +9,10 @@
 // for each post, the points deposited in each of the last 12 months,
 // drawn on one scale for every post so a quiet post's line is flat.
 //
+// The HTML page tells the kinds of deposit apart by family (kinds.go):
+// the author's, the readers', other sites' and links, each with a hue,
+// and the kinds within a family by pattern, in charts and legends alike.
+//
 // report is pure like ledger: package site gathers its Input, and nothing
 // here reads files or the clock.
 //

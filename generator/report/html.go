@@ -74,13 +74,6 @@ type card struct {
 	Tone               string // "up", "down" or ""
 }
 
-// kindView is a deposit kind as legends and tables show it.
-type kindView struct {
-	Name  string // ledger name: "internal-link"
-	Label string // "Internal link"
-	Class string // colours it: "k-internal-link"
-}
-
 type reportView struct {
 	PageTitle   string
 	Site        anchor
@@ -88,7 +81,8 @@ type reportView struct {
 	Cards       []card
 	Shares      []card
 	Classes     classesView
-	Kinds       []kindView // the kinds with deposits, in the ledger's order
+	Kinds       []kindView // the kinds with deposits, family by family
+	Legend      []familyView
 	ValueChart  sized
 	BarChart    sized
 	Months      []monthRow // newest first
@@ -250,6 +244,7 @@ func newReportView(r *Report) *reportView {
 		Kinds: kindsIn(r.Timeline),
 	}
 	v.PageTitle = v.Site.Text + " · compound interest statement, " + v.AsOf
+	v.Legend = legendOf(v.Kinds)
 	v.Cards, v.Shares = summaryCards(r.Summary)
 	v.Classes = classesOf(r.Summary)
 	v.ValueChart = valueChart(r.Timeline, v.Kinds, "value", "Value over time, by kind of deposit")
@@ -399,28 +394,6 @@ func shareOf(n, total int) string {
 	return showPercent(float64(n) / float64(total))
 }
 
-// kindsIn lists the kinds deposited in the months, in the ledger's order.
-func kindsIn(months []Month) []kindView {
-	var out []kindView
-	for _, k := range ledger.Kinds() {
-		for _, m := range months {
-			if _, ok := m.Deposits[k.String()]; ok {
-				out = append(out, kindOf(k.String()))
-				break
-			}
-		}
-	}
-	return out
-}
-
-func kindOf(name string) kindView {
-	l := strings.ReplaceAll(name, "-", " ")
-	if l != "" {
-		l = strings.ToUpper(l[:1]) + l[1:]
-	}
-	return kindView{Name: name, Label: l, Class: "k-" + name}
-}
-
 // monthTimes parses the months' "2006-01" names.
 func monthTimes(months []Month) []time.Time {
 	out := make([]time.Time, 0, len(months))
@@ -442,9 +415,9 @@ func monthTimes(months []Month) []time.Time {
 func valueLayers(months []Month, kinds []kindView) []series {
 	layers := make([]series, len(kinds)+1)
 	for k, kv := range kinds {
-		layers[k] = series{Class: kv.Class, Name: kv.Label, Values: make([]float64, len(months))}
+		layers[k] = series{Class: kv.Class, Name: kv.Label, Pattern: kv.Pattern, Values: make([]float64, len(months))}
 	}
-	interest := series{Class: "k-interest", Name: "Interest", Hatched: true, Values: make([]float64, len(months))}
+	interest := series{Class: "k-interest", Name: "Interest", Pattern: "stripes", Values: make([]float64, len(months))}
 	sums := make([]float64, len(kinds))
 	for i, m := range months {
 		var principal float64
@@ -469,7 +442,7 @@ func valueLayers(months []Month, kinds []kindView) []series {
 func depositLayers(months []Month, kinds []kindView) []series {
 	layers := make([]series, len(kinds))
 	for k, kv := range kinds {
-		layers[k] = series{Class: kv.Class, Name: kv.Label, Values: make([]float64, len(months))}
+		layers[k] = series{Class: kv.Class, Name: kv.Label, Pattern: kv.Pattern, Values: make([]float64, len(months))}
 		for i, m := range months {
 			layers[k].Values[i] = float64(m.Deposits[kv.Name])
 		}
@@ -679,6 +652,7 @@ type statementView struct {
 	Class     string
 	Cards     []card
 	Kinds     []kindView
+	Legend    []familyView
 	Chart     sized
 	Entries   []entryRow
 	Moments   []momentRow
@@ -714,6 +688,7 @@ func newStatementView(s *Statement) *statementView {
 		{Label: "Published", Value: showDate(p.Published), Note: showAge(p.AgeDays) + " ago"},
 	}
 	v.PageTitle = v.Post.Text + " · statement, " + v.AsOf
+	v.Legend = legendOf(v.Kinds)
 	v.Chart = valueChart(s.Months, v.Kinds, "balance", "Balance of "+v.Post.Text+" over time, by kind of deposit")
 	v.Moments = f.moments(s.Moments)
 	for _, e := range s.Entries {

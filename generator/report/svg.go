@@ -25,9 +25,52 @@ type series struct {
 	Class  string // the CSS class that colours it
 	Name   string
 	Values []float64
-	// Hatched layers are striped as well as coloured: the interest, told
-	// from the deposits without relying on colour.
-	Hatched bool
+	// Pattern fills the layer with stripes, dots or a grid in its colour
+	// ("" is solid), so layers of one hue, and the interest, are told
+	// apart without relying on colour.
+	Pattern string
+}
+
+// patternDefs defines the fills of the patterned layers, each named
+// id-k by its layer's index; it writes nothing when all are solid.
+func patternDefs(b *strings.Builder, id string, layers []series) {
+	started := false
+	for k, s := range layers {
+		if s.Pattern == "" {
+			continue
+		}
+		if !started {
+			b.WriteString(`<defs>`)
+			started = true
+		}
+		rotate := "45"
+		if s.Pattern == "back" {
+			rotate = "-45"
+		}
+		b.WriteString(`<pattern id="` + id + `-` + strconv.Itoa(k) + `" class="` + s.Class + `" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(` + rotate + `)">`)
+		b.WriteString(`<rect class="pat-bg" width="5" height="5"/>`)
+		switch s.Pattern {
+		case "dots":
+			b.WriteString(`<circle class="pat-dot" cx="2.5" cy="2.5" r="1.3"/>`)
+		case "grid":
+			b.WriteString(`<path class="pat-line" d="M1,0V5M0,1H5"/>`)
+		default:
+			b.WriteString(`<path class="pat-line" d="M1,0V5"/>`)
+		}
+		b.WriteString(`</pattern>`)
+	}
+	if started {
+		b.WriteString(`</defs>`)
+	}
+}
+
+// layerOpen starts a layer's path, filled by its pattern if it has one.
+func layerOpen(b *strings.Builder, id string, k int, s series) {
+	b.WriteString(`<path class="` + s.Class + `"`)
+	if s.Pattern != "" {
+		b.WriteString(` style="fill:url(#` + id + `-` + strconv.Itoa(k) + `)"`)
+	}
+	b.WriteString(` d="`)
 }
 
 // frame is a chart's drawing area inside its viewBox.
@@ -262,18 +305,10 @@ func areaChart(f frame, l chartText, months []time.Time, layers []series, empty 
 	var b strings.Builder
 	svgOpen(&b, "chart area", f, l)
 	yAxis(&b, f, ticks)
-	hatch := l.ID + "-hatch"
+	patternDefs(&b, l.ID, layers)
 	var below []float64
 	for k, s := range layers {
-		if s.Hatched {
-			b.WriteString(`<defs><pattern id="` + hatch + `" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
-				`<rect class="hatch-bg" width="5" height="5"/><line class="hatch-line" x1="1" y1="0" x2="1" y2="5"/></pattern></defs>`)
-		}
-		b.WriteString(`<path class="` + s.Class + `"`)
-		if s.Hatched {
-			b.WriteString(` style="fill:url(#` + hatch + `)"`)
-		}
-		b.WriteString(` d="`)
+		layerOpen(&b, l.ID, k, s)
 		for i := range n {
 			b.WriteString(cmd(i == 0, x(i), f.y(tops[k][i], top)))
 		}
@@ -312,8 +347,9 @@ func barChart(f frame, l chartText, months []time.Time, layers []series, empty s
 	var b strings.Builder
 	svgOpen(&b, "chart bars", f, l)
 	yAxis(&b, f, ticks)
+	patternDefs(&b, l.ID, layers)
 	for k, s := range layers {
-		b.WriteString(`<path class="` + s.Class + `" d="`)
+		layerOpen(&b, l.ID, k, s)
 		for i := range n {
 			lo := 0.0
 			if k > 0 {

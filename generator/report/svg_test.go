@@ -158,7 +158,7 @@ func TestDepositBarsStack(t *testing.T) {
 	// The axis goes to 15 (0, 5, 10, 15): the comment bar of January
 	// sits on its publish bar, from 10 to 14.
 	top := 15.0
-	comment := regexp.MustCompile(`<path class="k-comment" d="M[\d.]+,([\d.]+)h[\d.]+v([\d.]+)`).FindStringSubmatch(svg)
+	comment := regexp.MustCompile(`<path class="k-comment f-readers" d="M[\d.]+,([\d.]+)h[\d.]+v([\d.]+)`).FindStringSubmatch(svg)
 	if comment == nil {
 		t.Fatalf("no comment bars in %s", svg)
 	}
