@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -86,6 +87,7 @@ type reportView struct {
 	ValueChart  sized
 	BarChart    sized
 	Months      []monthRow // newest first
+	MonthCount  int
 	Posts       []postRow
 	Changes     changesView
 	Champions   []championRow
@@ -103,7 +105,9 @@ type classItem struct {
 }
 
 type monthRow struct {
-	Month                        string
+	Month string
+	// Quiet counts the months of a run without deposits shown as one row.
+	Quiet                        int
 	Deposits                     []amount // by kind, in the ledger's order
 	Count                        int
 	Principal, Interest, Closing string
@@ -249,7 +253,7 @@ func newReportView(r *Report) *reportView {
 	v.Classes = classesOf(r.Summary)
 	v.ValueChart = valueChart(r.Timeline, v.Kinds, "value", "Value over time, by kind of deposit")
 	v.BarChart = depositChart(r.Timeline, v.Kinds)
-	v.Months = monthRows(r.Timeline, v.Kinds)
+	v.Months, v.MonthCount = monthRows(r.Timeline, v.Kinds), len(r.Timeline)
 	v.Posts = f.postRows(r.Posts, flowTop(r.Posts))
 	v.Changes = f.changes(r.Changes, v.Since)
 	v.Champions = f.champions(r.Champions)
@@ -502,9 +506,26 @@ func depositChart(months []Month, kinds []kindView) sized {
 	return drawSized(barChart, depositWide, depositNarrow, l, monthTimes(months), depositLayers(months, kinds))
 }
 
+// monthRows are the monthly statement, newest first. A run of months
+// without deposits only earned interest (or depreciated): it is one
+// row, as in the text form, so a blog's quiet years do not fill the
+// table. The report's own month always shows.
 func monthRows(months []Month, kinds []kindView) []monthRow {
-	rows := make([]monthRow, 0, len(months))
-	for i := len(months) - 1; i >= 0; i-- {
+	var rows []monthRow
+	for i := 0; i < len(months); {
+		j := i // months[i:j] are quiet, never the last one
+		var interest, depreciation Points
+		for j < len(months)-1 && months[j].Count == 0 {
+			interest += months[j].Interest
+			depreciation += months[j].Depreciation
+			j++
+		}
+		if j-i >= 2 {
+			rows = append(rows, monthRow{Month: showMonth(months[i].Month) + " – " + showMonth(months[j-1].Month), Quiet: j - i,
+				Principal: showPoints(0), Interest: showPoints(interest), Depreciation: showPoints(depreciation), Closing: showPoints(months[j-1].Closing)})
+			i = j
+			continue
+		}
 		m := months[i]
 		row := monthRow{Month: showMonth(m.Month), Count: m.Count, Principal: showPoints(m.Principal),
 			Interest: showPoints(m.Interest), Depreciation: showPoints(m.Depreciation), Closing: showPoints(m.Closing)}
@@ -514,7 +535,9 @@ func monthRows(months []Month, kinds []kindView) []monthRow {
 			}
 		}
 		rows = append(rows, row)
+		i++
 	}
+	slices.Reverse(rows)
 	return rows
 }
 
