@@ -13,6 +13,10 @@
 // the author's, the readers', other sites' and links, each with a hue,
 // and the kinds within a family by pattern, in charts and legends alike.
 //
+// The time charts fold a year or more without deposits into a narrow
+// band marked with its years (axis.go), so a blog that began with a post
+// or two and grew years later shows its growth, not its quiet.
+//
 // report is pure like ledger: package site gathers its Input, and nothing
 // here reads files or the clock.
 //

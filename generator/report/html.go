@@ -398,14 +398,14 @@ func shareOf(n, total int) string {
 	return showPercent(float64(n) / float64(total))
 }
 
-// monthTimes parses the months' "2006-01" names.
-func monthTimes(months []Month) []time.Time {
-	out := make([]time.Time, 0, len(months))
+// monthTimes parses the months' "2006-01" names, for a time axis.
+func monthTimes(months []Month) []axisMonth {
+	out := make([]axisMonth, 0, len(months))
 	for _, m := range months {
 		// Compute names every month this way; a name that did not parse
 		// would be the zero time, which only misplaces an axis label.
 		t, _ := time.Parse("2006-01", m.Month)
-		out = append(out, t)
+		out = append(out, axisMonth{Start: t, Quiet: m.Count == 0})
 	}
 	return out
 }
@@ -479,8 +479,9 @@ func valueChart(months []Month, kinds []kindView, id, title string) sized {
 }
 
 // drawSized draws a time chart for a wide screen and for a phone.
-func drawSized(draw func(frame, chartText, []time.Time, []series, string) template.HTML,
-	wide, narrow frame, l chartText, times []time.Time, layers []series) sized {
+func drawSized(draw func(frame, chartText, []axisMonth, []series, string) template.HTML,
+	wide, narrow frame, l chartText, times []axisMonth, layers []series) sized {
+	l.Desc += foldNote(times)
 	phone := l
 	phone.ID += "-narrow"
 	return sized{

@@ -286,14 +286,14 @@ func maxOf(tops [][]float64) float64 {
 
 // areaChart draws layers stacked as areas over months, the last layer
 // on top, with a line along the total.
-func areaChart(f frame, l chartText, months []time.Time, layers []series, empty string) template.HTML {
+func areaChart(f frame, l chartText, months []axisMonth, layers []series, empty string) template.HTML {
 	n := len(months)
 	if n == 0 || len(layers) == 0 {
 		return emptyChart(f, l, empty)
 	}
 	tops := stack(layers, n)
 	if n == 1 { // one month: a flat band across the plot
-		months = []time.Time{months[0], months[0]}
+		months = []axisMonth{months[0], months[0]}
 		for k := range tops {
 			tops[k] = append(tops[k], tops[k][0])
 		}
@@ -301,10 +301,21 @@ func areaChart(f frame, l chartText, months []time.Time, layers []series, empty 
 	}
 	ticks := niceTicks(maxOf(tops), 5)
 	top := ticks[len(ticks)-1]
-	x := func(i int) float64 { return f.Left + f.plotW()*float64(i)/float64(n-1) }
+	// The area runs from the first month's start to the last one's, and
+	// folded months are narrow.
+	sc := scaleOf(months)
+	first, last := sc.Lo[0], sc.Lo[n-1]
+	for k := range sc.Lo {
+		sc.Lo[k], sc.Hi[k] = (sc.Lo[k]-first)/(last-first), (sc.Hi[k]-first)/(last-first)
+	}
+	x := func(i int) float64 { return f.Left + f.plotW()*sc.Lo[i] }
+	for _, fd := range sc.Folds { // a fold ends where the next month starts
+		sc.Hi[fd.To] = sc.Lo[fd.To+1]
+	}
 	var b strings.Builder
 	svgOpen(&b, "chart area", f, l)
 	yAxis(&b, f, ticks)
+	drawFolds(&b, f, months, sc)
 	patternDefs(&b, l.ID, layers)
 	var below []float64
 	for k, s := range layers {
@@ -327,13 +338,13 @@ func areaChart(f frame, l chartText, months []time.Time, layers []series, empty 
 		b.WriteString(cmd(i == 0, x(i), f.y(below[i], top)))
 	}
 	b.WriteString(`"/>`)
-	xAxis(&b, f, monthTicks(months, f.Labels), x)
+	xAxis(&b, f, axisTicks(months, sc, f.Labels), x)
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
 
 // barChart draws one bar a month, its layers stacked.
-func barChart(f frame, l chartText, months []time.Time, layers []series, empty string) template.HTML {
+func barChart(f frame, l chartText, months []axisMonth, layers []series, empty string) template.HTML {
 	n := len(months)
 	if n == 0 || len(layers) == 0 {
 		return emptyChart(f, l, empty)
@@ -341,12 +352,13 @@ func barChart(f frame, l chartText, months []time.Time, layers []series, empty s
 	tops := stack(layers, n)
 	ticks := niceTicks(maxOf(tops), 4)
 	top := ticks[len(ticks)-1]
-	band := f.plotW() / float64(n)
-	width := band * 0.72
-	center := func(i int) float64 { return f.Left + band*(float64(i)+0.5) }
+	sc := scaleOf(months)
+	width := f.plotW() * sc.unit() * 0.72
+	center := func(i int) float64 { return f.Left + f.plotW()*(sc.Lo[i]+sc.Hi[i])/2 }
 	var b strings.Builder
 	svgOpen(&b, "chart bars", f, l)
 	yAxis(&b, f, ticks)
+	drawFolds(&b, f, months, sc)
 	patternDefs(&b, l.ID, layers)
 	for k, s := range layers {
 		layerOpen(&b, l.ID, k, s)
@@ -363,7 +375,7 @@ func barChart(f frame, l chartText, months []time.Time, layers []series, empty s
 		}
 		b.WriteString(`"/>`)
 	}
-	xAxis(&b, f, monthTicks(months, f.Labels), center)
+	xAxis(&b, f, axisTicks(months, sc, f.Labels), center)
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
