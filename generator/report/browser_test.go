@@ -40,6 +40,20 @@ func TestBrowserReport(t *testing.T) {
 	if got, want := tab.phoneCharts(t), []string{"classes", "value-narrow", "deposits-narrow"}; !slices.Equal(got, want) {
 		t.Errorf("charts on a phone = %v; want %v", got, want)
 	}
+	// The period links zoom the timeline without script: the address
+	// names the period, and the stylesheet shows its charts alone.
+	if err := chromedp.Do(tab.ctx, chromedp.Click(`nav.zoom a[href="#period-12m"]`, chromedp.NodeVisible)); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := tab.charts(t), []string{"classes", "value-12m", "deposits-12m"}; !slices.Equal(got, want) {
+		t.Errorf("charts after a click on the last 12 months = %v; want %v", got, want)
+	}
+	if err := chromedp.Do(tab.ctx, chromedp.Click(`nav.zoom a[href="#period-all"]`, chromedp.NodeVisible)); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := tab.charts(t), []string{"classes", "value", "deposits"}; !slices.Equal(got, want) {
+		t.Errorf("charts after a click on All = %v; want %v", got, want)
+	}
 	if n := tab.eval(t, `document.querySelectorAll("#posts svg.spark").length`); n != "6" {
 		t.Errorf("%s sparklines; want one for each of the 6 posts", n)
 	}
@@ -239,7 +253,7 @@ func (tb *tab) eval(t *testing.T, js string) string {
 func (tb *tab) charts(t *testing.T) []string {
 	t.Helper()
 	const js = `Array.from(document.querySelectorAll("svg.chart")).filter(function (svg) {
-		return getComputedStyle(svg).display !== "none";
+		return getComputedStyle(svg).display !== "none" && svg.closest(".period, body").checkVisibility();
 	}).map(function (svg) {
 		var ids = (svg.getAttribute("aria-labelledby") || "").split(" ");
 		var title = document.getElementById(ids[0]), desc = document.getElementById(ids[1]);

@@ -15,7 +15,9 @@
 //
 // The time charts fold a year or more without deposits into a narrow
 // band marked with its years (axis.go), so a blog that began with a post
-// or two and grew years later shows its growth, not its quiet.
+// or two and grew years later shows its growth, not its quiet. The page
+// also draws them over the last 3 years and 12 months, shown by in-page
+// links (#period-12m) and its stylesheet, without script.
 //
 // report is pure like ledger: package site gathers its Input, and nothing
 // here reads files or the clock.

@@ -84,8 +84,7 @@ type reportView struct {
 	Classes     classesView
 	Kinds       []kindView // the kinds with deposits, family by family
 	Legend      []familyView
-	ValueChart  sized
-	BarChart    sized
+	Periods     []periodView // the timeline's charts, all of it first
 	Months      []monthRow // newest first
 	MonthCount  int
 	Posts       []postRow
@@ -251,8 +250,7 @@ func newReportView(r *Report) *reportView {
 	v.Legend = legendOf(v.Kinds)
 	v.Cards, v.Shares = summaryCards(r.Summary)
 	v.Classes = classesOf(r.Summary)
-	v.ValueChart = valueChart(r.Timeline, v.Kinds, "value", "Value over time, by kind of deposit")
-	v.BarChart = depositChart(r.Timeline, v.Kinds)
+	v.Periods = periodViews(r.Timeline, v.Kinds)
 	v.Months, v.MonthCount = monthRows(r.Timeline, v.Kinds), len(r.Timeline)
 	v.Posts = f.postRows(r.Posts, flowTop(r.Posts))
 	v.Changes = f.changes(r.Changes, v.Since)
@@ -463,8 +461,19 @@ type sized struct {
 // valueChart draws the value over the months, stacked by kind with the
 // interest on top; id tells it from other charts on the page.
 func valueChart(months []Month, kinds []kindView, id, title string) sized {
+	return valueChartFrom(months, kinds, 0, id, title)
+}
+
+// valueChartFrom draws the value chart from month from on: the layers
+// add up from the first month, so a period's chart starts at the value
+// reached, not at nothing.
+func valueChartFrom(all []Month, kinds []kindView, from int, id, title string) sized {
 	l := chartText{ID: id, Title: title, Desc: "No deposits yet."}
-	layers := valueLayers(months, kinds)
+	layers := valueLayers(all, kinds)
+	months := all[from:]
+	for k := range layers {
+		layers[k].Values = layers[k].Values[from:]
+	}
 	if len(months) > 0 {
 		first, last := months[0], months[len(months)-1]
 		var parts []string
@@ -476,6 +485,41 @@ func valueChart(months []Month, kinds []kindView, id, title string) sized {
 			strings.Join(parts, ", ") + "; interest earned " + points(layers[len(layers)-1].Values[len(months)-1]) + "."
 	}
 	return drawSized(areaChart, valueWide, valueNarrow, l, monthTimes(months), layers)
+}
+
+// period is a stretch of the timeline a reader can zoom to: the last
+// Months months, or all of it when Months is 0.
+type period struct {
+	ID, Label string
+	Months    int
+}
+
+var periods = []period{{"all", "All", 0}, {"3y", "Last 3 years", 36}, {"12m", "Last 12 months", 12}}
+
+// periodView is the timeline's charts over a period. The page shows
+// the one its address names (#period-12m), else all of it: anchors
+// and a stylesheet, so the zoom works without script and in a file.
+type periodView struct {
+	ID, Label       string
+	Value, Deposits sized
+}
+
+// periodViews draws the timeline over every period shorter than it.
+func periodViews(months []Month, kinds []kindView) []periodView {
+	var out []periodView
+	for _, p := range periods {
+		if p.Months != 0 && p.Months >= len(months) {
+			continue
+		}
+		from, suffix, title := 0, "", ""
+		if p.Months != 0 {
+			from, suffix, title = len(months)-p.Months, "-"+p.ID, ", "+strings.ToLower(p.Label)
+		}
+		out = append(out, periodView{ID: "period-" + p.ID, Label: p.Label,
+			Value:    valueChartFrom(months, kinds, from, "value"+suffix, "Value over time, by kind of deposit"+title),
+			Deposits: depositChartOf(months[from:], kinds, "deposits"+suffix, title)})
+	}
+	return out
 }
 
 // drawSized draws a time chart for a wide screen and for a phone.
@@ -491,7 +535,11 @@ func drawSized(draw func(frame, chartText, []axisMonth, []series, string) templa
 }
 
 func depositChart(months []Month, kinds []kindView) sized {
-	l := chartText{ID: "deposits", Title: "Points deposited per month, by kind", Desc: "No deposits yet."}
+	return depositChartOf(months, kinds, "deposits", "")
+}
+
+func depositChartOf(months []Month, kinds []kindView, id, title string) sized {
+	l := chartText{ID: id, Title: "Points deposited per month, by kind" + title, Desc: "No deposits yet."}
 	if len(months) > 0 {
 		best := months[0]
 		var total Points

@@ -173,10 +173,13 @@ func TestDepositBarsStack(t *testing.T) {
 func TestChartsWellFormed(t *testing.T) {
 	r := Compute(fixture(), Options{AsOf: fixtureAsOf})
 	v := newReportView(r)
-	charts := map[string]template.HTML{
-		"value": v.ValueChart.Wide, "value narrow": v.ValueChart.Narrow,
-		"deposits": v.BarChart.Wide, "deposits narrow": v.BarChart.Narrow,
-		"classes": v.Classes.Chart, "spark": v.Posts[0].Spark,
+	charts := map[string]template.HTML{"classes": v.Classes.Chart, "spark": v.Posts[0].Spark}
+	for _, p := range v.Periods {
+		charts[p.ID+" value"], charts[p.ID+" value narrow"] = p.Value.Wide, p.Value.Narrow
+		charts[p.ID+" deposits"], charts[p.ID+" deposits narrow"] = p.Deposits.Wide, p.Deposits.Narrow
+	}
+	if len(v.Periods) != 2 {
+		t.Errorf("%d periods; want all and the last 12 months of the fixture's 30", len(v.Periods))
 	}
 	for name, svg := range charts {
 		t.Run(name, func(t *testing.T) { checkSVG(t, string(svg)) })
