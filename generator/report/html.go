@@ -85,7 +85,7 @@ type reportView struct {
 	Kinds       []kindView // the kinds with deposits, family by family
 	Legend      []familyView
 	Periods     []periodView // the timeline's charts, all of it first
-	Months      []monthRow // newest first
+	Months      []monthRow   // newest first
 	MonthCount  int
 	Posts       []postRow
 	Changes     changesView
