@@ -40,6 +40,20 @@ func TestBrowserReport(t *testing.T) {
 	if got, want := tab.phoneCharts(t), []string{"classes", "value-narrow", "deposits-narrow"}; !slices.Equal(got, want) {
 		t.Errorf("charts on a phone = %v; want %v", got, want)
 	}
+	// The period links zoom the timeline without script: the address
+	// names the period, and the stylesheet shows its charts alone.
+	if err := chromedp.Do(tab.ctx, chromedp.Click(`nav.zoom a[href="#period-12m"]`, chromedp.NodeVisible)); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := tab.charts(t), []string{"classes", "value-12m", "deposits-12m"}; !slices.Equal(got, want) {
+		t.Errorf("charts after a click on the last 12 months = %v; want %v", got, want)
+	}
+	if err := chromedp.Do(tab.ctx, chromedp.Click(`nav.zoom a[href="#period-all"]`, chromedp.NodeVisible)); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := tab.charts(t), []string{"classes", "value", "deposits"}; !slices.Equal(got, want) {
+		t.Errorf("charts after a click on All = %v; want %v", got, want)
+	}
 	if n := tab.eval(t, `document.querySelectorAll("#posts svg.spark").length`); n != "6" {
 		t.Errorf("%s sparklines; want one for each of the 6 posts", n)
 	}
@@ -77,6 +91,14 @@ func TestBrowserReport(t *testing.T) {
 		t.Errorf("%s headers have aria-sort; want only the sorted one", n)
 	}
 
+	// The posts table scrolls with the page: no box of its own cuts it
+	// short, and no row is left unpainted for a print or a capture.
+	if got := tab.eval(t, `(function () { var b = document.querySelector(".posts-box"); return b.scrollHeight - b.clientHeight; })()`); got != "0" {
+		t.Errorf("the posts table hides %s px in a box of its own", got)
+	}
+	if got := tab.eval(t, `getComputedStyle(document.querySelector("#posts tbody tr")).contentVisibility`); got != "visible" {
+		t.Errorf("a posts row's content-visibility = %q; want visible, so it prints", got)
+	}
 	tab.checkQuiet(t)
 	tab.screenshots(t, "report")
 }
@@ -103,6 +125,23 @@ func TestBrowserStatement(t *testing.T) {
 	rows := tab.eval(t, `document.querySelectorAll("#deposits tbody tr").length`)
 	if want := len(st.Entries); rows != strconv.Itoa(want) {
 		t.Errorf("%s deposit rows; want %d", rows, want)
+	}
+	// Every column shows whole, wide and on a phone, where each deposit
+	// is a card; no cell is cut off at the window's right edge.
+	if got := tab.cutCells(t, "#deposits td"); got != "" {
+		t.Errorf("cells beyond the right edge at 1280 px: %s", got)
+	}
+	if err := chromedp.Do(tab.ctx, chromedp.EmulateViewport(390, 844)); err != nil {
+		t.Fatal(err)
+	}
+	if got := tab.cutCells(t, "#deposits td"); got != "" {
+		t.Errorf("cells hidden or beyond the right edge on a phone: %s", got)
+	}
+	if err := chromedp.Do(tab.ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := tab.eval(t, `Array.from(document.querySelectorAll("#deposits td.who a")).map(function (a) { return a.textContent; }).join("|")`), "The dev server"; !strings.Contains(got, want) {
+		t.Errorf("linked names in Who = %q; want the linking post's title %q", got, want)
 	}
 	tab.checkQuiet(t)
 	tab.screenshots(t, "statement")
@@ -214,7 +253,7 @@ func (tb *tab) eval(t *testing.T, js string) string {
 func (tb *tab) charts(t *testing.T) []string {
 	t.Helper()
 	const js = `Array.from(document.querySelectorAll("svg.chart")).filter(function (svg) {
-		return getComputedStyle(svg).display !== "none";
+		return getComputedStyle(svg).display !== "none" && svg.closest(".period, body").checkVisibility();
 	}).map(function (svg) {
 		var ids = (svg.getAttribute("aria-labelledby") || "").split(" ");
 		var title = document.getElementById(ids[0]), desc = document.getElementById(ids[1]);
@@ -245,6 +284,16 @@ func (tb *tab) phoneCharts(t *testing.T) []string {
 		t.Fatal(err)
 	}
 	return ids
+}
+
+// cutCells lists the cells matching sel that the page does not show
+// whole: hidden, or reaching past the window's right edge.
+func (tb *tab) cutCells(t *testing.T, sel string) string {
+	t.Helper()
+	return tb.eval(t, `Array.from(document.querySelectorAll(`+strconv.Quote(sel)+`)).filter(function (td) {
+		var box = td.getBoundingClientRect();
+		return box.width === 0 || box.right > document.documentElement.clientWidth + 0.5;
+	}).map(function (td) { return td.className + " " + td.textContent.trim().slice(0, 30); }).join("; ")`)
 }
 
 func (tb *tab) postTitles(t *testing.T) []string {

@@ -9,6 +9,16 @@
 // for each post, the points deposited in each of the last 12 months,
 // drawn on one scale for every post so a quiet post's line is flat.
 //
+// The HTML page tells the kinds of deposit apart by family (kinds.go):
+// the author's, the readers', other sites' and links, each with a hue,
+// and the kinds within a family by pattern, in charts and legends alike.
+//
+// The time charts fold a year or more without deposits into a narrow
+// band marked with its years (axis.go), so a blog that began with a post
+// or two and grew years later shows its growth, not its quiet. The page
+// also draws them over the last 3 years and 12 months, shown by in-page
+// links (#period-12m) and its stylesheet, without script.
+//
 // report is pure like ledger: package site gathers its Input, and nothing
 // here reads files or the clock.
 //

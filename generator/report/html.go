@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -74,13 +75,6 @@ type card struct {
 	Tone               string // "up", "down" or ""
 }
 
-// kindView is a deposit kind as legends and tables show it.
-type kindView struct {
-	Name  string // ledger name: "internal-link"
-	Label string // "Internal link"
-	Class string // colours it: "k-internal-link"
-}
-
 type reportView struct {
 	PageTitle   string
 	Site        anchor
@@ -88,10 +82,11 @@ type reportView struct {
 	Cards       []card
 	Shares      []card
 	Classes     classesView
-	Kinds       []kindView // the kinds with deposits, in the ledger's order
-	ValueChart  sized
-	BarChart    sized
-	Months      []monthRow // newest first
+	Kinds       []kindView // the kinds with deposits, family by family
+	Legend      []familyView
+	Periods     []periodView // the timeline's charts, all of it first
+	Months      []monthRow   // newest first
+	MonthCount  int
 	Posts       []postRow
 	Changes     changesView
 	Champions   []championRow
@@ -109,7 +104,9 @@ type classItem struct {
 }
 
 type monthRow struct {
-	Month                        string
+	Month string
+	// Quiet counts the months of a run without deposits shown as one row.
+	Quiet                        int
 	Deposits                     []amount // by kind, in the ledger's order
 	Count                        int
 	Principal, Interest, Closing string
@@ -250,11 +247,11 @@ func newReportView(r *Report) *reportView {
 		Kinds: kindsIn(r.Timeline),
 	}
 	v.PageTitle = v.Site.Text + " · compound interest statement, " + v.AsOf
+	v.Legend = legendOf(v.Kinds)
 	v.Cards, v.Shares = summaryCards(r.Summary)
 	v.Classes = classesOf(r.Summary)
-	v.ValueChart = valueChart(r.Timeline, v.Kinds, "value", "Value over time, by kind of deposit")
-	v.BarChart = depositChart(r.Timeline, v.Kinds)
-	v.Months = monthRows(r.Timeline, v.Kinds)
+	v.Periods = periodViews(r.Timeline, v.Kinds)
+	v.Months, v.MonthCount = monthRows(r.Timeline, v.Kinds), len(r.Timeline)
 	v.Posts = f.postRows(r.Posts, flowTop(r.Posts))
 	v.Changes = f.changes(r.Changes, v.Since)
 	v.Champions = f.champions(r.Champions)
@@ -399,36 +396,14 @@ func shareOf(n, total int) string {
 	return showPercent(float64(n) / float64(total))
 }
 
-// kindsIn lists the kinds deposited in the months, in the ledger's order.
-func kindsIn(months []Month) []kindView {
-	var out []kindView
-	for _, k := range ledger.Kinds() {
-		for _, m := range months {
-			if _, ok := m.Deposits[k.String()]; ok {
-				out = append(out, kindOf(k.String()))
-				break
-			}
-		}
-	}
-	return out
-}
-
-func kindOf(name string) kindView {
-	l := strings.ReplaceAll(name, "-", " ")
-	if l != "" {
-		l = strings.ToUpper(l[:1]) + l[1:]
-	}
-	return kindView{Name: name, Label: l, Class: "k-" + name}
-}
-
-// monthTimes parses the months' "2006-01" names.
-func monthTimes(months []Month) []time.Time {
-	out := make([]time.Time, 0, len(months))
+// monthTimes parses the months' "2006-01" names, for a time axis.
+func monthTimes(months []Month) []axisMonth {
+	out := make([]axisMonth, 0, len(months))
 	for _, m := range months {
 		// Compute names every month this way; a name that did not parse
 		// would be the zero time, which only misplaces an axis label.
 		t, _ := time.Parse("2006-01", m.Month)
-		out = append(out, t)
+		out = append(out, axisMonth{Start: t, Quiet: m.Count == 0})
 	}
 	return out
 }
@@ -442,9 +417,9 @@ func monthTimes(months []Month) []time.Time {
 func valueLayers(months []Month, kinds []kindView) []series {
 	layers := make([]series, len(kinds)+1)
 	for k, kv := range kinds {
-		layers[k] = series{Class: kv.Class, Name: kv.Label, Values: make([]float64, len(months))}
+		layers[k] = series{Class: kv.Class, Name: kv.Label, Pattern: kv.Pattern, Values: make([]float64, len(months))}
 	}
-	interest := series{Class: "k-interest", Name: "Interest", Hatched: true, Values: make([]float64, len(months))}
+	interest := series{Class: "k-interest", Name: "Interest", Pattern: "stripes", Values: make([]float64, len(months))}
 	sums := make([]float64, len(kinds))
 	for i, m := range months {
 		var principal float64
@@ -469,7 +444,7 @@ func valueLayers(months []Month, kinds []kindView) []series {
 func depositLayers(months []Month, kinds []kindView) []series {
 	layers := make([]series, len(kinds))
 	for k, kv := range kinds {
-		layers[k] = series{Class: kv.Class, Name: kv.Label, Values: make([]float64, len(months))}
+		layers[k] = series{Class: kv.Class, Name: kv.Label, Pattern: kv.Pattern, Values: make([]float64, len(months))}
 		for i, m := range months {
 			layers[k].Values[i] = float64(m.Deposits[kv.Name])
 		}
@@ -486,8 +461,19 @@ type sized struct {
 // valueChart draws the value over the months, stacked by kind with the
 // interest on top; id tells it from other charts on the page.
 func valueChart(months []Month, kinds []kindView, id, title string) sized {
+	return valueChartFrom(months, kinds, 0, id, title)
+}
+
+// valueChartFrom draws the value chart from month from on: the layers
+// add up from the first month, so a period's chart starts at the value
+// reached, not at nothing.
+func valueChartFrom(all []Month, kinds []kindView, from int, id, title string) sized {
 	l := chartText{ID: id, Title: title, Desc: "No deposits yet."}
-	layers := valueLayers(months, kinds)
+	layers := valueLayers(all, kinds)
+	months := all[from:]
+	for k := range layers {
+		layers[k].Values = layers[k].Values[from:]
+	}
 	if len(months) > 0 {
 		first, last := months[0], months[len(months)-1]
 		var parts []string
@@ -501,9 +487,45 @@ func valueChart(months []Month, kinds []kindView, id, title string) sized {
 	return drawSized(areaChart, valueWide, valueNarrow, l, monthTimes(months), layers)
 }
 
+// period is a stretch of the timeline a reader can zoom to: the last
+// Months months, or all of it when Months is 0.
+type period struct {
+	ID, Label string
+	Months    int
+}
+
+var periods = []period{{"all", "All", 0}, {"3y", "Last 3 years", 36}, {"12m", "Last 12 months", 12}}
+
+// periodView is the timeline's charts over a period. The page shows
+// the one its address names (#period-12m), else all of it: anchors
+// and a stylesheet, so the zoom works without script and in a file.
+type periodView struct {
+	ID, Label       string
+	Value, Deposits sized
+}
+
+// periodViews draws the timeline over every period shorter than it.
+func periodViews(months []Month, kinds []kindView) []periodView {
+	var out []periodView
+	for _, p := range periods {
+		if p.Months != 0 && p.Months >= len(months) {
+			continue
+		}
+		from, suffix, title := 0, "", ""
+		if p.Months != 0 {
+			from, suffix, title = len(months)-p.Months, "-"+p.ID, ", "+strings.ToLower(p.Label)
+		}
+		out = append(out, periodView{ID: "period-" + p.ID, Label: p.Label,
+			Value:    valueChartFrom(months, kinds, from, "value"+suffix, "Value over time, by kind of deposit"+title),
+			Deposits: depositChartOf(months[from:], kinds, "deposits"+suffix, title)})
+	}
+	return out
+}
+
 // drawSized draws a time chart for a wide screen and for a phone.
-func drawSized(draw func(frame, chartText, []time.Time, []series, string) template.HTML,
-	wide, narrow frame, l chartText, times []time.Time, layers []series) sized {
+func drawSized(draw func(frame, chartText, []axisMonth, []series, string) template.HTML,
+	wide, narrow frame, l chartText, times []axisMonth, layers []series) sized {
+	l.Desc += foldNote(times)
 	phone := l
 	phone.ID += "-narrow"
 	return sized{
@@ -513,7 +535,11 @@ func drawSized(draw func(frame, chartText, []time.Time, []series, string) templa
 }
 
 func depositChart(months []Month, kinds []kindView) sized {
-	l := chartText{ID: "deposits", Title: "Points deposited per month, by kind", Desc: "No deposits yet."}
+	return depositChartOf(months, kinds, "deposits", "")
+}
+
+func depositChartOf(months []Month, kinds []kindView, id, title string) sized {
+	l := chartText{ID: id, Title: "Points deposited per month, by kind" + title, Desc: "No deposits yet."}
 	if len(months) > 0 {
 		best := months[0]
 		var total Points
@@ -529,9 +555,26 @@ func depositChart(months []Month, kinds []kindView) sized {
 	return drawSized(barChart, depositWide, depositNarrow, l, monthTimes(months), depositLayers(months, kinds))
 }
 
+// monthRows are the monthly statement, newest first. A run of months
+// without deposits only earned interest (or depreciated): it is one
+// row, as in the text form, so a blog's quiet years do not fill the
+// table. The report's own month always shows.
 func monthRows(months []Month, kinds []kindView) []monthRow {
-	rows := make([]monthRow, 0, len(months))
-	for i := len(months) - 1; i >= 0; i-- {
+	var rows []monthRow
+	for i := 0; i < len(months); {
+		j := i // months[i:j] are quiet, never the last one
+		var interest, depreciation Points
+		for j < len(months)-1 && months[j].Count == 0 {
+			interest += months[j].Interest
+			depreciation += months[j].Depreciation
+			j++
+		}
+		if j-i >= 2 {
+			rows = append(rows, monthRow{Month: showMonth(months[i].Month) + " – " + showMonth(months[j-1].Month), Quiet: j - i,
+				Principal: showPoints(0), Interest: showPoints(interest), Depreciation: showPoints(depreciation), Closing: showPoints(months[j-1].Closing)})
+			i = j
+			continue
+		}
 		m := months[i]
 		row := monthRow{Month: showMonth(m.Month), Count: m.Count, Principal: showPoints(m.Principal),
 			Interest: showPoints(m.Interest), Depreciation: showPoints(m.Depreciation), Closing: showPoints(m.Closing)}
@@ -541,7 +584,9 @@ func monthRows(months []Month, kinds []kindView) []monthRow {
 			}
 		}
 		rows = append(rows, row)
+		i++
 	}
+	slices.Reverse(rows)
 	return rows
 }
 
@@ -679,6 +724,7 @@ type statementView struct {
 	Class     string
 	Cards     []card
 	Kinds     []kindView
+	Legend    []familyView
 	Chart     sized
 	Entries   []entryRow
 	Moments   []momentRow
@@ -691,6 +737,9 @@ type entryRow struct {
 	Who, Source     anchor
 	Note            string
 	Points, Balance string
+	// Full is the source in full when Source.Text shortens it: a
+	// commit's hash.
+	Full string
 }
 
 func newStatementView(s *Statement) *statementView {
@@ -711,13 +760,36 @@ func newStatementView(s *Statement) *statementView {
 		{Label: "Published", Value: showDate(p.Published), Note: showAge(p.AgeDays) + " ago"},
 	}
 	v.PageTitle = v.Post.Text + " · statement, " + v.AsOf
+	v.Legend = legendOf(v.Kinds)
 	v.Chart = valueChart(s.Months, v.Kinds, "balance", "Balance of "+v.Post.Text+" over time, by kind of deposit")
 	v.Moments = f.moments(s.Moments)
 	for _, e := range s.Entries {
-		v.Entries = append(v.Entries, entryRow{Date: showDate(e.Date), Kind: kindOf(e.Kind), Who: f.person(e.Actor, e.ActorURL),
-			Source: anchor{Text: e.Source, Href: safeHref(e.Source)}, Note: e.Note, Points: showPoints(e.Points), Balance: showPoints(e.Balance)})
+		row := entryRow{Date: showDate(e.Date), Kind: kindOf(e.Kind), Who: f.person(e.Actor, e.ActorURL),
+			Source: anchor{Text: e.Source, Href: safeHref(e.Source)}, Note: e.Note, Points: showPoints(e.Points), Balance: showPoints(e.Balance)}
+		if e.ActorTitle != "" {
+			// An internal link's deposit is made by the post that links.
+			row.Who = anchor{Text: e.ActorTitle, Href: siteHref(s.Site.URL, e.ActorURL)}
+		}
+		if isCommit(e.Source) {
+			row.Source.Text, row.Full = e.Source[:7], e.Source
+		}
+		v.Entries = append(v.Entries, row)
 	}
 	return v
+}
+
+// isCommit reports whether source is a git commit's full hash, which the
+// statement shortens as git does.
+func isCommit(source string) bool {
+	if len(source) != 40 {
+		return false
+	}
+	for _, c := range source {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // valueNote says what a value is made of.

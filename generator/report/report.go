@@ -595,9 +595,12 @@ type Entry struct {
 	Kind     string    `json:"kind"`
 	Actor    string    `json:"actor"`
 	ActorURL string    `json:"actor_url"`
-	Source   string    `json:"source"`
-	Note     string    `json:"note"`
-	Points   Points    `json:"points"`
+	// ActorTitle is the linking post's title, for an internal link,
+	// whose Actor is that post's file.
+	ActorTitle string `json:"actor_title,omitempty"`
+	Source     string `json:"source"`
+	Note       string `json:"note"`
+	Points     Points `json:"points"`
 	// Balance is the post's value right after this deposit.
 	Balance Points `json:"balance"`
 }
@@ -640,6 +643,10 @@ func PostStatement(in Input, o Options, key string) (*Statement, bool) {
 	// deposit of that moment in it; the running balance right after a
 	// deposit leaves out those of the same moment that come after it.
 	at := in.Model.Balances(counted, dates)
+	titles := make(map[string]string, len(in.Posts))
+	for _, p := range in.Posts {
+		titles[p.File] = p.Title
+	}
 	for i, e := range counted {
 		w := in.Model.Weights[e.Kind]
 		balance := at[i].Value
@@ -651,6 +658,9 @@ func PostStatement(in Input, o Options, key string) (*Statement, bool) {
 		}
 		st.Entries = append(st.Entries, Entry{Date: e.Date.In(r.AsOf.Location()), Kind: e.Kind.String(), Actor: e.Actor,
 			ActorURL: e.ActorURL, Source: e.Where(), Note: e.Note, Points: Points(w), Balance: Points(balance)})
+		if e.Kind == ledger.KindInternalLink {
+			st.Entries[len(st.Entries)-1].ActorTitle = titles[e.Actor]
+		}
 	}
 	return st, true
 }

@@ -25,9 +25,52 @@ type series struct {
 	Class  string // the CSS class that colours it
 	Name   string
 	Values []float64
-	// Hatched layers are striped as well as coloured: the interest, told
-	// from the deposits without relying on colour.
-	Hatched bool
+	// Pattern fills the layer with stripes, dots or a grid in its colour
+	// ("" is solid), so layers of one hue, and the interest, are told
+	// apart without relying on colour.
+	Pattern string
+}
+
+// patternDefs defines the fills of the patterned layers, each named
+// id-k by its layer's index; it writes nothing when all are solid.
+func patternDefs(b *strings.Builder, id string, layers []series) {
+	started := false
+	for k, s := range layers {
+		if s.Pattern == "" {
+			continue
+		}
+		if !started {
+			b.WriteString(`<defs>`)
+			started = true
+		}
+		rotate := "45"
+		if s.Pattern == "back" {
+			rotate = "-45"
+		}
+		b.WriteString(`<pattern id="` + id + `-` + strconv.Itoa(k) + `" class="` + s.Class + `" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(` + rotate + `)">`)
+		b.WriteString(`<rect class="pat-bg" width="5" height="5"/>`)
+		switch s.Pattern {
+		case "dots":
+			b.WriteString(`<circle class="pat-dot" cx="2.5" cy="2.5" r="1.3"/>`)
+		case "grid":
+			b.WriteString(`<path class="pat-line" d="M1,0V5M0,1H5"/>`)
+		default:
+			b.WriteString(`<path class="pat-line" d="M1,0V5"/>`)
+		}
+		b.WriteString(`</pattern>`)
+	}
+	if started {
+		b.WriteString(`</defs>`)
+	}
+}
+
+// layerOpen starts a layer's path, filled by its pattern if it has one.
+func layerOpen(b *strings.Builder, id string, k int, s series) {
+	b.WriteString(`<path class="` + s.Class + `"`)
+	if s.Pattern != "" {
+		b.WriteString(` style="fill:url(#` + id + `-` + strconv.Itoa(k) + `)"`)
+	}
+	b.WriteString(` d="`)
 }
 
 // frame is a chart's drawing area inside its viewBox.
@@ -243,14 +286,14 @@ func maxOf(tops [][]float64) float64 {
 
 // areaChart draws layers stacked as areas over months, the last layer
 // on top, with a line along the total.
-func areaChart(f frame, l chartText, months []time.Time, layers []series, empty string) template.HTML {
+func areaChart(f frame, l chartText, months []axisMonth, layers []series, empty string) template.HTML {
 	n := len(months)
 	if n == 0 || len(layers) == 0 {
 		return emptyChart(f, l, empty)
 	}
 	tops := stack(layers, n)
 	if n == 1 { // one month: a flat band across the plot
-		months = []time.Time{months[0], months[0]}
+		months = []axisMonth{months[0], months[0]}
 		for k := range tops {
 			tops[k] = append(tops[k], tops[k][0])
 		}
@@ -258,22 +301,25 @@ func areaChart(f frame, l chartText, months []time.Time, layers []series, empty 
 	}
 	ticks := niceTicks(maxOf(tops), 5)
 	top := ticks[len(ticks)-1]
-	x := func(i int) float64 { return f.Left + f.plotW()*float64(i)/float64(n-1) }
+	// The area runs from the first month's start to the last one's, and
+	// folded months are narrow.
+	sc := scaleOf(months)
+	first, last := sc.Lo[0], sc.Lo[n-1]
+	for k := range sc.Lo {
+		sc.Lo[k], sc.Hi[k] = (sc.Lo[k]-first)/(last-first), (sc.Hi[k]-first)/(last-first)
+	}
+	x := func(i int) float64 { return f.Left + f.plotW()*sc.Lo[i] }
+	for _, fd := range sc.Folds { // a fold ends where the next month starts
+		sc.Hi[fd.To] = sc.Lo[fd.To+1]
+	}
 	var b strings.Builder
 	svgOpen(&b, "chart area", f, l)
 	yAxis(&b, f, ticks)
-	hatch := l.ID + "-hatch"
+	drawFolds(&b, f, months, sc)
+	patternDefs(&b, l.ID, layers)
 	var below []float64
 	for k, s := range layers {
-		if s.Hatched {
-			b.WriteString(`<defs><pattern id="` + hatch + `" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
-				`<rect class="hatch-bg" width="5" height="5"/><line class="hatch-line" x1="1" y1="0" x2="1" y2="5"/></pattern></defs>`)
-		}
-		b.WriteString(`<path class="` + s.Class + `"`)
-		if s.Hatched {
-			b.WriteString(` style="fill:url(#` + hatch + `)"`)
-		}
-		b.WriteString(` d="`)
+		layerOpen(&b, l.ID, k, s)
 		for i := range n {
 			b.WriteString(cmd(i == 0, x(i), f.y(tops[k][i], top)))
 		}
@@ -292,13 +338,13 @@ func areaChart(f frame, l chartText, months []time.Time, layers []series, empty 
 		b.WriteString(cmd(i == 0, x(i), f.y(below[i], top)))
 	}
 	b.WriteString(`"/>`)
-	xAxis(&b, f, monthTicks(months, f.Labels), x)
+	xAxis(&b, f, axisTicks(months, sc, f.Labels), x)
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
 
 // barChart draws one bar a month, its layers stacked.
-func barChart(f frame, l chartText, months []time.Time, layers []series, empty string) template.HTML {
+func barChart(f frame, l chartText, months []axisMonth, layers []series, empty string) template.HTML {
 	n := len(months)
 	if n == 0 || len(layers) == 0 {
 		return emptyChart(f, l, empty)
@@ -306,14 +352,16 @@ func barChart(f frame, l chartText, months []time.Time, layers []series, empty s
 	tops := stack(layers, n)
 	ticks := niceTicks(maxOf(tops), 4)
 	top := ticks[len(ticks)-1]
-	band := f.plotW() / float64(n)
-	width := band * 0.72
-	center := func(i int) float64 { return f.Left + band*(float64(i)+0.5) }
+	sc := scaleOf(months)
+	width := f.plotW() * sc.unit() * 0.72
+	center := func(i int) float64 { return f.Left + f.plotW()*(sc.Lo[i]+sc.Hi[i])/2 }
 	var b strings.Builder
 	svgOpen(&b, "chart bars", f, l)
 	yAxis(&b, f, ticks)
+	drawFolds(&b, f, months, sc)
+	patternDefs(&b, l.ID, layers)
 	for k, s := range layers {
-		b.WriteString(`<path class="` + s.Class + `" d="`)
+		layerOpen(&b, l.ID, k, s)
 		for i := range n {
 			lo := 0.0
 			if k > 0 {
@@ -327,7 +375,7 @@ func barChart(f frame, l chartText, months []time.Time, layers []series, empty s
 		}
 		b.WriteString(`"/>`)
 	}
-	xAxis(&b, f, monthTicks(months, f.Labels), center)
+	xAxis(&b, f, axisTicks(months, sc, f.Labels), center)
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }

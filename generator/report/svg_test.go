@@ -158,7 +158,7 @@ func TestDepositBarsStack(t *testing.T) {
 	// The axis goes to 15 (0, 5, 10, 15): the comment bar of January
 	// sits on its publish bar, from 10 to 14.
 	top := 15.0
-	comment := regexp.MustCompile(`<path class="k-comment" d="M[\d.]+,([\d.]+)h[\d.]+v([\d.]+)`).FindStringSubmatch(svg)
+	comment := regexp.MustCompile(`<path class="k-comment f-readers" d="M[\d.]+,([\d.]+)h[\d.]+v([\d.]+)`).FindStringSubmatch(svg)
 	if comment == nil {
 		t.Fatalf("no comment bars in %s", svg)
 	}
@@ -173,10 +173,13 @@ func TestDepositBarsStack(t *testing.T) {
 func TestChartsWellFormed(t *testing.T) {
 	r := Compute(fixture(), Options{AsOf: fixtureAsOf})
 	v := newReportView(r)
-	charts := map[string]template.HTML{
-		"value": v.ValueChart.Wide, "value narrow": v.ValueChart.Narrow,
-		"deposits": v.BarChart.Wide, "deposits narrow": v.BarChart.Narrow,
-		"classes": v.Classes.Chart, "spark": v.Posts[0].Spark,
+	charts := map[string]template.HTML{"classes": v.Classes.Chart, "spark": v.Posts[0].Spark}
+	for _, p := range v.Periods {
+		charts[p.ID+" value"], charts[p.ID+" value narrow"] = p.Value.Wide, p.Value.Narrow
+		charts[p.ID+" deposits"], charts[p.ID+" deposits narrow"] = p.Deposits.Wide, p.Deposits.Narrow
+	}
+	if len(v.Periods) != 2 {
+		t.Errorf("%d periods; want all and the last 12 months of the fixture's 30", len(v.Periods))
 	}
 	for name, svg := range charts {
 		t.Run(name, func(t *testing.T) { checkSVG(t, string(svg)) })

@@ -109,7 +109,7 @@ func modelLine(m ModelInfo) string {
 }
 
 func (r *Report) timelineSection() section {
-	t := table{head: []string{"Month", "Deposits", "Points", "Interest", "Depreciation", "Closing", "By kind"},
+	t := table{head: []string{"Month", "Deposits", "Deposited", "Interest", "Depreciation", "Closing", "By kind"},
 		right: []bool{false, true, true, true, true, true, false}, empty: "No deposits yet."}
 	// Quiet months only earn interest (or depreciate): a run of them is
 	// one line, so a blog's years fit on a screen. The report's own month
@@ -158,7 +158,7 @@ func byKind(d map[string]Points) string {
 	var parts []string
 	for _, k := range ledger.Kinds() {
 		if p, ok := d[k.String()]; ok && p != 0 {
-			parts = append(parts, k.String()+" "+showPoints(p))
+			parts = append(parts, k.String()+" "+showPoints(p)+" pts")
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -287,7 +287,7 @@ func (s *Statement) sections() []section {
 	t := table{head: []string{"Date", "Kind", "Who", "Note", "Points", "Balance"},
 		right: []bool{false, false, false, false, true, true}, empty: "No deposits.", drop: []int{3, 2}}
 	for _, e := range s.Entries {
-		t.rows = append(t.rows, []string{showDate(e.Date), e.Kind, e.Actor, titleOr(e.Note, e.Source), showPoints(e.Points), showPoints(e.Balance)})
+		t.rows = append(t.rows, []string{showDate(e.Date), e.Kind, titleOr(e.ActorTitle, e.Actor), titleOr(e.Note, e.Source), showPoints(e.Points), showPoints(e.Balance)})
 	}
 	entries := section{title: "Deposits", tables: []table{t}}
 	if p.Value != 0 {
