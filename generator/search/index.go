@@ -142,6 +142,26 @@ func (ix *Index) Set(i int, p Post) {
 	}
 }
 
+// Update makes ix the index of posts, setting only those that changed,
+// and reports whether it could: not when the number of posts changed,
+// which moves them all.
+func (ix *Index) Update(posts []Post) bool {
+	if len(posts) != len(ix.posts) {
+		return false
+	}
+	for i, p := range posts {
+		if !samePost(ix.posts[i], p) {
+			ix.Set(i, p)
+		}
+	}
+	return true
+}
+
+func samePost(a, b Post) bool {
+	return a.Title == b.Title && a.URL == b.URL && a.Date.Equal(b.Date) && a.Summary == b.Summary &&
+		slices.Equal(a.Tags, b.Tags) && a.Body.words == b.Body.words && bytes.Equal(a.Body.n, b.Body.n)
+}
+
 // Files returns the index's files, in the order of Paths. Its words'
 // hits are encoded once and kept until Set changes them.
 func (ix *Index) Files() [][]byte {
