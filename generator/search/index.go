@@ -167,9 +167,15 @@ func samePost(a, b Post) bool {
 func (ix *Index) Files() [][]byte {
 	files := [][]byte{ix.words()}
 	for lo := 0; lo < len(ix.rows); lo += ChunkSize {
+		rows := ix.rows[lo:min(lo+ChunkSize, len(ix.rows))]
+		size := 3
+		for _, r := range rows {
+			size += len(r) + 2
+		}
 		var b bytes.Buffer
+		b.Grow(size)
 		b.WriteByte('[')
-		for i, r := range ix.rows[lo:min(lo+ChunkSize, len(ix.rows))] {
+		for i, r := range rows {
 			if i > 0 {
 				b.WriteString(",\n")
 			}
@@ -190,8 +196,12 @@ func (ix *Index) words() []byte {
 		}
 		slices.Sort(ix.sorted)
 	}
+	size := 1024
+	for w, enc := range ix.enc {
+		size += len(w) + len(enc) + 6
+	}
 	var b bytes.Buffer
-	b.Grow(len(ix.hits) * 64)
+	b.Grow(size + len(ix.sorted)*16) // and the few words not yet encoded
 	b.WriteString(`{"version":1,"stop":[`)
 	stops := make([]string, 0, len(stopWords))
 	for w := range stopWords {
