@@ -162,29 +162,38 @@ func samePost(a, b Post) bool {
 		slices.Equal(a.Tags, b.Tags) && a.Body.words == b.Body.words && bytes.Equal(a.Body.n, b.Body.n)
 }
 
-// Files returns the index's files, in the order of Paths. Its words'
-// hits are encoded once and kept until Set changes them.
+// Files returns the index's files, in the order of Paths.
 func (ix *Index) Files() [][]byte {
-	files := [][]byte{ix.words()}
-	for lo := 0; lo < len(ix.rows); lo += ChunkSize {
-		rows := ix.rows[lo:min(lo+ChunkSize, len(ix.rows))]
-		size := 3
-		for _, r := range rows {
-			size += len(r) + 2
-		}
-		var b bytes.Buffer
-		b.Grow(size)
-		b.WriteByte('[')
-		for i, r := range rows {
-			if i > 0 {
-				b.WriteString(",\n")
-			}
-			b.Write(r)
-		}
-		b.WriteString("]\n")
-		files = append(files, b.Bytes())
+	files := make([][]byte, len(Paths(len(ix.posts))))
+	for i := range files {
+		files[i] = ix.File(i)
 	}
 	return files
+}
+
+// File returns file i of Paths: the index proper, whose words' hits are
+// encoded once and kept until Set changes them, or a chunk of posts.
+func (ix *Index) File(i int) []byte {
+	if i == 0 {
+		return ix.words()
+	}
+	lo := (i - 1) * ChunkSize
+	rows := ix.rows[lo:min(lo+ChunkSize, len(ix.rows))]
+	size := 3
+	for _, r := range rows {
+		size += len(r) + 2
+	}
+	var b bytes.Buffer
+	b.Grow(size)
+	b.WriteByte('[')
+	for i, r := range rows {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		b.Write(r)
+	}
+	b.WriteString("]\n")
+	return b.Bytes()
 }
 
 // words returns the index proper, without the posts' rows.

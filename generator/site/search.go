@@ -72,15 +72,21 @@ func (b *builder) planSearchIndex() {
 // those chunks of posts.
 func (b *builder) planSearchFiles(key uint64, chunks []int, update func()) {
 	var once sync.Once
-	var files [][]byte
-	for i, p := range search.Paths(len(b.posts)) {
-		if chunks != nil && i > 0 && !slices.Contains(chunks, i-1) {
-			continue
+	var planned []int
+	files := map[int][]byte{}
+	for i := range search.Paths(len(b.posts)) {
+		if i == 0 || chunks == nil || slices.Contains(chunks, i-1) {
+			planned = append(planned, i)
 		}
-		b.addKeyed(p, searchOrigin, key, func() ([]byte, error) {
+	}
+	paths := search.Paths(len(b.posts))
+	for _, i := range planned {
+		b.addKeyed(paths[i], searchOrigin, key, func() ([]byte, error) {
 			once.Do(func() {
 				update()
-				files = b.search.index.Files()
+				for _, j := range planned { // an Index is not safe for concurrent use
+					files[j] = b.search.index.File(j)
+				}
 			})
 			return files[i], nil
 		})
