@@ -89,6 +89,7 @@ type Index struct {
 	hits   map[string][]hit // by word, in post order
 	enc    map[string][]byte
 	sorted []string // the words; nil when a word came or went since Files
+	head   []byte   // the index up to its hits, for sorted (writeHead)
 }
 
 // New indexes posts, their positions being their numbers.
@@ -204,28 +205,18 @@ func (ix *Index) words() []byte {
 			ix.sorted = append(ix.sorted, w)
 		}
 		slices.Sort(ix.sorted)
+		ix.head = nil
 	}
-	size := 1024
-	for w, enc := range ix.enc {
-		size += len(w) + len(enc) + 6
+	if ix.head == nil {
+		ix.head = ix.writeHead()
+	}
+	size := len(ix.head) + 16
+	for _, enc := range ix.enc {
+		size += len(enc) + 3
 	}
 	var b bytes.Buffer
-	b.Grow(size + len(ix.sorted)*16) // and the few words not yet encoded
-	b.WriteString(`{"version":1,"stop":[`)
-	stops := make([]string, 0, len(stopWords))
-	for w := range stopWords {
-		stops = append(stops, w)
-	}
-	slices.Sort(stops)
-	for i, w := range stops {
-		comma(&b, i)
-		str(&b, w)
-	}
-	fmt.Fprintf(&b, "],\n\"posts\":%d,\"chunk\":%d,\n\"words\":[", len(ix.rows), ChunkSize)
-	for i, w := range ix.sorted {
-		comma(&b, i)
-		str(&b, w)
-	}
+	b.Grow(size + len(ix.sorted)*8) // and the few words not yet encoded
+	b.Write(ix.head)
 	b.WriteString("],\n\"hits\":[")
 	var hb bytes.Buffer
 	for i, w := range ix.sorted {
@@ -246,6 +237,28 @@ func (ix *Index) words() []byte {
 		b.WriteByte('"')
 	}
 	b.WriteString("]}\n")
+	return b.Bytes()
+}
+
+// writeHead writes the index up to its hits: what changes only when a
+// word comes or goes.
+func (ix *Index) writeHead() []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"version":1,"stop":[`)
+	stops := make([]string, 0, len(stopWords))
+	for w := range stopWords {
+		stops = append(stops, w)
+	}
+	slices.Sort(stops)
+	for i, w := range stops {
+		comma(&b, i)
+		str(&b, w)
+	}
+	fmt.Fprintf(&b, "],\n\"posts\":%d,\"chunk\":%d,\n\"words\":[", len(ix.rows), ChunkSize)
+	for i, w := range ix.sorted {
+		comma(&b, i)
+		str(&b, w)
+	}
 	return b.Bytes()
 }
 
