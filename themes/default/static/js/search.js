@@ -150,7 +150,8 @@
       var li = document.createElement("li");
       var h = document.createElement("h2");
       var a = document.createElement("a");
-      a.href = post[1];
+      // The site's own addresses only: a path, or an http(s) URL.
+      a.href = /^(\/(?!\/)|https?:\/\/)/i.test(post[1]) ? post[1] : "#";
       marked(a, post[0], ws);
       h.appendChild(a);
       var t = document.createElement("time");
