@@ -166,7 +166,7 @@
       }
       list.appendChild(li);
     });
-    if (!ws.length) status.textContent = q.trim() ? "Type a longer word to search." : "";
+    if (!ws.length) status.textContent = q.trim() ? "Words as common as “" + q.trim() + "” are not searched for: add another." : "";
     else if (!found.length) status.textContent = "No posts found for “" + q.trim() + "”.";
     else status.textContent = (found.length === 1 ? "1 post" : found.length + " posts") + " found for “" + q.trim() + "”" +
       (found.length > MAX_RESULTS ? ", the first " + MAX_RESULTS + " shown." : ".");
