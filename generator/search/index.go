@@ -89,6 +89,7 @@ type Index struct {
 	hits   map[string][]hit // by word, in post order
 	enc    map[string][]byte
 	sorted []string // the words; nil when a word came or went since Files
+	head   []byte   // the index up to its hits, for sorted (writeHead)
 }
 
 // New indexes posts, their positions being their numbers.
@@ -142,23 +143,58 @@ func (ix *Index) Set(i int, p Post) {
 	}
 }
 
-// Files returns the index's files, in the order of Paths. Its words'
-// hits are encoded once and kept until Set changes them.
-func (ix *Index) Files() [][]byte {
-	files := [][]byte{ix.words()}
-	for lo := 0; lo < len(ix.rows); lo += ChunkSize {
-		var b bytes.Buffer
-		b.WriteByte('[')
-		for i, r := range ix.rows[lo:min(lo+ChunkSize, len(ix.rows))] {
-			if i > 0 {
-				b.WriteString(",\n")
-			}
-			b.Write(r)
+// Update makes ix the index of posts, setting only those that changed,
+// and reports whether it could: not when the number of posts changed,
+// which moves them all.
+func (ix *Index) Update(posts []Post) bool {
+	if len(posts) != len(ix.posts) {
+		return false
+	}
+	for i, p := range posts {
+		if !samePost(ix.posts[i], p) {
+			ix.Set(i, p)
 		}
-		b.WriteString("]\n")
-		files = append(files, b.Bytes())
+	}
+	return true
+}
+
+func samePost(a, b Post) bool {
+	return a.Title == b.Title && a.URL == b.URL && a.Date.Equal(b.Date) && a.Summary == b.Summary &&
+		slices.Equal(a.Tags, b.Tags) && a.Body.words == b.Body.words && bytes.Equal(a.Body.n, b.Body.n)
+}
+
+// Files returns the index's files, in the order of Paths.
+func (ix *Index) Files() [][]byte {
+	files := make([][]byte, len(Paths(len(ix.posts))))
+	for i := range files {
+		files[i] = ix.File(i)
 	}
 	return files
+}
+
+// File returns file i of Paths: the index proper, whose words' hits are
+// encoded once and kept until Set changes them, or a chunk of posts.
+func (ix *Index) File(i int) []byte {
+	if i == 0 {
+		return ix.words()
+	}
+	lo := (i - 1) * ChunkSize
+	rows := ix.rows[lo:min(lo+ChunkSize, len(ix.rows))]
+	size := 3
+	for _, r := range rows {
+		size += len(r) + 2
+	}
+	var b bytes.Buffer
+	b.Grow(size)
+	b.WriteByte('[')
+	for i, r := range rows {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		b.Write(r)
+	}
+	b.WriteString("]\n")
+	return b.Bytes()
 }
 
 // words returns the index proper, without the posts' rows.
@@ -169,24 +205,18 @@ func (ix *Index) words() []byte {
 			ix.sorted = append(ix.sorted, w)
 		}
 		slices.Sort(ix.sorted)
+		ix.head = nil
+	}
+	if ix.head == nil {
+		ix.head = ix.writeHead()
+	}
+	size := len(ix.head) + 16
+	for _, enc := range ix.enc {
+		size += len(enc) + 3
 	}
 	var b bytes.Buffer
-	b.Grow(len(ix.hits) * 64)
-	b.WriteString(`{"version":1,"stop":[`)
-	stops := make([]string, 0, len(stopWords))
-	for w := range stopWords {
-		stops = append(stops, w)
-	}
-	slices.Sort(stops)
-	for i, w := range stops {
-		comma(&b, i)
-		str(&b, w)
-	}
-	fmt.Fprintf(&b, "],\n\"posts\":%d,\"chunk\":%d,\n\"words\":[", len(ix.rows), ChunkSize)
-	for i, w := range ix.sorted {
-		comma(&b, i)
-		str(&b, w)
-	}
+	b.Grow(size + len(ix.sorted)*8) // and the few words not yet encoded
+	b.Write(ix.head)
 	b.WriteString("],\n\"hits\":[")
 	var hb bytes.Buffer
 	for i, w := range ix.sorted {
@@ -207,6 +237,28 @@ func (ix *Index) words() []byte {
 		b.WriteByte('"')
 	}
 	b.WriteString("]}\n")
+	return b.Bytes()
+}
+
+// writeHead writes the index up to its hits: what changes only when a
+// word comes or goes.
+func (ix *Index) writeHead() []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"version":1,"stop":[`)
+	stops := make([]string, 0, len(stopWords))
+	for w := range stopWords {
+		stops = append(stops, w)
+	}
+	slices.Sort(stops)
+	for i, w := range stops {
+		comma(&b, i)
+		str(&b, w)
+	}
+	fmt.Fprintf(&b, "],\n\"posts\":%d,\"chunk\":%d,\n\"words\":[", len(ix.rows), ChunkSize)
+	for i, w := range ix.sorted {
+		comma(&b, i)
+		str(&b, w)
+	}
 	return b.Bytes()
 }
 

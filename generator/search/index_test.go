@@ -266,3 +266,21 @@ func TestChunks(t *testing.T) {
 		t.Errorf("Paths(0) = %q; want the index alone", got)
 	}
 }
+
+// TestUpdate: an index updated to a new list of posts equals a fresh one,
+// and refuses a list of another length.
+func TestUpdate(t *testing.T) {
+	ix := New(posts())
+	want := posts()
+	want[1].Title = "Tea notes"
+	want[2].Body = Scan("<p>Goodbye.</p>")
+	if !ix.Update(want) {
+		t.Fatal("Update refused as many posts")
+	}
+	if got, fresh := bytes.Join(ix.Files(), nil), bytes.Join(Write(want), nil); !bytes.Equal(got, fresh) {
+		t.Errorf("the updated index differs from a fresh one:\n%s\nwant\n%s", got, fresh)
+	}
+	if ix.Update(want[:2]) {
+		t.Error("Update took fewer posts")
+	}
+}

@@ -16,11 +16,16 @@ const maxWordLen = 40
 // them out of queries too (the index carries the list).
 var stopWords = map[string]bool{}
 
+// maxStopLen is the longest stop word: longer words, most of a body, skip
+// the lookup.
+var maxStopLen int
+
 func init() {
 	for _, w := range strings.Fields(`a an and are as at be but by for from has have he her his i if in into
 		is it its me my no not of on or our she so than that the their them then there these they this to
 		was we were what when which who will with you your`) {
 		stopWords[w] = true
+		maxStopLen = max(maxStopLen, len(w))
 	}
 }
 
@@ -52,7 +57,7 @@ func words(s string, fn func(word []byte)) {
 				}
 			}
 		}
-		if len(buf) > 1 && len(buf) <= maxWordLen && !stopWords[string(buf)] {
+		if len(buf) > 1 && len(buf) <= maxWordLen && (len(buf) > maxStopLen || !stopWords[string(buf)]) {
 			fn(buf)
 		}
 		start, ascii = -1, true

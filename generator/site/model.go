@@ -139,7 +139,8 @@ func (t *Term) Count() int { return len(t.Posts) }
 // the content fields; lists use Pager, Term, Terms or Years.
 type Page struct {
 	Site *Site
-	// Kind is "post", "page", "home", "term", "terms", "archive" or "404".
+	// Kind is "post", "page", "home", "term", "terms", "archive", "404" or
+	// "search".
 	Kind        string
 	Title       string
 	URL         string // site-relative, e.g. "/posts/hello/"

@@ -28,6 +28,10 @@ func (b *builder) planSearch() {
 type searchIndex struct {
 	key   uint64
 	index *search.Index // nil until the index is made
+	// from is the last build's index, this build's to update when the
+	// posts are as many; it is taken from that build, so a build that
+	// fails leaves no index half updated behind.
+	from *search.Index
 }
 
 // planSearchIndex plans the index of every post. It depends on what any
@@ -38,18 +42,28 @@ func (b *builder) planSearchIndex() {
 	}
 	posts := b.posts
 	st := &searchIndex{key: b.feedKey(posts)}
-	if prev := b.inc.previous(); prev != nil && prev.search != nil && prev.search.key == st.key {
-		st.index = prev.search.index // the same posts: its output is reused too
+	if prev := b.inc.previous(); prev != nil && prev.search != nil {
+		if prev.search.key == st.key {
+			st.index = prev.search.index // the same posts: its output is reused too
+		} else {
+			st.from, prev.search.index = prev.search.index, nil
+		}
 	}
 	b.search = st
 	b.planSearchFiles(st.key, nil, func() {
-		if st.index == nil {
-			entries := make([]search.Post, len(posts))
-			for i, p := range posts {
-				entries[i] = b.searchPost(p)
-			}
+		if st.index != nil {
+			return
+		}
+		entries := make([]search.Post, len(posts))
+		for i, p := range posts {
+			entries[i] = b.searchPost(p)
+		}
+		if st.from != nil && st.from.Update(entries) {
+			st.index = st.from
+		} else {
 			st.index = search.New(entries)
 		}
+		st.from = nil
 	})
 }
 
@@ -58,15 +72,21 @@ func (b *builder) planSearchIndex() {
 // those chunks of posts.
 func (b *builder) planSearchFiles(key uint64, chunks []int, update func()) {
 	var once sync.Once
-	var files [][]byte
-	for i, p := range search.Paths(len(b.posts)) {
-		if chunks != nil && i > 0 && !slices.Contains(chunks, i-1) {
-			continue
+	var planned []int
+	files := map[int][]byte{}
+	for i := range search.Paths(len(b.posts)) {
+		if i == 0 || chunks == nil || slices.Contains(chunks, i-1) {
+			planned = append(planned, i)
 		}
-		b.addKeyed(p, searchOrigin, key, func() ([]byte, error) {
+	}
+	paths := search.Paths(len(b.posts))
+	for _, i := range planned {
+		b.addKeyed(paths[i], searchOrigin, key, func() ([]byte, error) {
 			once.Do(func() {
 				update()
-				files = b.search.index.Files()
+				for _, j := range planned { // an Index is not safe for concurrent use
+					files[j] = b.search.index.File(j)
+				}
 			})
 			return files[i], nil
 		})

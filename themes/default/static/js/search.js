@@ -150,7 +150,8 @@
       var li = document.createElement("li");
       var h = document.createElement("h2");
       var a = document.createElement("a");
-      a.href = post[1];
+      // The site's own addresses only: a path, or an http(s) URL.
+      a.href = /^(\/(?!\/)|https?:\/\/)/i.test(post[1]) ? post[1] : "#";
       marked(a, post[0], ws);
       h.appendChild(a);
       var t = document.createElement("time");
@@ -165,7 +166,7 @@
       }
       list.appendChild(li);
     });
-    if (!ws.length) status.textContent = q.trim() ? "Type a longer word to search." : "";
+    if (!ws.length) status.textContent = q.trim() ? "Words as common as “" + q.trim() + "” are not searched for: add another." : "";
     else if (!found.length) status.textContent = "No posts found for “" + q.trim() + "”.";
     else status.textContent = (found.length === 1 ? "1 post" : found.length + " posts") + " found for “" + q.trim() + "”" +
       (found.length > MAX_RESULTS ? ", the first " + MAX_RESULTS + " shown." : ".");
