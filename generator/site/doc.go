@@ -45,12 +45,19 @@
 // and the sitemap are absolute on base_url already; Liquid's
 // site.baseurl is the sub-path; themes may call relURL. A site at the
 // root of its host is not touched.
+//
 // The search page and index (search.go) are planned with the other
 // files unless [search] enabled = false: package search indexes the
 // posts with the URLs this package gave them, each body scanned once in
 // its own page's task while the body is at hand. The dev server keeps
 // the index, and an edit that changes only a post's text re-indexes
-// that post alone.
+// that post alone (and its URLs carry a sub-path: the pass over pages
+// does not read JSON).
+//
+// With [community] enabled, community.go writes /community/, the
+// report's champions as the page's .Champions; like the published report
+// ([report] publish) it is made afresh by every build, since it reads the
+// whole ledger.
 //
 // Incremental is the dev server's builder: it rebuilds only what a change
 // can reach, and its Hold hook lets the server keep a document's last good
