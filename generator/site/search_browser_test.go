@@ -58,23 +58,31 @@ func TestBrowserSearch(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	eval := func(js string) string {
-		t.Helper()
+	try := func(js string) (string, error) {
 		// A page still loading may not have the element yet: say so, and
 		// wait polls again.
-		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(function () { try { return String(`+js+`) } catch (e) { return "not yet: " + e } })()`))
+		return chromedp.Run(ctx, chromedp.Evaluate[string](`(function () { try { return String(`+js+`) } catch (e) { return "not yet: " + e } })()`))
+	}
+	eval := func(js string) string {
+		t.Helper()
+		s, err := try(js)
 		if err != nil {
 			t.Fatalf("evaluating %s: %v", js, err)
 		}
 		return s
 	}
-	// wait polls js until it returns want.
+	// wait polls js until it returns want. A page that is navigating
+	// (the header box submits its form) cannot be evaluated until the
+	// next one is there: that is "not yet" too.
 	wait := func(js, want string) {
 		t.Helper()
 		deadline := time.Now().Add(15 * time.Second)
 		got := ""
 		for time.Now().Before(deadline) {
-			if got = eval(js); got == want {
+			s, err := try(js)
+			if err != nil {
+				got = "not yet: " + err.Error()
+			} else if got = s; got == want {
 				return
 			}
 			time.Sleep(50 * time.Millisecond)
