@@ -44,13 +44,7 @@ type collectResult struct {
 func runCollect(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("collect", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	no := false
-	sf := siteFlags{
-		source:  fl.String("source", ".", "the site's folder"),
-		noCache: fl.Bool("no-cache", false, "render every post again, without reading or writing the render cache"),
-		strict:  fl.Bool("strict", false, "fail on warnings; each front matter field accrue does not read is an error at its line"),
-		drafts:  &no, future: &no,
-	}
+	sf := addPublishedSiteFlags(fl)
 	from := fl.String("from", "", "comma-separated sources: "+strings.Join(collectSources, ",")+" (default: every [collect.*] table of accrue.toml)")
 	dryRun := fl.Bool("dry-run", false, "fetch and report what would change, writing no file and no state")
 	full := fl.Bool("full", false, "ask webmention.io for every mention now, not only new ones (it does so every recheck_days anyway): updates edited ones and withdraws deleted ones")

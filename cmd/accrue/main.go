@@ -132,12 +132,21 @@ type siteFlags struct {
 }
 
 func addSiteFlags(fl *flag.FlagSet) siteFlags {
+	sf := addPublishedSiteFlags(fl)
+	sf.drafts = fl.Bool("drafts", false, "include drafts")
+	sf.future = fl.Bool("future", false, "include posts dated in the future")
+	return sf
+}
+
+// addPublishedSiteFlags are the site flags of a command that deals with
+// what is published only (send, collect): no --drafts, no --future.
+func addPublishedSiteFlags(fl *flag.FlagSet) siteFlags {
+	no := false
 	return siteFlags{
 		source:  fl.String("source", ".", "the site's folder"),
-		drafts:  fl.Bool("drafts", false, "include drafts"),
-		future:  fl.Bool("future", false, "include posts dated in the future"),
 		noCache: fl.Bool("no-cache", false, "render every post again, without reading or writing the render cache"),
 		strict:  fl.Bool("strict", false, "fail on warnings; each front matter field accrue does not read is an error at its line"),
+		drafts:  &no, future: &no,
 	}
 }
 

@@ -50,13 +50,7 @@ func runSend(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fl.SetOutput(stderr)
 	// Never drafts or future posts: a mention tells another site about a
 	// published page.
-	no := false
-	sf := siteFlags{
-		source:  fl.String("source", ".", "the site's folder"),
-		noCache: fl.Bool("no-cache", false, "render every post again, without reading or writing the render cache"),
-		strict:  fl.Bool("strict", false, "fail on warnings; each front matter field accrue does not read is an error at its line"),
-		drafts:  &no, future: &no,
-	}
+	sf := addPublishedSiteFlags(fl)
 	dryRun := fl.Bool("dry-run", false, "list what would be sent, without any network access and without changing the state file")
 	asJSON := fl.Bool("json", false, "print the result as JSON")
 	warnings := fl.Bool("warnings", false, "print the site's warnings, not only how many there are")
