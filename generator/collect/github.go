@@ -102,17 +102,14 @@ type ghCommentPage struct {
 }
 
 type ghComment struct {
-	ID          string    `json:"id"` // the node id, to ask for more replies
-	DatabaseID  int64     `json:"databaseId"`
-	URL         string    `json:"url"`
-	BodyHTML    string    `json:"bodyHTML"`
-	CreatedAt   string    `json:"createdAt"`
-	IsMinimized bool      `json:"isMinimized"`
-	Author      *ghAuthor `json:"author"` // null for a deleted account
-	Replies     struct {
-		PageInfo ghPageInfo  `json:"pageInfo"`
-		Nodes    []ghComment `json:"nodes"`
-	} `json:"replies"`
+	ID          string        `json:"id"` // the node id, to ask for more replies
+	DatabaseID  int64         `json:"databaseId"`
+	URL         string        `json:"url"`
+	BodyHTML    string        `json:"bodyHTML"`
+	CreatedAt   string        `json:"createdAt"`
+	IsMinimized bool          `json:"isMinimized"`
+	Author      *ghAuthor     `json:"author"` // null for a deleted account
+	Replies     ghCommentPage `json:"replies"`
 }
 
 type ghDiscussion struct {
@@ -206,11 +203,7 @@ func (g *GitHub) Fetch(ctx context.Context, posts []Post) (Fetched, error) {
 // each, until GitHub says there are no more. On an error d keeps what was
 // read and says there is more, so nothing of its post is withdrawn.
 func (g *GitHub) readAll(ctx context.Context, owner, name string, d *ghDiscussion) error {
-	for page := 0; d.Comments.PageInfo.HasNextPage; page++ {
-		after := d.Comments.PageInfo.EndCursor
-		if page == maxPages || after == "" {
-			return fmt.Errorf("comments: no cursor after page %d", page+1)
-		}
+	err := readOn(&d.Comments, "comments", func(after string) (ghCommentPage, error) {
 		var r struct {
 			Repository *struct {
 				Discussion *struct {
@@ -219,41 +212,58 @@ func (g *GitHub) readAll(ctx context.Context, owner, name string, d *ghDiscussio
 			} `json:"repository"`
 		}
 		if err := g.query(ctx, githubMoreComments, map[string]any{"owner": owner, "name": name, "number": d.Number, "comments": after}, &r); err != nil {
-			return err
+			return ghCommentPage{}, err
 		}
 		if r.Repository == nil || r.Repository.Discussion == nil {
-			return errors.New("gone while being read")
+			return ghCommentPage{}, errors.New("gone while being read")
 		}
-		more := r.Repository.Discussion.Comments
-		d.Comments.Nodes = append(d.Comments.Nodes, more.Nodes...)
-		d.Comments.PageInfo = more.PageInfo
-		if more.PageInfo.HasNextPage && more.PageInfo.EndCursor == after {
-			return errors.New("comments: the cursor does not move")
-		}
+		return r.Repository.Discussion.Comments, nil
+	})
+	if err != nil {
+		return err
 	}
 	for i := range d.Comments.Nodes {
 		c := &d.Comments.Nodes[i]
-		for page := 0; c.Replies.PageInfo.HasNextPage; page++ {
-			after := c.Replies.PageInfo.EndCursor
-			if page == maxPages || after == "" || c.ID == "" {
-				return fmt.Errorf("replies to comment %d: no cursor after page %d", c.DatabaseID, page+1)
-			}
+		if c.Replies.PageInfo.HasNextPage && c.ID == "" {
+			return fmt.Errorf("replies to comment %d: no id to ask for more by", c.DatabaseID)
+		}
+		err := readOn(&c.Replies, fmt.Sprintf("replies to comment %d", c.DatabaseID), func(after string) (ghCommentPage, error) {
 			var r struct {
 				Node *struct {
 					Replies ghCommentPage `json:"replies"`
 				} `json:"node"`
 			}
 			if err := g.query(ctx, githubMoreReplies, map[string]any{"id": c.ID, "cursor": after}, &r); err != nil {
-				return err
+				return ghCommentPage{}, err
 			}
 			if r.Node == nil {
-				return fmt.Errorf("comment %d gone while being read", c.DatabaseID)
+				return ghCommentPage{}, errors.New("gone while being read")
 			}
-			c.Replies.Nodes = append(c.Replies.Nodes, r.Node.Replies.Nodes...)
-			c.Replies.PageInfo = r.Node.Replies.PageInfo
-			if c.Replies.PageInfo.HasNextPage && c.Replies.PageInfo.EndCursor == after {
-				return fmt.Errorf("replies to comment %d: the cursor does not move", c.DatabaseID)
-			}
+			return r.Node.Replies, nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readOn appends to page the pages after it that next gives, until
+// GitHub says there are no more; what names them in errors.
+func readOn(page *ghCommentPage, what string, next func(after string) (ghCommentPage, error)) error {
+	for n := 1; page.PageInfo.HasNextPage; n++ {
+		after := page.PageInfo.EndCursor
+		if n == maxPages || after == "" {
+			return fmt.Errorf("%s: no cursor after page %d", what, n)
+		}
+		more, err := next(after)
+		if err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		page.Nodes = append(page.Nodes, more.Nodes...)
+		page.PageInfo = more.PageInfo
+		if more.PageInfo.HasNextPage && more.PageInfo.EndCursor == after {
+			return fmt.Errorf("%s: the cursor does not move", what)
 		}
 	}
 	return nil
