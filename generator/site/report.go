@@ -111,6 +111,7 @@ func ValueModel(cfg config.Config) (ledger.Model, ledger.Thresholds) {
 // publishedReport is the report as of the build, for [report] publish.
 func (b *builder) publishedReport() ([]byte, error) {
 	var buf bytes.Buffer
-	err := report.Compute(b.reportInput(), report.Options{AsOf: b.reportInput().DefaultAsOf(b.opts.Now)}).WriteHTML(&buf)
+	in := b.reportInput()
+	err := report.Compute(in, report.Options{AsOf: in.DefaultAsOf(b.opts.Now)}).WriteHTML(&buf)
 	return buf.Bytes(), err
 }
