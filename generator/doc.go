@@ -57,7 +57,7 @@
 //	every package ─► diag (diag imports only the standard library)
 //	feeds, history, links, ledger, webmention, dialect ─► no generator package except diag
 //	collect, search ─► no generator package
-//	internal/blogshape ─► no generator package (for tests: TIL, news and social blogs with real git histories)
+//	internal/corpus, internal/blogshape ─► internal/fastimport (for tests: large blogs and TIL, news and social blogs with real git histories, written in one git fast-import stream)
 //	internal/pagecheck ─► no generator package (for tests: the Nu HTML Checker and axe-core over built pages)
 //
 // imports_test.go checks these edges.

@@ -291,27 +291,15 @@ func facetHTML(text string, facets []bskyFacet) string {
 	}
 	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
 	var b strings.Builder
-	plain := func(s string) {
-		s = html.EscapeString(strings.ReplaceAll(s, "\r\n", "\n"))
-		s = strings.ReplaceAll(s, "\n\n", "</p><p>")
-		b.WriteString(strings.ReplaceAll(s, "\n", "<br>"))
-	}
 	at := 0
 	for _, sp := range spans {
 		if sp.start < at {
 			continue // overlaps the one before
 		}
-		plain(text[at:sp.start])
+		b.WriteString(html.EscapeString(text[at:sp.start]))
 		fmt.Fprintf(&b, `<a href="%s">%s</a>`, html.EscapeString(sp.href), html.EscapeString(strings.ReplaceAll(text[sp.start:sp.end], "\n", " ")))
 		at = sp.end
 	}
-	plain(text[at:])
-	out := "<p>" + b.String() + "</p>"
-	for strings.Contains(out, "<p></p>") {
-		out = strings.ReplaceAll(out, "<p></p>", "")
-	}
-	if strings.TrimSpace(text) == "" {
-		return ""
-	}
-	return out
+	b.WriteString(html.EscapeString(text[at:]))
+	return paragraphs(b.String())
 }

@@ -191,9 +191,15 @@ func TestFacetHTML(t *testing.T) {
 		{"a link's text with a quote", `say "hi"`, []bskyFacet{facet(4, 8, "link", "uri", `https://x.example/"><script>`)},
 			`<p>say <a href="https://x.example/%22%3E%3Cscript%3E">&#34;hi&#34;</a></p>`},
 		{"empty", "  ", nil, ""},
+		{"blank lines and spaces between paragraphs", "a\r\n\r\n\r\n  b \n\n", []bskyFacet{facet(9, 10, "tag", "tag", "b")},
+			`<p>a</p><p><a href="https://bsky.app/hashtag/b">b</a></p>`},
 	} {
 		if got := facetHTML(c.text, c.facets); got != c.want {
 			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
+		}
+		// Without facets, a reply reads as a webmention.io text does.
+		if got, want := facetHTML(c.text, nil), textHTML(c.text); got != want {
+			t.Errorf("%s: facetHTML without facets = %s; textHTML = %s", c.name, got, want)
 		}
 	}
 }

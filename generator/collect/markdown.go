@@ -177,17 +177,20 @@ func (b *mdBuilder) text(s string) {
 	}
 }
 
-// textHTML makes plain text, such as a Bluesky reply or a jf2 content
-// without html, into HTML paragraphs for Markdown.
+// textHTML makes plain text, such as a jf2 content without html, into
+// HTML paragraphs for Markdown.
 func textHTML(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return ""
-	}
-	var out []string
-	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+	return paragraphs(html.EscapeString(s))
+}
+
+// paragraphs makes escaped text into HTML paragraphs, one for each run
+// of lines between blank lines, its line breaks kept as <br>.
+func paragraphs(escaped string) string {
+	var out strings.Builder
+	for _, p := range strings.Split(strings.ReplaceAll(escaped, "\r\n", "\n"), "\n\n") {
 		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, "<p>"+strings.ReplaceAll(html.EscapeString(p), "\n", "<br>")+"</p>")
+			out.WriteString("<p>" + strings.ReplaceAll(p, "\n", "<br>") + "</p>")
 		}
 	}
-	return strings.Join(out, "")
+	return out.String()
 }

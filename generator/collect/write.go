@@ -306,15 +306,23 @@ func (w *Writer) write(file string, src []byte) error {
 	if !filepath.IsLocal(filepath.FromSlash(file)) {
 		return fmt.Errorf("%s: outside the site folder", file)
 	}
-	dst := filepath.Join(w.Root, filepath.FromSlash(file))
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+	if err := writeAtomic(filepath.Join(w.Root, filepath.FromSlash(file)), src); err != nil {
+		return fmt.Errorf("writing %s: %w", file, err)
+	}
+	return nil
+}
+
+// writeAtomic replaces the file at path with data through a temporary
+// file in the same folder, so a reader sees the old file or the new one.
+func writeAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(dst), ".collect-*")
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".collect-*")
 	if err != nil {
 		return err
 	}
-	_, err = tmp.Write(src)
+	_, err = tmp.Write(data)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -322,13 +330,12 @@ func (w *Writer) write(file string, src []byte) error {
 		err = os.Chmod(tmp.Name(), 0o644)
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), dst)
+		err = os.Rename(tmp.Name(), path)
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("writing %s: %w", file, err)
 	}
-	return nil
+	return err
 }
 
 // fileDate starts a new file's name: the day of the item, or for

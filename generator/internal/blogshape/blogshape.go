@@ -4,16 +4,15 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
-	"errors"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/accruehq/accrue/generator/internal/fastimport"
 )
 
 // Shape is the kind of blog Write makes.
@@ -308,78 +307,31 @@ type commit struct {
 // writeGit writes the commits with one git fast-import stream, then
 // checks out main.
 func writeGit(dir string, commits []commit) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	err := fastimport.Write(dir, func(w *bufio.Writer) error {
+		for _, c := range commits {
+			when := strconv.FormatInt(c.date.Unix(), 10) + " +0000"
+			// Writes to a bufio.Writer fail only once the pipe does;
+			// fastimport.Write reports that when it flushes.
+			fmt.Fprintf(w, "commit refs/heads/main\nauthor %s %s\ncommitter %s %s\ndata %d\n%s\n",
+				ident, when, ident, when, len(c.subject), c.subject)
+			for _, f := range c.files {
+				if f.data == nil {
+					fmt.Fprintf(w, "D %s\n", f.path)
+					continue
+				}
+				fmt.Fprintf(w, "M 100644 inline %s\ndata %d\n", f.path, len(f.data))
+				w.Write(f.data)
+				w.WriteString("\n")
+			}
+		}
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("blogshape: %w", err)
 	}
-	if _, err := runGit(dir, "init", "-q", "-b", "main"); err != nil {
-		return err
-	}
-	cmd := gitCommand(dir, "fast-import", "--quiet")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		return fmt.Errorf("blogshape: git fast-import: %w", err)
-	}
-	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("blogshape: git fast-import: %w", err)
-	}
-	w := bufio.NewWriterSize(stdin, 1<<20)
-	for _, c := range commits {
-		when := strconv.FormatInt(c.date.Unix(), 10) + " +0000"
-		// Writes to a bufio.Writer fail only once the pipe does; Flush
-		// reports that below.
-		fmt.Fprintf(w, "commit refs/heads/main\nauthor %s %s\ncommitter %s %s\ndata %d\n%s\n",
-			ident, when, ident, when, len(c.subject), c.subject)
-		for _, f := range c.files {
-			if f.data == nil {
-				fmt.Fprintf(w, "D %s\n", f.path)
-				continue
-			}
-			fmt.Fprintf(w, "M 100644 inline %s\ndata %d\n", f.path, len(f.data))
-			w.Write(f.data)
-			w.WriteString("\n")
-		}
-	}
-	err = w.Flush()
-	err = errors.Join(err, stdin.Close())
-	if werr := cmd.Wait(); werr != nil {
-		return fmt.Errorf("blogshape: git fast-import: %w: %s", werr, bytes.TrimSpace(stderr.Bytes()))
-	}
-	if err != nil {
-		return fmt.Errorf("blogshape: git fast-import: %w", err)
-	}
-	_, err = runGit(dir, "checkout", "-q", "-f", "main")
-	return err
+	return nil
 }
 
 // ident is the one committer of the history, so the same Options give
 // the same hashes.
 const ident = "Ada Blogger <ada@example.org>"
-
-// gitCommand runs git in dir without the user's or the system's
-// configuration and without the caller's GIT_ variables.
-func gitCommand(dir string, args ...string) *exec.Cmd {
-	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
-	env := make([]string, 0, len(os.Environ())+4)
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "GIT_") || strings.HasPrefix(kv, "GIT_EXEC_PATH=") {
-			env = append(env, kv)
-		}
-	}
-	cmd.Env = append(env, "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL="+os.DevNull,
-		"GIT_AUTHOR_NAME=Ada Blogger", "GIT_AUTHOR_EMAIL=ada@example.org",
-		"GIT_COMMITTER_NAME=Ada Blogger", "GIT_COMMITTER_EMAIL=ada@example.org")
-	return cmd
-}
-
-func runGit(dir string, args ...string) ([]byte, error) {
-	var stderr bytes.Buffer
-	cmd := gitCommand(filepath.Clean(dir), args...)
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return out, fmt.Errorf("blogshape: git %s: %w: %s", strings.Join(args, " "), err, bytes.TrimSpace(stderr.Bytes()))
-	}
-	return out, nil
-}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/accruehq/accrue/generator/internal/fastimport"
 )
 
 func write(t *testing.T, o Options) (string, *Blog) {
@@ -30,7 +32,7 @@ func write(t *testing.T, o Options) (string, *Blog) {
 
 func git(t *testing.T, dir string, args ...string) string {
 	t.Helper()
-	out, err := gitCommand(dir, args...).Output()
+	out, err := fastimport.Git(dir, args...)
 	if err != nil {
 		t.Fatalf("git %v: %v", args, err)
 	}

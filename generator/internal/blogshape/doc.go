@@ -28,9 +28,11 @@
 // each post's publication and real revisions, its comments and mentions,
 // and the commits that are maintenance.
 //
-// The history is written with one git fast-import stream, which makes
-// hundreds of dated commits take a fraction of a second, then checked out.
+// The history is written with one git fast-import stream
+// (internal/fastimport), which makes hundreds of dated commits take a
+// fraction of a second, then checked out.
 //
-// blogshape imports no generator package: it writes files and git
-// history, and nothing of accrue reads them but the code under test.
+// blogshape imports no generator package but internal/fastimport: it
+// writes files and git history, and nothing of accrue reads them but the
+// code under test.
 package blogshape

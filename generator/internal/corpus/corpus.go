@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -14,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/accruehq/accrue/generator/internal/fastimport"
 )
 
 // Options configures Write. The zero value is not useful: set Posts.
@@ -421,111 +422,50 @@ func writeGit(dir string, g *gen, slugs []string, dates []int64, texts [][]byte,
 	}
 	slices.SortFunc(events, event.compare)
 
-	if _, err := runGit("", "init", "-q", "-b", "main", dir); err != nil {
-		return err
-	}
-	cmd := gitCommand(dir, "fast-import", "--quiet")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		return fmt.Errorf("corpus: git fast-import: %w", err)
-	}
-	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("corpus: git fast-import: %w", err)
-	}
-	w := bufio.NewWriterSize(stdin, 1<<20)
-	var hdr []byte
-	for _, e := range events {
-		slug := slugs[e.post]
-		kind := "add "
-		if e.revise {
-			kind = "revise "
-			t := append(texts[e.post], '\n')
-			t = g.paragraph(t, nil, slug)
-			texts[e.post] = append(t, '\n')
+	err := fastimport.Write(dir, func(w *bufio.Writer) error {
+		var hdr []byte
+		for _, e := range events {
+			slug := slugs[e.post]
+			kind := "add "
+			if e.revise {
+				kind = "revise "
+				t := append(texts[e.post], '\n')
+				t = g.paragraph(t, nil, slug)
+				texts[e.post] = append(t, '\n')
+			}
+			when := strconv.FormatInt(e.date, 10)
+			hdr = append(hdr[:0], "commit refs/heads/main\nauthor "...)
+			hdr = append(hdr, gitIdent...)
+			hdr = append(hdr, ' ')
+			hdr = append(hdr, when...)
+			hdr = append(hdr, " +0000\ncommitter "...)
+			hdr = append(hdr, gitIdent...)
+			hdr = append(hdr, ' ')
+			hdr = append(hdr, when...)
+			hdr = append(hdr, " +0000\ndata "...)
+			hdr = strconv.AppendInt(hdr, int64(len(kind)+len(slug)), 10)
+			hdr = append(hdr, '\n')
+			hdr = append(hdr, kind...)
+			hdr = append(hdr, slug...)
+			hdr = append(hdr, "\nM 100644 inline content/posts/"...)
+			hdr = append(hdr, slug...)
+			hdr = append(hdr, ".md\ndata "...)
+			hdr = strconv.AppendInt(hdr, int64(len(texts[e.post])), 10)
+			hdr = append(hdr, '\n')
+			w.Write(hdr)
+			w.Write(texts[e.post])
+			if _, err := w.WriteString("\n"); err != nil {
+				return err // fast-import stopped reading; Write reports why
+			}
 		}
-		when := strconv.FormatInt(e.date, 10)
-		hdr = append(hdr[:0], "commit refs/heads/main\nauthor "...)
-		hdr = append(hdr, gitIdent...)
-		hdr = append(hdr, ' ')
-		hdr = append(hdr, when...)
-		hdr = append(hdr, " +0000\ncommitter "...)
-		hdr = append(hdr, gitIdent...)
-		hdr = append(hdr, ' ')
-		hdr = append(hdr, when...)
-		hdr = append(hdr, " +0000\ndata "...)
-		hdr = strconv.AppendInt(hdr, int64(len(kind)+len(slug)), 10)
-		hdr = append(hdr, '\n')
-		hdr = append(hdr, kind...)
-		hdr = append(hdr, slug...)
-		hdr = append(hdr, "\nM 100644 inline content/posts/"...)
-		hdr = append(hdr, slug...)
-		hdr = append(hdr, ".md\ndata "...)
-		hdr = strconv.AppendInt(hdr, int64(len(texts[e.post])), 10)
-		hdr = append(hdr, '\n')
-		w.Write(hdr)
-		w.Write(texts[e.post])
-		if _, err = w.WriteString("\n"); err != nil {
-			break // fast-import stopped reading; Wait reports why
-		}
-	}
-	if err == nil {
-		err = w.Flush()
-	}
-	err = errors.Join(err, stdin.Close())
-	if werr := cmd.Wait(); werr != nil {
-		return fmt.Errorf("corpus: git fast-import: %w: %s", werr, bytes.TrimSpace(stderr.Bytes()))
-	}
+		return nil
+	})
 	if err != nil {
-		return fmt.Errorf("corpus: git fast-import: %w", err)
+		return fmt.Errorf("corpus: %w", err)
 	}
-	_, err = runGit(dir, "checkout", "-q", "-f", "main")
-	return err
+	return nil
 }
 
 // gitIdent is the one author of the whole history; fixed, like the dates,
 // so the same Options give the same commit hashes.
 const gitIdent = "Author <author@example.com>"
-
-// gitCommand runs git in dir (if not empty) cut off from the user's and
-// system's configuration and from any GIT_* variables of the caller, such
-// as GIT_DIR set by a hook: settings like core.autocrlf or a commit
-// template must not change the corpus, and no identity has to be set up.
-func gitCommand(dir string, args ...string) *exec.Cmd {
-	if dir != "" {
-		args = append([]string{"-C", dir}, args...)
-	}
-	cmd := exec.Command("git", args...)
-	env := make([]string, 0, len(os.Environ())+8)
-	for _, kv := range os.Environ() {
-		if strings.HasPrefix(kv, "GIT_") && !strings.HasPrefix(kv, "GIT_EXEC_PATH=") {
-			continue
-		}
-		env = append(env, kv)
-	}
-	cmd.Env = append(env,
-		"GIT_CONFIG_NOSYSTEM=1",
-		"GIT_CONFIG_GLOBAL="+os.DevNull,
-		"GIT_TERMINAL_PROMPT=0",
-		"GIT_AUTHOR_NAME=Author",
-		"GIT_AUTHOR_EMAIL=author@example.com",
-		"GIT_COMMITTER_NAME=Author",
-		"GIT_COMMITTER_EMAIL=author@example.com",
-	)
-	return cmd
-}
-
-// runGit runs a git command and returns its standard output; a failure
-// carries git's own message, which usually says what is wrong.
-func runGit(dir string, args ...string) ([]byte, error) {
-	out, err := gitCommand(dir, args...).Output()
-	if err != nil {
-		var stderr []byte
-		if ee, ok := errors.AsType[*exec.ExitError](err); ok {
-			stderr = bytes.TrimSpace(ee.Stderr)
-		}
-		return out, fmt.Errorf("corpus: git %s: %w: %s", strings.Join(args, " "), err, stderr)
-	}
-	return out, nil
-}

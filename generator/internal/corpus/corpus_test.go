@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"github.com/accruehq/accrue/generator/internal/gittest"
 	"maps"
 	"os"
 	"path/filepath"
@@ -11,6 +10,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/accruehq/accrue/generator/internal/fastimport"
+	"github.com/accruehq/accrue/generator/internal/gittest"
 )
 
 // readPosts returns every file under dir/content/posts by name.
@@ -186,7 +188,7 @@ func TestWriteShape(t *testing.T) {
 
 func gitOut(t *testing.T, dir string, args ...string) string {
 	t.Helper()
-	out, err := runGit(dir, args...)
+	out, err := fastimport.Git(dir, args...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,4 +10,7 @@
 // bullet and numbered lists, block quotes, GFM tables, footnotes, fenced code
 // in go, python, javascript, bash and rust, links to earlier posts
 // (/posts/<slug>/) and links to outside sites.
+//
+// The history is one git fast-import stream (internal/fastimport), the
+// only generator package corpus imports.
 package corpus
