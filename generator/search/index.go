@@ -89,7 +89,7 @@ type Index struct {
 	hits   map[string][]hit // by word, in post order
 	enc    map[string][]byte
 	sorted []string // the words; nil when a word came or went since Files
-	head   []byte   // the index up to its hits, for sorted (writeHead)
+	head   []byte   // the index up to its hits, written with sorted (writeHead)
 }
 
 // New indexes posts, their positions being their numbers.
@@ -205,9 +205,6 @@ func (ix *Index) words() []byte {
 			ix.sorted = append(ix.sorted, w)
 		}
 		slices.Sort(ix.sorted)
-		ix.head = nil
-	}
-	if ix.head == nil {
 		ix.head = ix.writeHead()
 	}
 	size := len(ix.head) + 16
