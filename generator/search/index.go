@@ -89,7 +89,7 @@ type Index struct {
 	hits   map[string][]hit // by word, in post order
 	enc    map[string][]byte
 	sorted []string // the words; nil when a word came or went since Files
-	head   []byte   // the index up to its hits, for sorted (writeHead)
+	head   []byte   // the index up to its hits, written with sorted (writeHead)
 }
 
 // New indexes posts, their positions being their numbers.
@@ -114,12 +114,12 @@ func (ix *Index) Set(i int, p Post) {
 	scores(p, func(w string, s int) { after[w] = s })
 	ix.posts[i], ix.rows[i] = p, row(p)
 	id := int32(i)
-	for w, s := range before {
-		if after[w] == s {
+	for w := range before {
+		if _, stays := after[w]; stays {
 			continue
 		}
 		hs := ix.hits[w]
-		at, _ := slices.BinarySearchFunc(hs, id, func(h hit, id int32) int { return int(h.post - id) })
+		at, _ := find(hs, id)
 		hs = slices.Delete(hs, at, at+1)
 		if len(hs) == 0 {
 			delete(ix.hits, w)
@@ -134,13 +134,21 @@ func (ix *Index) Set(i int, p Post) {
 			continue
 		}
 		hs, known := ix.hits[w]
-		at, _ := slices.BinarySearchFunc(hs, id, func(h hit, id int32) int { return int(h.post - id) })
-		ix.hits[w] = slices.Insert(hs, at, hit{id, uint8(s)})
+		if at, ok := find(hs, id); ok { // the post had the word: only its score changed
+			hs[at].score = uint8(s)
+		} else {
+			ix.hits[w] = slices.Insert(hs, at, hit{id, uint8(s)})
+		}
 		if !known {
 			ix.sorted = nil
 		}
 		delete(ix.enc, w)
 	}
+}
+
+// find returns where post id's hit is in hs, or would be, and whether it is.
+func find(hs []hit, id int32) (int, bool) {
+	return slices.BinarySearchFunc(hs, id, func(h hit, id int32) int { return int(h.post - id) })
 }
 
 // Update makes ix the index of posts, setting only those that changed,
@@ -205,9 +213,6 @@ func (ix *Index) words() []byte {
 			ix.sorted = append(ix.sorted, w)
 		}
 		slices.Sort(ix.sorted)
-		ix.head = nil
-	}
-	if ix.head == nil {
 		ix.head = ix.writeHead()
 	}
 	size := len(ix.head) + 16

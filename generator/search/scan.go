@@ -44,22 +44,7 @@ func Scan(body string) Body {
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			sorted := make([]string, 0, len(at))
-			size := 0
-			for w := range at {
-				sorted = append(sorted, w)
-				size += len(w) + 1
-			}
-			slices.Sort(sorted)
-			var words strings.Builder
-			words.Grow(size)
-			counts := make([]uint8, len(sorted))
-			for i, w := range sorted {
-				words.WriteString(w)
-				words.WriteByte(' ')
-				counts[i] = uint8(min(n[at[w]], 255))
-			}
-			return Body{words.String(), counts}
+			return newBody(at, n)
 		case html.TextToken:
 			if skip == 0 {
 				words(string(z.Text()), add)
@@ -74,6 +59,26 @@ func Scan(body string) Body {
 			}
 		}
 	}
+}
+
+// newBody sorts the words found, at their places in n, into a Body.
+func newBody(at map[string]int, n []int) Body {
+	sorted := make([]string, 0, len(at))
+	size := 0
+	for w := range at {
+		sorted = append(sorted, w)
+		size += len(w) + 1
+	}
+	slices.Sort(sorted)
+	var words strings.Builder
+	words.Grow(size)
+	counts := make([]uint8, len(sorted))
+	for i, w := range sorted {
+		words.WriteString(w)
+		words.WriteByte(' ')
+		counts[i] = uint8(min(n[at[w]], 255))
+	}
+	return Body{words.String(), counts}
 }
 
 func isRaw(tag []byte) bool {

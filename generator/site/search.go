@@ -74,12 +74,12 @@ func (b *builder) planSearchFiles(key uint64, chunks []int, update func()) {
 	var once sync.Once
 	var planned []int
 	files := map[int][]byte{}
-	for i := range search.Paths(len(b.posts)) {
+	paths := search.Paths(len(b.posts))
+	for i := range paths {
 		if i == 0 || chunks == nil || slices.Contains(chunks, i-1) {
 			planned = append(planned, i)
 		}
 	}
-	paths := search.Paths(len(b.posts))
 	for _, i := range planned {
 		b.addKeyed(paths[i], searchOrigin, key, func() ([]byte, error) {
 			once.Do(func() {
@@ -104,17 +104,17 @@ func (b *builder) planSearchEdits(edited []*Page) {
 		return
 	}
 	key := b.feedKey(b.posts)
+	var at []int // of each edited post in b.posts, found once
 	chunks := []int{}
 	for _, p := range edited {
 		if i := slices.Index(b.posts, p); i >= 0 {
+			at = append(at, i)
 			chunks = append(chunks, i/search.ChunkSize)
 		}
 	}
 	b.planSearchFiles(key, chunks, func() {
-		for _, p := range edited {
-			if i := slices.Index(b.posts, p); i >= 0 {
-				st.index.Set(i, b.searchPost(p))
-			}
+		for _, i := range at {
+			st.index.Set(i, b.searchPost(b.posts[i]))
 		}
 		st.key = key
 	})

@@ -90,10 +90,10 @@
     }
   }
 
-  // search returns the matching posts, best first: every query word must
-  // begin a word of the post; a whole word scores more than a prefix.
-  function search(q) {
-    var ws = terms(q);
+  // search returns the posts matching the query words ws, best first:
+  // every one must begin a word of the post; a whole word scores more
+  // than a prefix.
+  function search(ws) {
     if (!ws.length) return [];
     var total = null;
     for (var k = 0; k < ws.length; k++) {
@@ -138,7 +138,7 @@
   // show lists the posts found, once their rows are loaded, unless a
   // later query was shown meanwhile.
   function show(q) {
-    var found = search(q), ws = terms(q), turn = ++shown;
+    var ws = terms(q), found = search(ws), turn = ++shown;
     return posts(found.slice(0, MAX_RESULTS)).then(function (rows) {
       if (turn === shown) render(q, ws, found, rows);
     });
