@@ -63,9 +63,9 @@ type MomentSource struct {
 // momentWho is how many names a source lists.
 const momentWho = 3
 
-// momentDeposit reports whether e counts toward a moment: a deposit by
-// someone else. Links from the blog's own posts are the author's doing,
-// so a git-only blog has no moments.
+// momentDeposit reports whether e counts toward a moment, a champion or
+// a friend: a deposit by someone else. Links from the blog's own posts
+// are the author's doing, so a git-only blog has no moments.
 func momentDeposit(e ledger.Event) bool {
 	return e.Kind.FromOthers() && e.Kind != ledger.KindInternalLink
 }
