@@ -255,14 +255,8 @@ func (c *computer) moments() []Moment {
 }
 
 // postMoments are every moment of the post p of the blog in as of asOf,
-// oldest first, dated in asOf's time zone.
-func postMoments(in Input, p PostRow, asOf time.Time) []Moment {
-	var counted []ledger.Event
-	for _, e := range in.Ledger.ForPost(p.File) {
-		if !e.Withdrawn && !e.Date.After(asOf) {
-			counted = append(counted, e)
-		}
-	}
+// from its counted events, oldest first, dated in asOf's time zone.
+func postMoments(in Input, p PostRow, counted []ledger.Event, asOf time.Time) []Moment {
 	out := findMoments(counted, p.Published, newLaunches(in.Posts, in.Ledger, asOf).usual(p.Published))
 	for i := range out {
 		out[i].Start, out[i].End, out[i].Title = out[i].Start.In(asOf.Location()), out[i].End.In(asOf.Location()), p.Title
