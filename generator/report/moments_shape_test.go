@@ -122,7 +122,7 @@ func TestMomentsOnSocialShape(t *testing.T) {
 	if len(other) > len(in.Posts)/20 {
 		t.Errorf("%d moments besides the spikes on %d posts; want at most %d", len(other), len(in.Posts), len(in.Posts)/20)
 	}
-	noticed, launchMoments := len(newLaunches(in.Posts, in.Ledger, asOf).ends), 0
+	noticed, launchMoments := len(newLaunches(in.Posts, in.Ledger.ForPost, asOf).ends), 0
 	for _, o := range other {
 		if strings.Contains(o, "(launch)") {
 			launchMoments++
