@@ -79,8 +79,7 @@ func socialBlog(spikes []time.Time) (Input, time.Time, []string) {
 			deposit(p, at.Add(time.Duration(j)*5*time.Hour), ledger.KindMention, "news.ycombinator.com", "https://news.ycombinator.com/item?id=")
 		}
 	}
-	return Input{Site: Site{Title: "social"}, Posts: posts, Ledger: ledger.New(events), Model: ledger.DefaultModel(),
-		Thresholds: ledger.DefaultThresholds(), Location: time.UTC}, asOf, spiked
+	return blogInput("social", posts, events), asOf, spiked
 }
 
 // TestMomentsOnSocialShape: on a blog shaped like a social one, every
