@@ -264,12 +264,8 @@ func (m Model) savings(events []Event, asOf time.Time) Account {
 // events are under "".
 func (m Model) Accounts(l *Ledger, asOf time.Time) map[string]Account {
 	out := make(map[string]Account, len(l.byPost))
-	for post, idx := range l.byPost {
-		events := make([]Event, len(idx))
-		for i, j := range idx {
-			events[i] = l.Events[j]
-		}
-		out[post] = m.Account(events, asOf)
+	for post := range l.byPost {
+		out[post] = m.Account(l.ForPost(post), asOf)
 	}
 	return out
 }

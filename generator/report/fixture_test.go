@@ -17,6 +17,14 @@ func day(s string) time.Time {
 	return t.Add(9 * time.Hour)
 }
 
+// blogInput is the Input of a blog titled title with these posts and
+// events, on the default model and thresholds, in UTC: what most tests
+// that build their own ledger need.
+func blogInput(title string, posts []Post, events []ledger.Event) Input {
+	return Input{Site: Site{Title: title}, Posts: posts, Ledger: ledger.New(events), Model: ledger.DefaultModel(),
+		Thresholds: ledger.DefaultThresholds(), Location: time.UTC}
+}
+
 // fixture is a small blog of six posts over two and a half years with
 // one post of each class, champions, fresh commenters and domains, a
 // moment, a lapsed friend, an orphan, an unanswered comment and a broken

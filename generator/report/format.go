@@ -18,10 +18,13 @@ func showPoints(p Points) string { return thousands(points(float64(p))) }
 
 // showSigned writes a change with its sign: "+3.2", "−1.5" (a minus sign,
 // not a hyphen), "0.0".
-func showSigned(f float64) string {
-	s := showPoints(Points(math.Abs(f)))
+func showSigned(f float64) string { return signed(f, showPoints(Points(math.Abs(f)))) }
+
+// signed puts f's sign before s, f's size as written; a size that
+// rounds to zero goes without one.
+func signed(f float64, s string) string {
 	switch {
-	case s == "0.0":
+	case strings.Trim(s, "0.%") == "":
 		return s
 	case f > 0:
 		return "+" + s
@@ -33,16 +36,7 @@ func showSigned(f float64) string {
 func showPercent(f float64) string { return strconv.FormatFloat(f*100, 'f', 1, 64) + "%" }
 
 // showSignedPercent writes a growth: "+12.3%", "−4.0%".
-func showSignedPercent(f float64) string {
-	s := showPercent(math.Abs(f))
-	switch {
-	case s == "0.0%":
-		return s
-	case f > 0:
-		return "+" + s
-	}
-	return "−" + s
-}
+func showSignedPercent(f float64) string { return signed(f, showPercent(math.Abs(f))) }
 
 // showDate writes a date as "2 Jan 2006", and no date as nothing.
 func showDate(t time.Time) string {

@@ -56,7 +56,7 @@ type Lapsed struct {
 // for what is no friend's doing: the author's own deposits and links
 // from the blog's posts.
 func depositor(e ledger.Event) (key, name, url, site string, ok bool) {
-	if !e.Kind.FromOthers() || e.Kind == ledger.KindInternalLink {
+	if !momentDeposit(e) {
 		return "", "", "", "", false
 	}
 	key, name, url, site = personKey(e), e.Actor, e.ActorURL, domainOf(e.ActorURL)

@@ -107,8 +107,7 @@ func TestGitOnlyBlog(t *testing.T) {
 			events = append(events, ledger.Event{Date: date, Post: posts[j].File, Kind: ledger.KindInternalLink, Actor: file, Source: file})
 		}
 	}
-	in := Input{Site: Site{Title: "til"}, Posts: posts, Ledger: ledger.New(events), Model: ledger.DefaultModel(),
-		Thresholds: ledger.DefaultThresholds(), Location: time.UTC}
+	in := blogInput("til", posts, events)
 	r := Compute(in, Options{AsOf: momentAsOf, Since: momentPublished})
 	if len(r.Changes.Moments) != 0 {
 		t.Errorf("moments %+v; want none", r.Changes.Moments)

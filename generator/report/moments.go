@@ -63,9 +63,9 @@ type MomentSource struct {
 // momentWho is how many names a source lists.
 const momentWho = 3
 
-// momentDeposit reports whether e counts toward a moment: a deposit by
-// someone else. Links from the blog's own posts are the author's doing,
-// so a git-only blog has no moments.
+// momentDeposit reports whether e counts toward a moment, a champion or
+// a friend: a deposit by someone else. Links from the blog's own posts
+// are the author's doing, so a git-only blog has no moments.
 func momentDeposit(e ledger.Event) bool {
 	return e.Kind.FromOthers() && e.Kind != ledger.KindInternalLink
 }
@@ -181,9 +181,10 @@ type launches struct {
 	sums []int // sums[i]: deposits in the first weeks of posts ends[:i]
 }
 
-// newLaunches counts the posts' first weeks from the ledger's events
-// that count as of asOf.
-func newLaunches(posts []Post, l *ledger.Ledger, asOf time.Time) launches {
+// newLaunches counts the posts' first weeks from their events (eventsOf
+// a post's file) that count as of asOf. The report passes the events it
+// already picked, so no post's are copied again.
+func newLaunches(posts []Post, eventsOf func(file string) []ledger.Event, asOf time.Time) launches {
 	type launch struct {
 		end time.Time
 		n   int
@@ -195,7 +196,7 @@ func newLaunches(posts []Post, l *ledger.Ledger, asOf time.Time) launches {
 		}
 		end := p.Published.Add(MomentWeek)
 		n := 0
-		for _, e := range l.ForPost(p.File) {
+		for _, e := range eventsOf(p.File) {
 			if !e.Withdrawn && !e.Date.After(asOf) && e.Date.Before(end) && momentDeposit(e) {
 				n++
 			}
@@ -233,7 +234,7 @@ func (ls launches) usual(t time.Time) float64 {
 // first, then by post.
 func (c *computer) moments() []Moment {
 	start := c.recentStart()
-	ls := newLaunches(c.in.Posts, c.in.Ledger, c.asOf)
+	ls := newLaunches(c.in.Posts, func(file string) []ledger.Event { return c.events[file] }, c.asOf)
 	var out []Moment
 	for _, r := range c.rows {
 		for _, m := range findMoments(c.events[r.File], r.Published, ls.usual(r.Published)) {
@@ -255,15 +256,9 @@ func (c *computer) moments() []Moment {
 }
 
 // postMoments are every moment of the post p of the blog in as of asOf,
-// oldest first, dated in asOf's time zone.
-func postMoments(in Input, p PostRow, asOf time.Time) []Moment {
-	var counted []ledger.Event
-	for _, e := range in.Ledger.ForPost(p.File) {
-		if !e.Withdrawn && !e.Date.After(asOf) {
-			counted = append(counted, e)
-		}
-	}
-	out := findMoments(counted, p.Published, newLaunches(in.Posts, in.Ledger, asOf).usual(p.Published))
+// from its counted events, oldest first, dated in asOf's time zone.
+func postMoments(in Input, p PostRow, counted []ledger.Event, asOf time.Time) []Moment {
+	out := findMoments(counted, p.Published, newLaunches(in.Posts, in.Ledger.ForPost, asOf).usual(p.Published))
 	for i := range out {
 		out[i].Start, out[i].End, out[i].Title = out[i].Start.In(asOf.Location()), out[i].End.In(asOf.Location()), p.Title
 	}

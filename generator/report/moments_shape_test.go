@@ -79,8 +79,7 @@ func socialBlog(spikes []time.Time) (Input, time.Time, []string) {
 			deposit(p, at.Add(time.Duration(j)*5*time.Hour), ledger.KindMention, "news.ycombinator.com", "https://news.ycombinator.com/item?id=")
 		}
 	}
-	return Input{Site: Site{Title: "social"}, Posts: posts, Ledger: ledger.New(events), Model: ledger.DefaultModel(),
-		Thresholds: ledger.DefaultThresholds(), Location: time.UTC}, asOf, spiked
+	return blogInput("social", posts, events), asOf, spiked
 }
 
 // TestMomentsOnSocialShape: on a blog shaped like a social one, every
@@ -122,7 +121,7 @@ func TestMomentsOnSocialShape(t *testing.T) {
 	if len(other) > len(in.Posts)/20 {
 		t.Errorf("%d moments besides the spikes on %d posts; want at most %d", len(other), len(in.Posts), len(in.Posts)/20)
 	}
-	noticed, launchMoments := len(newLaunches(in.Posts, in.Ledger, asOf).ends), 0
+	noticed, launchMoments := len(newLaunches(in.Posts, in.Ledger.ForPost, asOf).ends), 0
 	for _, o := range other {
 		if strings.Contains(o, "(launch)") {
 			launchMoments++

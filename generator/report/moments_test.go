@@ -22,14 +22,9 @@ func onePostBlog(published time.Time, events ...ledger.Event) Input {
 		}
 		all = append(all, e)
 	}
-	return Input{
-		Site:       Site{Title: "t", Author: "Ada"},
-		Posts:      []Post{{File: "a.md", Title: "A", URL: "/a/", Published: published}},
-		Ledger:     ledger.New(all),
-		Model:      ledger.DefaultModel(),
-		Thresholds: ledger.DefaultThresholds(),
-		Location:   time.UTC,
-	}
+	in := blogInput("t", []Post{{File: "a.md", Title: "A", URL: "/a/", Published: published}}, all)
+	in.Site.Author = "Ada"
+	return in
 }
 
 func comment(date time.Time, who string) ledger.Event {
@@ -273,7 +268,7 @@ func TestMomentLaunchAgainstBlog(t *testing.T) {
 	}
 	launch(10, 3)
 	launch(11, 15)
-	in := Input{Posts: posts, Ledger: ledger.New(events), Model: ledger.DefaultModel(), Thresholds: ledger.DefaultThresholds(), Location: time.UTC}
+	in := blogInput("", posts, events)
 	r := Compute(in, Options{AsOf: momentAsOf, Since: momentPublished})
 	var got []string
 	for _, m := range r.Changes.Moments {

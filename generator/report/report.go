@@ -630,7 +630,6 @@ func PostStatement(in Input, o Options, key string) (*Statement, bool) {
 		return nil, false // published after the report's date
 	}
 	st := &Statement{Site: r.Site, AsOf: r.AsOf, Model: r.Model, Post: r.Posts[0], Months: r.Timeline}
-	st.Moments = postMoments(in, st.Post, r.AsOf)
 	var counted []ledger.Event
 	var dates []time.Time
 	for _, e := range in.Ledger.ForPost(post.File) {
@@ -639,6 +638,7 @@ func PostStatement(in Input, o Options, key string) (*Statement, bool) {
 			dates = append(dates, e.Date)
 		}
 	}
+	st.Moments = postMoments(in, st.Post, counted, r.AsOf)
 	// One pass gives the balance at each deposit's moment, with every
 	// deposit of that moment in it; the running balance right after a
 	// deposit leaves out those of the same moment that come after it.

@@ -77,8 +77,9 @@ func plus(t time.Time, m float64) time.Time {
 }
 
 func (b *blog) input(m ledger.Model) Input {
-	return Input{Site: Site{Title: "shape"}, Posts: b.posts, Ledger: ledger.New(b.events), Model: m,
-		Thresholds: ledger.DefaultThresholds(), Location: time.UTC}
+	in := blogInput("shape", b.posts, b.events)
+	in.Model = m
+	return in
 }
 
 // tilShape is a today-I-learned blog kept in git without front matter or

@@ -440,7 +440,7 @@ func fit(t table, width int) table {
 	}
 	dropped := 0
 	for {
-		w := columnWidths(t)
+		_, w := columnWidths(t)
 		total := 2 * (len(w) - 1)
 		for _, x := range w {
 			total += x
@@ -480,18 +480,25 @@ func fit(t table, width int) table {
 	}
 }
 
-// columnWidths are the widths writeAligned gives t's columns.
-func columnWidths(t table) []int {
-	w := make([]int, len(t.head))
+// columnWidths are the cells writeAligned writes, the head first, each
+// clipped to maxCell but the last (nothing follows it, so it may run
+// long), and the width of each column. fit measures with it, so what it
+// fits is what is written.
+func columnWidths(t table) (cells [][]string, width []int) {
+	cells = make([][]string, 0, len(t.rows)+1)
+	width = make([]int, len(t.head))
 	for _, row := range append([][]string{t.head}, t.rows...) {
+		clipped := make([]string, len(row))
 		for i, c := range row {
 			if i < len(row)-1 {
 				c = clip(c, maxCell)
 			}
-			w[i] = max(w[i], utf8.RuneCountInString(c))
+			clipped[i] = c
+			width[i] = max(width[i], utf8.RuneCountInString(c))
 		}
+		cells = append(cells, clipped)
 	}
-	return w
+	return cells, width
 }
 
 func clipColumn(t table, col, width int) table {
@@ -569,19 +576,7 @@ func wrap(line string, width int) string {
 }
 
 func writeAligned(b *strings.Builder, t table, style func(code, s string) string) {
-	cells := make([][]string, 0, len(t.rows)+1)
-	width := make([]int, len(t.head))
-	for _, row := range append([][]string{t.head}, t.rows...) {
-		clipped := make([]string, len(row))
-		for i, c := range row {
-			clipped[i] = c
-			if i < len(row)-1 { // the last column may run long: nothing follows it
-				clipped[i] = clip(c, maxCell)
-			}
-			width[i] = max(width[i], utf8.RuneCountInString(clipped[i]))
-		}
-		cells = append(cells, clipped)
-	}
+	cells, width := columnWidths(t)
 	for n, row := range cells {
 		var line strings.Builder
 		for i, c := range row {

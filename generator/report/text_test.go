@@ -57,3 +57,33 @@ func TestWrap(t *testing.T) {
 		t.Error("wrap changed a line it had no need to")
 	}
 }
+
+// TestFit: a table too wide clips its last column while that keeps
+// minLast, then leaves out its drop columns in order (counting each
+// index in the table as it was written), then narrows its first text
+// column, and never leaves the table wider than it must be.
+func TestFit(t *testing.T) {
+	row := []string{strings.Repeat("n", 20), strings.Repeat("a", 10), strings.Repeat("b", 10), strings.Repeat("g", 10), strings.Repeat("l", 20)}
+	in := table{head: []string{"Name", "Alpha", "Beta", "Gamma", "Last"}, rows: [][]string{row}, drop: []int{1, 3}}
+	for _, tt := range []struct {
+		name  string
+		width int
+		head  string
+		row   string
+	}{
+		{"fits", 80, "Name Alpha Beta Gamma Last", strings.Join(row, " ")},
+		{"last clipped", 70, "Name Alpha Beta Gamma Last", strings.Join(row[:4], " ") + " " + strings.Repeat("l", 11) + "…"},
+		{"two dropped", 54, "Name Beta Last", row[0] + " " + row[2] + " " + row[4]},
+		{"first narrowed", 45, "Name Beta Last", strings.Repeat("n", 10) + "… " + row[2] + " " + row[4]},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := fit(in, tt.width)
+			if h, r := strings.Join(got.head, " "), strings.Join(got.rows[0], " "); h != tt.head || r != tt.row {
+				t.Errorf("fit(%d) = %q / %q; want %q / %q", tt.width, h, r, tt.head, tt.row)
+			}
+			if strings.Join(in.rows[0], " ") != strings.Join(row, " ") {
+				t.Errorf("fit(%d) changed the table it was given", tt.width)
+			}
+		})
+	}
+}
