@@ -3,24 +3,35 @@
 //
 // # Phases
 //
-// A build runs in explicit phases (package site drives them):
+// A build runs in explicit phases (package site drives them), each taking
+// what the one before made:
 //
 //  1. Load, in parallel, one task per file: read it, split and decode the
 //     front matter (content), rewrite the template syntax of a site
-//     brought from Jekyll, Hugo or Zola (dialect), render the Markdown and collect its headings,
-//     links and summary (markdown), or take all that from the last build
-//     when the body did not change (rendercache).
-//  2. Analyze, serial and cheap: drop drafts, expired and future posts,
-//     assign URLs (front matter URLs, else permalink patterns), sort, link neighbours, group tags, categories
-//     and series, fill missing dates from git (history), resolve the
-//     cross-references a dialect left as tokens (they are never cached).
-//  3. Render, in parallel, one task per output file: pages through the
-//     theme's layouts (theme), feeds (feeds), sitemap, static files,
-//     the search index (search).
-//  4. Write, in the same tasks, to a Writer: a fresh folder that replaces
-//     the previous output only when the whole build succeeded (output), or
-//     memory. The output folder must be one accrue made; what killed builds
-//     left is cleaned up by the next one.
+//     brought from Jekyll, Hugo or Zola (dialect), render the Markdown and
+//     collect its headings, links and summary (markdown), or take all that
+//     from the last build when the body did not change (rendercache).
+//     Result: the loaded documents.
+//  2. Model, serial and cheap: drop drafts, expired and future posts,
+//     assign URLs (front matter URLs, else permalink patterns), sort, link
+//     neighbours, group tags, categories and series, fill missing dates
+//     and revisions from git (history), read each post's comments and
+//     mentions (interactions), resolve the cross-references a dialect left
+//     as tokens (they are never cached), and plan every output file: its
+//     path, and what renders it. Result: the pages and the planned outputs.
+//  3. Accounts: the link graph (a link to no planned output is broken)
+//     and the ledger of every deposit (accounts, over links and ledger).
+//     accrue ledger, report, send and collect stop here.
+//  4. Render and write, in parallel, one task per output file: pages
+//     through the theme's layouts (theme), feeds (feeds), sitemap, static
+//     files, the search index (search), into a Writer: a fresh folder that
+//     replaces the previous output only when the whole build succeeded
+//     (output), or memory. The output folder must be one accrue made; what
+//     killed builds left is cleaned up by the next one.
+//
+// The day the accounts are read as of is decided once, by the caller
+// (site.Options: accrue report --as-of, else [report] as_of, else the
+// clock the command or the dev server passes as Now).
 //
 // # Immutability
 //
@@ -40,7 +51,8 @@
 //	importer ─► content, config (writes documents and records beside the build, never inside it)
 //	cmd/accrue ─► collect (accrue collect: replies from webmention.io, Mastodon, Bluesky and GitHub, written as comment and mention files)
 //	server ─► report (the live report at /_accrue/report/, under base_url's path)
-//	site ─► theme, feeds, markdown, rendercache, content, history, links, interactions, report, ledger, config
+//	site ─► theme, feeds, markdown, rendercache, content, history, interactions, accounts, config
+//	accounts ─► links, ledger, report, history, interactions, config (the link graph, the ledger, the report's input: the only importer of links, ledger and report under site)
 //	site ─► peers (a Jekyll, Hugo or Zola folder without accrue.toml: its configuration, its layout seen as accrue's)
 //	cmd/accrue ─► peers, config (accrue migrate: the moves into accrue's layout, the accrue.toml to write; accrue new post: the posts section)
 //	peers ─► config, internal/litter
@@ -48,7 +60,7 @@
 //	site ─► search (the word index the theme's search page reads in the browser)
 //	rendercache ─► markdown (renderings kept between builds)
 //	output, rendercache, site ─► internal/flock (what a live build holds, a later one leaves alone)
-//	report ─► ledger (the value report reads only the ledger and what site gathers)
+//	report ─► ledger (the value report reads only the ledger and what accounts gathers)
 //	content ─► config
 //	content, interactions ─► internal/dates (one reader for hand-written dates)
 //	content, interactions ─► internal/yamlhint (YAML syntax errors said as what to change, at the line to change)

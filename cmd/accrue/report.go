@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/accruehq/accrue/generator/config"
 	"github.com/accruehq/accrue/generator/report"
 	"github.com/accruehq/accrue/generator/site"
 )
@@ -46,25 +47,23 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	// Dates are read in the blog's time zone, once the site is read; a
 	// mistyped one is said before that work.
 	for _, f := range []struct{ name, value string }{{"--as-of", *asOf}, {"--since", *since}} {
-		if _, err := parseDay(f.value, time.UTC, false); f.value != "" && err != nil {
+		if _, err := config.ParseDay(f.value, time.UTC, false); f.value != "" && err != nil {
 			return fmt.Errorf("%s: %w", f.name, err)
 		}
 	}
 	opts := sf.options()
+	// The report's day is decided here, once: --as-of, else the
+	// site's [report] as_of, else now. The site is read as of it.
+	opts.Now, opts.AsOf = opts.Now.Truncate(time.Second), *asOf
 	line := showProgress(&opts, stderr)
 	in, diags, err := site.ReportInput(ctx, os.DirFS(*sf.source), opts)
 	line.clear()
 	if err := printDiags(stderr, diags, err, *warnings); err != nil {
 		return err
 	}
-	o := report.Options{AsOf: in.DefaultAsOf(time.Now().Truncate(time.Second))}
-	if *asOf != "" {
-		if o.AsOf, err = parseDay(*asOf, in.Location, true); err != nil {
-			return fmt.Errorf("--as-of: %w", err)
-		}
-	}
+	o := report.Options{AsOf: in.AsOf}
 	if *since != "" {
-		if o.Since, err = parseDay(*since, in.Location, false); err != nil {
+		if o.Since, err = config.ParseDay(*since, in.Location, false); err != nil {
 			return fmt.Errorf("--since: %w", err)
 		}
 		if o.Since.After(o.AsOf) {
@@ -149,23 +148,6 @@ func writeStatement(w io.Writer, s *report.Statement, format string, text report
 		return s.WriteHTML(w)
 	}
 	return s.WriteText(w, text)
-}
-
-// parseDay reads a date as YYYY-MM-DD in the blog's time zone, or as an
-// RFC 3339 instant. A day given for --as-of means its end: the report as
-// of 30 June counts what happened on 30 June.
-func parseDay(s string, loc *time.Location, endOfDay bool) (time.Time, error) {
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	d, err := time.ParseInLocation("2006-01-02", s, loc)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a date: write YYYY-MM-DD or an RFC 3339 time such as 2025-06-30T12:00:00Z", s)
-	}
-	if endOfDay {
-		d = d.AddDate(0, 0, 1).Add(-time.Second)
-	}
-	return d, nil
 }
 
 func examplePost(in report.Input) string {

@@ -490,14 +490,11 @@ func (c *Config) validate() diag.List {
 	}
 	c.Location = loc
 	if c.Report.AsOf != "" {
-		day, err := time.ParseInLocation(time.DateOnly, c.Report.AsOf, loc)
+		t, err := ParseDay(c.Report.AsOf, loc, true)
 		if err != nil {
 			l.Add(diag.Errorf(c.pos("report.as_of"), "report.as_of: want a day such as \"2026-06-30\", not %q", c.Report.AsOf))
 		}
-		c.Report.AsOfTime = day.AddDate(0, 0, 1).Add(-time.Second)
-		if err != nil {
-			c.Report.AsOfTime = time.Time{}
-		}
+		c.Report.AsOfTime = t
 	}
 	if c.Paginate < 1 {
 		l.Add(diag.Errorf(c.pos("paginate"), "paginate must be at least 1, not %d", c.Paginate))
@@ -631,4 +628,21 @@ func (c *Config) validateValue() diag.List {
 		}
 	}
 	return l
+}
+
+// ParseDay reads a date as YYYY-MM-DD in the blog's time zone loc, or as
+// an RFC 3339 instant. With endOfDay, a day means its last second: the
+// report as of 30 June counts what happened on 30 June.
+func ParseDay(s string, loc *time.Location, endOfDay bool) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	d, err := time.ParseInLocation(time.DateOnly, s, loc)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not a date: write YYYY-MM-DD or an RFC 3339 time such as 2025-06-30T12:00:00Z", s)
+	}
+	if endOfDay {
+		d = d.AddDate(0, 0, 1).Add(-time.Second)
+	}
+	return d, nil
 }

@@ -26,18 +26,10 @@ type Input struct {
 	Thresholds ledger.Thresholds
 	// Location is the blog's time zone: months start at its midnight.
 	Location *time.Location
-	// AsOf is the date the blog's configuration says to read the report
-	// as of ([report] as_of); zero means the caller's today.
+	// AsOf is the day the input is read as of, which the caller decided
+	// (accrue report --as-of, [report] as_of or the clock): the report
+	// reads as of it unless Options say another.
 	AsOf time.Time
-}
-
-// DefaultAsOf is the date a report is read as of when no one asks for
-// another: the configuration's, else now.
-func (in Input) DefaultAsOf(now time.Time) time.Time {
-	if !in.AsOf.IsZero() {
-		return in.AsOf
-	}
-	return now
 }
 
 // Site names the blog.

@@ -33,10 +33,9 @@ func (s *Server) serveReport(w http.ResponseWriter, r *http.Request, base string
 		http.Error(w, "the site has not built yet: fix the errors shown in the terminal", http.StatusServiceUnavailable)
 		return
 	}
-	now := s.o.Now()
 	if key := r.URL.Query().Get("post"); key != "" {
 		in := snap.report()
-		st, ok := report.PostStatement(in, report.Options{AsOf: in.DefaultAsOf(now)}, key)
+		st, ok := report.PostStatement(in, report.Options{AsOf: in.AsOf}, key)
 		if !ok {
 			http.Error(w, fmt.Sprintf("no published post %q", key), http.StatusNotFound)
 			return
@@ -52,7 +51,7 @@ func (s *Server) serveReport(w http.ResponseWriter, r *http.Request, base string
 	snap.reportOnce.Do(func() {
 		var buf bytes.Buffer
 		in := snap.report()
-		if err := report.Compute(in, report.Options{AsOf: in.DefaultAsOf(now)}).WriteHTMLWith(&buf, report.HTMLOptions{Served: true}); err != nil {
+		if err := report.Compute(in, report.Options{AsOf: in.AsOf}).WriteHTMLWith(&buf, report.HTMLOptions{Served: true}); err != nil {
 			buf.Reset()
 			fmt.Fprintf(&buf, "<!doctype html><title>report failed</title><p>%s", html.EscapeString(err.Error()))
 		}

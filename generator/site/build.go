@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/accruehq/accrue/generator/accounts"
 	"github.com/accruehq/accrue/generator/config"
 	"github.com/accruehq/accrue/generator/content"
 	"github.com/accruehq/accrue/generator/diag"
@@ -21,7 +22,6 @@ import (
 	"github.com/accruehq/accrue/generator/history"
 	"github.com/accruehq/accrue/generator/internal/flock"
 	"github.com/accruehq/accrue/generator/internal/safelink"
-	"github.com/accruehq/accrue/generator/ledger"
 	"github.com/accruehq/accrue/generator/markdown"
 	"github.com/accruehq/accrue/generator/peers"
 	"github.com/accruehq/accrue/generator/rendercache"
@@ -45,6 +45,12 @@ type Options struct {
 	// Now decides which posts are in the future. Model code never reads
 	// the clock.
 	Now time.Time
+	// AsOf is the day the ledger and the report are for, as the caller
+	// was asked for it (accrue report --as-of): YYYY-MM-DD in the blog's
+	// time zone, or an RFC 3339 instant. "" is [report] as_of, else Now.
+	// Ledger, ReportInput, Outbound and ReadInbound leave out the posts
+	// dated after it; a build publishes as of Now.
+	AsOf string
 	// Dir is the site's folder on disk, for git history; "" when the site
 	// is not on disk (tests) or git should not be asked.
 	Dir string
@@ -127,7 +133,7 @@ func Build(ctx context.Context, src fs.FS, w Writer, o Options) (Stats, diag.Lis
 
 // Ledger reads the site in src as Build does and returns its ledger
 // without rendering anything.
-func Ledger(ctx context.Context, src fs.FS, o Options) (*ledger.Ledger, diag.List, error) {
+func Ledger(ctx context.Context, src fs.FS, o Options) (*accounts.Ledger, diag.List, error) {
 	b, diags, err := connectOnly(ctx, src, o)
 	if err != nil {
 		return nil, diags, err
@@ -182,6 +188,9 @@ type builder struct {
 	bodyMu   sync.Mutex
 	bodyErrs diag.List
 	site     *Site
+	// asOf is the day the accounts are read as of (Options.AsOf),
+	// decided once with the configuration.
+	asOf time.Time
 	// posts and pages are the published documents, with their pages.
 	posts, pages []*Page
 	home         *Page // carries the intro text, if any
@@ -226,6 +235,7 @@ func (b *builder) run(ctx context.Context, w Writer) (diags diag.List, err error
 		}
 		b.read = readOptions(b.cfg)
 		b.vars = siteVars(b.cfg)
+		b.asOf, _ = b.opts.asOf(b.cfg) // it parsed when the config was read
 		b.theme.Forget()
 		return b.runContent(ctx, w)
 	}
@@ -233,8 +243,17 @@ func (b *builder) run(ctx context.Context, w Writer) (diags diag.List, err error
 	if diags.HasErrors() {
 		return diags, nil
 	}
+	asOf, err := b.opts.asOf(cfg)
+	if err != nil {
+		return append(diags, diag.Errorf(diag.Pos{}, "--as-of: %v", err)), nil
+	}
+	b.asOf = asOf
+	if b.ledgerOnly {
+		// The ledger and the report judge future posts against the day
+		// they are for: a report as of last June has no post of July.
+		b.opts.Now = asOf
+	}
 	if u := b.opts.servingURL(cfg); u != "" {
-		var err error
 		cfg, err = cfg.WithBaseURL(u)
 		if err != nil {
 			return diag.List{diag.Errorf(diag.Pos{}, "--base-url %v", err)}, nil
@@ -287,8 +306,11 @@ func readOptions(cfg config.Config) content.Options {
 	return content.Options{Location: cfg.Location, Encoding: enc, MaxTerms: cfg.Content.MaxTerms, ExcerptSeparator: cfg.Content.ExcerptSeparator}
 }
 
-// runContent runs the phases that depend on content: load, analyze,
-// render.
+// runContent runs the phases that depend on content, each on what the
+// one before made: load (the documents), model (the pages with their
+// comments, mentions and history, and the output files planned), accounts
+// (the link graph and the ledger, package accounts) and, unless only the
+// accounts are asked for (Ledger, ReportInput...), render.
 func (b *builder) runContent(ctx context.Context, w Writer) (diag.List, error) {
 	defer func() {
 		if b.stopHistory != nil {
@@ -308,20 +330,35 @@ func (b *builder) runContent(ctx context.Context, w Writer) (diag.List, error) {
 	if ldiags.HasErrors() && b.inc != nil {
 		return diags, nil
 	}
-	adiags := b.analyze(docs)
-	diags = append(diags, adiags...)
-	if adiags.HasErrors() && b.inc != nil {
-		return diags, nil
-	}
-	idiags := b.loadInteractions(ctx)
-	diags = append(diags, idiags...)
-	diags = append(diags, b.waitHistory()...) // files in conflict are errors
+	mdiags := b.model(ctx, docs)
+	diags = append(diags, mdiags...)
 	if diags.HasErrors() {
 		return diags, nil
 	}
-	b.applyHistory()
+	diags = append(diags, b.connect()...)
+	if b.ledgerOnly {
+		return diags, nil
+	}
 	rdiags, err := b.render(ctx, w)
 	return append(diags, rdiags...), err
+}
+
+// model makes the site's model from the loaded documents: the pages
+// (analyze), each post's comments and mentions, git's revisions, and the
+// planned output files, whose paths the link check needs. It stops at
+// the first of these steps with errors.
+func (b *builder) model(ctx context.Context, docs []*docResult) diag.List {
+	diags := b.analyze(docs)
+	if diags.HasErrors() && b.inc != nil {
+		return diags
+	}
+	diags = append(diags, b.loadInteractions(ctx)...)
+	diags = append(diags, b.waitHistory()...) // files in conflict are errors
+	if diags.HasErrors() {
+		return diags
+	}
+	b.applyHistory()
+	return append(diags, b.plan()...)
 }
 
 // loadTheme layers the site's layouts/ over themes/NAME/ over the built-in
@@ -650,4 +687,16 @@ func (o Options) servingURL(cfg config.Config) string {
 		p = u.EscapedPath()
 	}
 	return strings.TrimSuffix(o.ServeAt, "/") + "/" + strings.TrimPrefix(p, "/")
+}
+
+// asOf is the day the accounts of a site configured as cfg are read as
+// of: AsOf, else [report] as_of, else Now.
+func (o Options) asOf(cfg config.Config) (time.Time, error) {
+	switch {
+	case o.AsOf != "":
+		return config.ParseDay(o.AsOf, cfg.Location, true)
+	case !cfg.Report.AsOfTime.IsZero():
+		return cfg.Report.AsOfTime, nil
+	}
+	return o.Now, nil
 }

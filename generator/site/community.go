@@ -1,7 +1,6 @@
 package site
 
 import (
-	"github.com/accruehq/accrue/generator/report"
 	"github.com/accruehq/accrue/generator/theme"
 )
 
@@ -20,11 +19,7 @@ func (b *builder) planCommunity() {
 		p := &Page{Site: b.site, Kind: "community", Title: "Community", URL: communityURL, Feeds: b.site.Feeds,
 			Description: "The readers and sites whose comments, mentions and links added most to " + b.cfg.Title + "."}
 		p.Permalink = b.absURL(p.URL)
-		in := b.reportInput()
-		for _, c := range report.Compute(in, report.Options{AsOf: in.DefaultAsOf(b.opts.Now)}).Champions {
-			p.Champions = append(p.Champions, Champion{Name: c.Name, URL: c.URL, Site: c.Site, Deposits: c.Deposits,
-				Posts: c.Posts, First: c.First, Last: c.Last})
-		}
+		p.Champions = b.site.accounts.Champions(b.cfg, b.asOf)
 		return b.execute(theme.KindCommunity, p)
 	})
 }

@@ -1,8 +1,12 @@
 // Package site builds a site: it loads the configuration, theme and
-// content, analyzes them into one read-only model, renders every output
-// file in parallel and writes them. It is the only package that composes
-// the others (config, content, markdown, theme, feeds, history), converting
-// between their small types.
+// content, makes them into one read-only model with every output file
+// planned, opens the accounts (package accounts: the link graph and the
+// ledger), then renders every output file in parallel and writes them.
+// It is the only package that composes the others (config, content,
+// markdown, theme, feeds, history, accounts), converting between their
+// small types. build.go runs the phases in order (runContent): load,
+// model (analyze.go, interactions.go, and plan in render.go), accounts
+// (ledger.go, which hands package accounts plain data), render.
 //
 // Load gathers what documents say about their front matter into a few
 // lines a build (frontmatter.go): each field no reader knows is one
@@ -63,8 +67,10 @@
 // can reach, and its Hold hook lets the server keep a document's last good
 // version while its file is caught halfway through a save.
 //
-// Ledger, ReportInput, Outbound and ReadInbound read a site without
-// rendering it: its events, the value report's input, each post's
+// Ledger, ReportInput, Outbound and ReadInbound stop after the accounts,
+// rendering nothing, and read the site as of Options.AsOf (else [report]
+// as_of, else Now), leaving out posts dated after it: its events, the
+// value report's input, each post's
 // permalink with its links to other sites (what accrue send mentions),
 // and each post's addresses, folder and copies on Mastodon and Bluesky
 // with the [collect] configuration (what accrue collect writes into).

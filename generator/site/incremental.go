@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/accruehq/accrue/generator/accounts"
 	"github.com/accruehq/accrue/generator/config"
 	"github.com/accruehq/accrue/generator/content"
 	"github.com/accruehq/accrue/generator/diag"
@@ -87,7 +88,7 @@ type Incremental struct {
 	lastDiags diag.List
 	// conn is the last link graph and ledger, valid while the global key
 	// (which covers every page's links, URL and dates) is connGlobal.
-	conn       *connection
+	conn       *accounts.Accounts
 	connGlobal uint64
 	// sets are the interactions of each post folder, valid until a file
 	// under the folder's comments/ or mentions/ changes (dirtySets).
@@ -161,14 +162,14 @@ func (inc *Incremental) interactionsLoaded() {
 	}
 }
 
-func (inc *Incremental) connection(global uint64) *connection {
+func (inc *Incremental) connection(global uint64) *accounts.Accounts {
 	if inc == nil || inc.conn == nil || inc.connGlobal != global {
 		return nil
 	}
 	return inc.conn
 }
 
-func (inc *Incremental) rememberConnection(global uint64, c *connection) {
+func (inc *Incremental) rememberConnection(global uint64, c *accounts.Accounts) {
 	if inc != nil {
 		inc.conn, inc.connGlobal = c, global
 	}

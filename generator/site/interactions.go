@@ -10,7 +10,6 @@ import (
 
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/interactions"
-	"github.com/accruehq/accrue/generator/ledger"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -75,7 +74,7 @@ func (p *Page) setInteractions(s *interactions.Set, sum uint64) {
 
 // earlyDeposits warns about each deposit (an approved comment, a mention
 // not pending) dated before the post's publication, which
-// interactionEvents dates at publication instead. Such a date is an
+// the ledger dates at publication instead. Such a date is an
 // import's or a clock's mistake, and left as it is a comment dated years
 // early would earn interest for years the post did not exist. Re-dating
 // rather than refusing keeps the comment on the page and in the ledger:
@@ -102,71 +101,6 @@ func earlyDeposits(s *interactions.Set, published time.Time, loc *time.Location)
 		}
 	}
 	return out
-}
-
-// notBefore returns t, or published when t is earlier (see earlyDeposits).
-func notBefore(t, published time.Time) time.Time {
-	if t.Before(published) {
-		return published
-	}
-	return t
-}
-
-// interactionEvents are the ledger's deposits from a post's comments and
-// mentions. Pending ones are not deposits yet; a deleted mention withdraws
-// its deposit. None is dated before the post.
-func interactionEvents(p *Page, siteAuthor string) []ledger.Event {
-	s := p.interactions
-	if s == nil {
-		return nil
-	}
-	var out []ledger.Event
-	for _, c := range s.Comments {
-		if c.Status != interactions.StatusApproved {
-			continue
-		}
-		kind := ledger.KindComment
-		if isAuthor(c.Author, p, siteAuthor) {
-			kind = ledger.KindAuthorReply
-		}
-		out = append(out, ledger.Event{Date: notBefore(c.Date, p.Date), Post: p.File, Title: p.Title, Kind: kind,
-			Actor: c.Author, ActorURL: c.AuthorURL, Source: c.File, Withdrawn: c.Withdrawn})
-	}
-	for _, m := range s.Mentions {
-		if m.Replaced || m.Status == interactions.StatusPending {
-			continue
-		}
-		actor := m.AuthorName
-		if actor == "" {
-			actor = domainOf(m.Source)
-		}
-		note := m.Title
-		if note == "" {
-			note = m.Excerpt
-		}
-		out = append(out, ledger.Event{Date: notBefore(m.Received, p.Date), Post: p.File, Title: p.Title, Kind: mentionKinds[m.Type],
-			Actor: actor, ActorURL: m.AuthorURL, Source: m.Source, Note: note, Withdrawn: m.Status == interactions.StatusDeleted || m.Withdrawn})
-	}
-	return out
-}
-
-var mentionKinds = map[interactions.MentionType]ledger.Kind{
-	interactions.TypeMention:   ledger.KindMention,
-	interactions.TypeReply:     ledger.KindReply,
-	interactions.TypeLike:      ledger.KindLike,
-	interactions.TypeRepost:    ledger.KindRepost,
-	interactions.TypeBookmark:  ledger.KindBookmark,
-	interactions.TypePingback:  ledger.KindPingback,
-	interactions.TypeTrackback: ledger.KindTrackback,
-}
-
-func domainOf(u string) string {
-	rest := u
-	if i := strings.Index(rest, "://"); i >= 0 {
-		rest = rest[i+3:]
-	}
-	host, _, _ := strings.Cut(rest, "/")
-	return strings.TrimPrefix(strings.ToLower(host), "www.")
 }
 
 // interactionsSum fingerprints what a post's page and counts show of its

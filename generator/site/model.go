@@ -6,11 +6,10 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/accruehq/accrue/generator/accounts"
 	"github.com/accruehq/accrue/generator/config"
 	"github.com/accruehq/accrue/generator/history"
 	"github.com/accruehq/accrue/generator/interactions"
-	"github.com/accruehq/accrue/generator/ledger"
-	"github.com/accruehq/accrue/generator/links"
 	"github.com/accruehq/accrue/generator/markdown"
 )
 
@@ -44,11 +43,11 @@ type Site struct {
 	// Config is the full configuration, for themes that need more.
 	Config config.Config
 	// Ledger is every event of every post, in date order.
-	Ledger *ledger.Ledger
+	Ledger *accounts.Ledger
 
-	// conn is the link graph and ledger by source file; the pages' methods
-	// below read it, so a build fills it once rather than page by page.
-	conn       *connection
+	// accounts are the link graph and the ledger; the pages' methods
+	// below read them.
+	accounts   *accounts.Accounts
 	byFileOnce sync.Once
 	byFile     map[string]*Page
 }
@@ -66,10 +65,10 @@ func (s *Site) post(file string) *Page {
 
 // ReferencedBy returns the posts that link to p, newest first.
 func (p *Page) ReferencedBy() []*Page {
-	if p.Site == nil || p.Site.conn == nil {
+	if p.Site == nil {
 		return nil
 	}
-	files := p.Site.conn.referencedBy[p.File]
+	files := p.Site.accounts.ReferencedBy(p.File)
 	out := make([]*Page, 0, len(files))
 	for _, f := range files {
 		if q := p.Site.post(f); q != nil {
@@ -80,33 +79,24 @@ func (p *Page) ReferencedBy() []*Page {
 }
 
 // Domains returns the other sites p links to, with the links.
-func (p *Page) Domains() []links.Domain {
-	if p.Site == nil || p.Site.conn == nil {
+func (p *Page) Domains() []accounts.Domain {
+	if p.Site == nil {
 		return nil
 	}
-	return p.Site.conn.domains[p.File]
+	return p.Site.accounts.Domains(p.File)
 }
 
 // Counts totals p's ledger: comments, mentions, updates, references
 // ({{ .Counts.Summary }} says them in words).
-func (p *Page) Counts() ledger.Counts {
-	if p.Site == nil || p.Site.conn == nil {
-		return ledger.Counts{}
+func (p *Page) Counts() accounts.Counts {
+	if p.Site == nil {
+		return accounts.Counts{}
 	}
-	return p.Site.conn.counts[p.File]
+	return p.Site.accounts.Counts(p.File)
 }
 
-// Champion is someone who deposited in the blog: a reader who comments,
-// a site that mentions or links to its posts.
-type Champion struct {
-	Name     string    // as they sign
-	URL      string    // their site or profile, http or https, or ""
-	Site     string    // the host their deposits came from
-	Deposits int       // comments, replies, mentions, likes, links...
-	Posts    int       // how many posts they deposited in
-	First    time.Time // their first deposit
-	Last     time.Time // their latest
-}
+// Champion is someone who deposited in the blog, on the community page.
+type Champion = accounts.Champion
 
 // MenuItem is an entry of the site navigation.
 type MenuItem struct {
@@ -253,11 +243,11 @@ func (p *Page) releaseContent() {
 }
 
 // Events are the post's ledger entries, oldest first.
-func (p *Page) Events() []ledger.Event {
-	if p.Site == nil || p.Site.Ledger == nil {
+func (p *Page) Events() []accounts.Event {
+	if p.Site == nil {
 		return nil
 	}
-	return p.Site.Ledger.ForPost(p.File)
+	return p.Site.accounts.Events(p.File)
 }
 
 // IsPost reports whether p is a dated post.

@@ -3,11 +3,9 @@ package site
 import (
 	"context"
 	"io/fs"
-	"slices"
 	"strconv"
 
 	"github.com/accruehq/accrue/generator/diag"
-	"github.com/accruehq/accrue/generator/ledger"
 )
 
 // OutboundPost is a published post as a sender of webmentions sees it:
@@ -35,13 +33,7 @@ func Outbound(ctx context.Context, src fs.FS, o Options) ([]OutboundPost, diag.L
 	out := make([]OutboundPost, 0, len(b.posts))
 	for _, p := range b.posts {
 		op := OutboundPost{File: p.File, Permalink: rebase(base, p.URL), Version: strconv.FormatUint(p.doc.sum, 16)}
-		for _, e := range b.site.Ledger.ForPost(p.File) {
-			if e.Kind == ledger.KindOutboundLink {
-				op.Links = append(op.Links, e.ActorURL)
-			}
-		}
-		slices.Sort(op.Links)
-		op.Links = slices.Compact(op.Links)
+		op.Links = b.site.accounts.OutboundLinks(p.File)
 		out = append(out, op)
 	}
 	return out, diags, nil

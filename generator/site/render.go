@@ -53,9 +53,10 @@ func (b *builder) addFresh(p, origin string, gen func() ([]byte, error)) {
 	b.outputs = append(b.outputs, output{path: p, origin: origin, gen: gen})
 }
 
-// render plans every output file, checks that no two claim the same path,
-// then renders and writes them in parallel, one task per file.
-func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
+// plan plans every output file and checks that no two claim the same
+// path. Nothing is rendered yet: an output is its path, what makes it
+// and, for the dev server, the key of its inputs.
+func (b *builder) plan() diag.List {
 	if b.inc != nil {
 		b.global = b.globalKey()
 	}
@@ -65,24 +66,22 @@ func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 	b.planFiles()
 	b.planSearch()
 	b.planCommunity()
-	diags := append(b.planDiags, b.checkDuplicates()...)
-	if diags.HasErrors() {
-		return diags, nil
-	}
+	return append(b.planDiags, b.checkDuplicates()...)
+}
+
+// render renders and writes the planned outputs, once the accounts are
+// open: post pages show who references them and their counts.
+func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 	// Every output is planned: the links that name one are known. The
 	// dev server's fast path renders again with this builder, and so
 	// with the whole site's outputs.
 	b.prefix = newPrefixer(b.cfg.BasePath(), b.outputs)
-	if f, ok := w.(folderMaker); ok && !b.ledgerOnly {
+	if f, ok := w.(folderMaker); ok {
 		paths := make([]string, len(b.outputs))
 		for i, o := range b.outputs {
 			paths[i] = o.path
 		}
 		f.MakeFolders(paths)
-	}
-	diags = append(diags, b.connect()...)
-	if b.ledgerOnly {
-		return diags, nil
 	}
 	if b.inc == nil {
 		// The link graph is built: a one-shot build needs the links no more,
@@ -95,7 +94,7 @@ func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 	b.bodyMu.Lock()
 	rdiags = append(rdiags, b.bodyErrs...)
 	b.bodyMu.Unlock()
-	return append(diags, rdiags...), err
+	return rdiags, err
 }
 
 // renderPlanned renders and writes the planned outputs in parallel.

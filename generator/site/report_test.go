@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/accruehq/accrue/generator/config"
 	"github.com/accruehq/accrue/generator/internal/sitetest"
 	"github.com/accruehq/accrue/generator/ledger"
 	"github.com/accruehq/accrue/generator/report"
@@ -108,15 +107,6 @@ func TestReportInput(t *testing.T) {
 	}
 	if len(r.Actions.Conversations) != 1 || r.Actions.Conversations[0].Author != "Ken" {
 		t.Errorf("conversations = %+v", r.Actions.Conversations)
-	}
-}
-
-// The model's defaults live in ledger; accrue.toml's defaults must be the
-// same numbers.
-func TestValueModelDefaults(t *testing.T) {
-	m, th := site.ValueModel(config.Default())
-	if m != ledger.DefaultModel() || th != ledger.DefaultThresholds() {
-		t.Errorf("ValueModel(defaults) = %+v, %+v; want the ledger's defaults", m, th)
 	}
 }
 
