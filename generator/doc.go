@@ -57,8 +57,10 @@
 //	every package ─► diag (diag imports only the standard library)
 //	feeds, history, links, ledger, webmention, dialect ─► no generator package except diag
 //	collect, search ─► no generator package
-//	internal/corpus, internal/blogshape ─► internal/fastimport (for tests: large blogs and TIL, news and social blogs with real git histories, written in one git fast-import stream)
-//	internal/pagecheck ─► no generator package (for tests: the Nu HTML Checker and axe-core over built pages)
+//	testkit/sitetest ─► site, themes (for tests: small sites from txtar, built in memory)
+//	testkit/corpus, testkit/blogshape ─► testkit/fastimport (for tests: large blogs and TIL, news and social blogs with real git histories, written in one git fast-import stream)
+//	testkit/pagecheck ─► no generator package (for tests: the Nu HTML Checker and axe-core over built pages)
+//	generator/..., cmd/... ─► testkit only from test files (testkit, beside cmd/, holds the harnesses tests import)
 //
 // imports_test.go checks these edges.
 //
