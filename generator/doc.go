@@ -34,6 +34,7 @@
 // An arrow means "may import"; nothing points up or sideways:
 //
 //	cmd/accrue ─► server ─► site
+//	cmd/accrue ─► site, report, content, themes (accrue build, accrue report, accrue new post; themes, beside cmd/, embeds the default theme)
 //	cmd/accrue ─► output (the output folder on disk: staged writes, the swap, its guards)
 //	cmd/accrue ─► webmention (accrue send: discovery, the guarded client, the state of what was sent)
 //	cmd/accrue ─► importer (accrue import: WordPress, Disqus and webmention.io exports to files)
