@@ -45,6 +45,7 @@
 // An arrow means "may import"; nothing points up or sideways:
 //
 //	cmd/accrue ─► server ─► site
+//	cmd/accrue ─► site, report, content, themes (accrue build, accrue report, accrue new post; themes, beside cmd/, embeds the default theme)
 //	cmd/accrue ─► output (the output folder on disk: staged writes, the swap, its guards)
 //	cmd/accrue ─► webmention (accrue send: discovery, the guarded client, the state of what was sent)
 //	cmd/accrue ─► importer (accrue import: WordPress, Disqus and webmention.io exports to files)
@@ -69,8 +70,10 @@
 //	every package ─► diag (diag imports only the standard library)
 //	feeds, history, links, ledger, webmention, dialect ─► no generator package except diag
 //	collect, search ─► no generator package
-//	internal/corpus, internal/blogshape ─► internal/fastimport (for tests: large blogs and TIL, news and social blogs with real git histories, written in one git fast-import stream)
-//	internal/pagecheck ─► no generator package (for tests: the Nu HTML Checker and axe-core over built pages)
+//	testkit/sitetest ─► site, themes (for tests: small sites from txtar, built in memory)
+//	testkit/corpus, testkit/blogshape ─► testkit/fastimport (for tests: large blogs and TIL, news and social blogs with real git histories, written in one git fast-import stream)
+//	testkit/pagecheck ─► no generator package (for tests: the Nu HTML Checker and axe-core over built pages)
+//	generator/..., cmd/... ─► testkit only from test files (testkit, beside cmd/, holds the harnesses tests import)
 //
 // imports_test.go checks these edges.
 //

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/accruehq/accrue/generator/internal/corpus"
+	"github.com/accruehq/accrue/testkit/corpus"
 )
 
 // BenchmarkLog reads a generated blog's history, with as many revision

@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/accruehq/accrue/generator/internal/gittest"
+	"github.com/accruehq/accrue/testkit/gittest"
 	"os"
 	"path/filepath"
 	"slices"

@@ -3,7 +3,7 @@ package history
 import (
 	"testing"
 
-	"github.com/accruehq/accrue/generator/internal/gittest"
+	"github.com/accruehq/accrue/testkit/gittest"
 )
 
 // repo is a test repository with history's own helpers (see log_test.go).

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/accruehq/accrue/generator/internal/gittest"
+	"github.com/accruehq/accrue/testkit/gittest"
 )
 
 // stateOf renders what Log says about the repository's state, one line

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/accruehq/accrue/generator/internal/gittest"
+	"github.com/accruehq/accrue/testkit/gittest"
 )
 
 // addSubmodule adds sub's repository to r at path and commits it. It

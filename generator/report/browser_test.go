@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/accruehq/accrue/generator/internal/browsertest"
+	"github.com/accruehq/accrue/testkit/browsertest"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"

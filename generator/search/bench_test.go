@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/accruehq/accrue/generator/internal/corpus"
 	"github.com/accruehq/accrue/generator/markdown"
 	"github.com/accruehq/accrue/generator/search"
+	"github.com/accruehq/accrue/testkit/corpus"
 	"go.yaml.in/yaml/v3"
 )
 

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/accruehq/accrue/generator/internal/browsertest"
+	"github.com/accruehq/accrue/testkit/browsertest"
 	"github.com/chromedp/chromedp"
 )
 

@@ -14,10 +14,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/accruehq/accrue/generator/internal/corpus"
 	"github.com/accruehq/accrue/generator/output"
 	"github.com/accruehq/accrue/generator/report"
 	"github.com/accruehq/accrue/generator/site"
+	"github.com/accruehq/accrue/testkit/corpus"
 	"github.com/accruehq/accrue/themes"
 )
 

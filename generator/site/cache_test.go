@@ -8,9 +8,9 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/accruehq/accrue/generator/internal/sitetest"
 	"github.com/accruehq/accrue/generator/rendercache"
 	"github.com/accruehq/accrue/generator/site"
+	"github.com/accruehq/accrue/testkit/sitetest"
 	"github.com/accruehq/accrue/themes"
 )
 

@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/accruehq/accrue/generator/internal/sitetest"
 	"github.com/accruehq/accrue/generator/ledger"
 	"github.com/accruehq/accrue/generator/site"
+	"github.com/accruehq/accrue/testkit/sitetest"
 	"github.com/accruehq/accrue/themes"
 )
 

@@ -5,8 +5,8 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/accruehq/accrue/generator/internal/sitetest"
 	"github.com/accruehq/accrue/generator/site"
+	"github.com/accruehq/accrue/testkit/sitetest"
 	"github.com/accruehq/accrue/themes"
 )
 

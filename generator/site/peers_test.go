@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/accruehq/accrue/generator/internal/gittest"
-	"github.com/accruehq/accrue/generator/internal/sitetest"
 	"github.com/accruehq/accrue/generator/ledger"
 	"github.com/accruehq/accrue/generator/site"
+	"github.com/accruehq/accrue/testkit/gittest"
+	"github.com/accruehq/accrue/testkit/sitetest"
 	"github.com/accruehq/accrue/themes"
 )
 

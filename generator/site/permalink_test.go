@@ -3,7 +3,7 @@ package site_test
 import (
 	"testing"
 
-	"github.com/accruehq/accrue/generator/internal/sitetest"
+	"github.com/accruehq/accrue/testkit/sitetest"
 )
 
 // TestPermalinkPeerTokens checks the tokens a Jekyll or Hugo blog's

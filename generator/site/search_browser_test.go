@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/accruehq/accrue/generator/internal/browsertest"
-	"github.com/accruehq/accrue/generator/internal/sitetest"
+	"github.com/accruehq/accrue/testkit/browsertest"
+	"github.com/accruehq/accrue/testkit/sitetest"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"

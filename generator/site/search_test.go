@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/accruehq/accrue/generator/internal/sitetest"
 	"github.com/accruehq/accrue/generator/search"
 	"github.com/accruehq/accrue/generator/site"
+	"github.com/accruehq/accrue/testkit/sitetest"
 	"github.com/accruehq/accrue/themes"
 )
 

@@ -10,11 +10,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/accruehq/accrue/generator/internal/blogshape"
-	"github.com/accruehq/accrue/generator/internal/gittest"
 	"github.com/accruehq/accrue/generator/ledger"
 	"github.com/accruehq/accrue/generator/report"
 	"github.com/accruehq/accrue/generator/site"
+	"github.com/accruehq/accrue/testkit/blogshape"
+	"github.com/accruehq/accrue/testkit/gittest"
 	"github.com/accruehq/accrue/themes"
 )
 

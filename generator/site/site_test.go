@@ -12,10 +12,10 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/accruehq/accrue/generator/internal/gittest"
-	"github.com/accruehq/accrue/generator/internal/sitetest"
 	"github.com/accruehq/accrue/generator/output"
 	"github.com/accruehq/accrue/generator/site"
+	"github.com/accruehq/accrue/testkit/gittest"
+	"github.com/accruehq/accrue/testkit/sitetest"
 	"github.com/accruehq/accrue/themes"
 	"github.com/mmcdole/gofeed"
 )

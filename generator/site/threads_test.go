@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/accruehq/accrue/generator/internal/sitetest"
+	"github.com/accruehq/accrue/testkit/sitetest"
 )
 
 func TestThreadsAreLinkedForReplies(t *testing.T) {

@@ -18,7 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/accruehq/accrue/generator/content"
-	"github.com/accruehq/accrue/generator/internal/sitetest"
+	"github.com/accruehq/accrue/testkit/sitetest"
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"

@@ -11,6 +11,6 @@
 // in go, python, javascript, bash and rust, links to earlier posts
 // (/posts/<slug>/) and links to outside sites.
 //
-// The history is one git fast-import stream (internal/fastimport), the
-// only generator package corpus imports.
+// The history is one git fast-import stream (testkit/fastimport), the
+// only accrue package corpus imports.
 package corpus

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/accruehq/accrue/generator/internal/fastimport"
-	"github.com/accruehq/accrue/generator/internal/gittest"
+	"github.com/accruehq/accrue/testkit/fastimport"
+	"github.com/accruehq/accrue/testkit/gittest"
 )
 
 func TestWrite(t *testing.T) {

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/accruehq/accrue/generator/internal/fastimport"
+	"github.com/accruehq/accrue/testkit/fastimport"
 )
 
 func write(t *testing.T, o Options) (string, *Blog) {

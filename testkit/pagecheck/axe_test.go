@@ -14,8 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/accruehq/accrue/generator/internal/browsertest"
-	"github.com/accruehq/accrue/generator/internal/pagecheck"
+	"github.com/accruehq/accrue/testkit/browsertest"
+	"github.com/accruehq/accrue/testkit/pagecheck"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )

@@ -10,15 +10,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/accruehq/accrue/generator/internal/pagecheck"
 	"github.com/accruehq/accrue/generator/report"
 	"github.com/accruehq/accrue/generator/site"
+	"github.com/accruehq/accrue/testkit/pagecheck"
 	"github.com/accruehq/accrue/themes"
 	"golang.org/x/tools/txtar"
 )
 
 // root is the repo: its content/ and accrue.toml are the demo blog.
-const root = "../../.."
+const root = "../.."
 
 // tool is the file the environment variable env names, which .ci/run
 // sets. Without it the test fails, unless ACCRUE_SKIP_BROWSER_TESTS=1: a

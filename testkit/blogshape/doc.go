@@ -29,10 +29,10 @@
 // and the commits that are maintenance.
 //
 // The history is written with one git fast-import stream
-// (internal/fastimport), which makes hundreds of dated commits take a
+// (testkit/fastimport), which makes hundreds of dated commits take a
 // fraction of a second, then checked out.
 //
-// blogshape imports no generator package but internal/fastimport: it
+// blogshape imports no accrue package but testkit/fastimport: it
 // writes files and git history, and nothing of accrue reads them but the
 // code under test.
 package blogshape

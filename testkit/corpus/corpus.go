@@ -14,7 +14,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/accruehq/accrue/generator/internal/fastimport"
+	"github.com/accruehq/accrue/testkit/fastimport"
 )
 
 // Options configures Write. The zero value is not useful: set Posts.

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/accruehq/accrue/generator/internal/fastimport"
-	"github.com/accruehq/accrue/generator/internal/gittest"
+	"github.com/accruehq/accrue/testkit/fastimport"
+	"github.com/accruehq/accrue/testkit/gittest"
 )
 
 // readPosts returns every file under dir/content/posts by name.

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/accruehq/accrue/generator/internal/fastimport"
+	"github.com/accruehq/accrue/testkit/fastimport"
 )
 
 // Shape is the kind of blog Write makes.
