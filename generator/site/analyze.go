@@ -220,7 +220,7 @@ func (b *builder) newPage(d *docResult) *Page {
 	if !d.body.Cached() { // else the body waits in the render cache
 		html := r.HTML
 		p.content.Store(&html)
-		if b.inc == nil {
+		if !b.dev {
 			r.HTML = "" // the page owns the body now, and may release it
 		}
 	}

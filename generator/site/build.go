@@ -117,7 +117,7 @@ type Writer interface {
 // diag.List along with errors; the build failed when err is non-nil.
 func Build(ctx context.Context, src fs.FS, w Writer, o Options) (Stats, diag.List, error) {
 	start := time.Now()
-	b := &builder{src: src, opts: o}
+	b := newBuilder(src, o)
 	diags, err := b.run(ctx, w)
 	b.closeCache(ctx)
 	diags.Sort()
@@ -144,7 +144,8 @@ func Ledger(ctx context.Context, src fs.FS, o Options) (*accounts.Ledger, diag.L
 // connectOnly runs a build up to the ledger and the link graph, rendering
 // nothing.
 func connectOnly(ctx context.Context, src fs.FS, o Options) (*builder, diag.List, error) {
-	b := &builder{src: src, opts: o, ledgerOnly: true}
+	b := newBuilder(src, o)
+	b.ledgerOnly = true
 	diags, err := b.run(ctx, nil)
 	b.closeCache(ctx)
 	diags.Sort()
@@ -197,12 +198,16 @@ type builder struct {
 	outputs      []output
 	planDiags    diag.List // problems found while planning outputs
 	stats        Stats
-	// inc is set when building for the dev server: loaded documents and
-	// rendered outputs are reused from the previous build where their
-	// inputs did not change.
-	inc *Incremental
+	// dev is set for the dev server's builds: bodies stay in memory,
+	// every output is keyed for the next build to reuse, and a phase with
+	// errors ends the build.
+	dev bool
+	// last is what the dev server's last build made that this one may
+	// take again (empty for other builds); made is what this one makes
+	// for the next (see phases).
+	last, made *phases
 	// global fingerprints everything any page may show about other pages;
-	// computed only when inc is set.
+	// computed only for the dev server.
 	global uint64
 	// ledgerOnly stops after the ledger is built: nothing is rendered.
 	ledgerOnly bool
@@ -219,6 +224,7 @@ type builder struct {
 	// the view shows each of its files (git names them otherwise).
 	peerFolder string
 	peerPlaces map[string]string
+	view       fs.FS // the folder as package peers shows it
 	// sharedReadingTime and sharedSource are how globalKey hashed pages,
 	// for the dev server's fast path.
 	sharedReadingTime, sharedSource bool
@@ -226,12 +232,17 @@ type builder struct {
 	search *searchIndex
 }
 
+// newBuilder returns a builder for a one-shot build of src.
+func newBuilder(src fs.FS, o Options) *builder {
+	return &builder{src: src, opts: o, last: &phases{}, made: &phases{}}
+}
+
 func (b *builder) run(ctx context.Context, w Writer) (diags diag.List, err error) {
 	defer func() { b.realPaths(diags) }()
-	if b.inc != nil && b.inc.ready {
-		b.cfg, b.theme, b.md = b.inc.cfg, b.inc.theme, b.inc.md
-		if b.inc.view != nil {
-			b.src, b.peerPlaces = b.inc.view, peers.Places(b.inc.view)
+	if st := b.last.setup; st != nil {
+		b.cfg, b.theme, b.md = st.cfg, st.theme, st.md
+		if st.view != nil {
+			b.src, b.peerPlaces = st.view, peers.Places(st.view)
 		}
 		b.read = readOptions(b.cfg)
 		b.vars = siteVars(b.cfg)
@@ -260,7 +271,7 @@ func (b *builder) run(ctx context.Context, w Writer) (diags diag.List, err error
 		}
 	}
 	b.cfg = cfg
-	if cfg.BaseURL == config.Default().BaseURL && b.inc == nil && !b.ledgerOnly {
+	if cfg.BaseURL == config.Default().BaseURL && !b.dev && !b.ledgerOnly {
 		// The dev server's address in a published site's canonical
 		// URLs, feeds and sitemap sends readers and search engines to
 		// their own machine.
@@ -289,12 +300,10 @@ func (b *builder) run(ctx context.Context, w Writer) (diags diag.List, err error
 	switch {
 	case b.opts.CacheDir != "" && b.opts.Dir != "": // the dev server's first build too
 		b.cache, b.stats.CacheErr = openCache(b.opts.CacheDir, b.opts.Dir, mdOpts)
-	case b.opts.Dir != "" && b.inc == nil && !b.ledgerOnly:
+	case b.opts.Dir != "" && !b.dev && !b.ledgerOnly:
 		b.cache, b.scratch, b.scratchLock = openScratch()
 	}
-	if b.inc != nil {
-		b.inc.cfg, b.inc.theme, b.inc.md, b.inc.ready = b.cfg, b.theme, b.md, true
-	}
+	b.made.setup = &setup{cfg: b.cfg, theme: b.theme, md: b.md, view: b.view}
 	cdiags, err := b.runContent(ctx, w)
 	return append(diags, cdiags...), err
 }
@@ -327,7 +336,7 @@ func (b *builder) runContent(ctx context.Context, w Writer) (diag.List, error) {
 	// mentions of the others, so one run reports every problem. The dev
 	// server stops at the first phase with errors: what it keeps between
 	// builds must come from whole phases.
-	if ldiags.HasErrors() && b.inc != nil {
+	if ldiags.HasErrors() && b.dev {
 		return diags, nil
 	}
 	mdiags := b.model(ctx, docs)
@@ -349,7 +358,7 @@ func (b *builder) runContent(ctx context.Context, w Writer) (diag.List, error) {
 // the first of these steps with errors.
 func (b *builder) model(ctx context.Context, docs []*docResult) diag.List {
 	diags := b.analyze(docs)
-	if diags.HasErrors() && b.inc != nil {
+	if diags.HasErrors() && b.dev {
 		return diags
 	}
 	diags = append(diags, b.loadInteractions(ctx)...)
@@ -412,10 +421,16 @@ func (b *builder) load(ctx context.Context) ([]*docResult, diag.List, error) {
 	// git runs in its own process while the documents render and the
 	// model is analyzed; only undated posts must wait for it here.
 	b.waitHistory = b.startHistory(ctx)
-	sources, diags, err := b.inc.sources()
-	if sources == nil && err == nil {
+	var sources []content.Source
+	var diags diag.List
+	var err error
+	if found := b.last.discovery; found != nil {
+		sources, diags = found.sources, found.diags
+	} else {
 		sources, diags, err = content.LayoutFor(b.cfg).Discover(b.src)
-		b.inc.rememberSources(sources, diags, err)
+		if err == nil {
+			b.made.discovery = &discovery{sources, diags}
+		}
 	}
 	if err != nil {
 		var de *diag.Error
@@ -430,7 +445,7 @@ func (b *builder) load(ctx context.Context) ([]*docResult, diag.List, error) {
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	reading := b.progress("reading", len(sources))
 	for i, s := range sources {
-		if cached := b.inc.cached(s); cached != nil {
+		if cached := b.last.doc(s); cached != nil {
 			results[i], perDoc[i] = cached, cached.diags
 			continue
 		}
@@ -444,7 +459,12 @@ func (b *builder) load(ctx context.Context) ([]*docResult, diag.List, error) {
 		return nil, nil, err
 	}
 	b.loaded = true
-	b.inc.remember(results)
+	b.made.docs = make(map[string]*docResult, len(results))
+	for _, r := range results {
+		if r != nil {
+			b.made.docs[r.doc.Path] = r
+		}
+	}
 	diags = diag.Join(append(perDoc, diags)...)
 	var docs []*docResult
 	for _, r := range results {
@@ -533,7 +553,7 @@ func bodyError(file string, bodyLine int, rw *dialect.Result, err error) *diag.E
 // in memory across rebuilds. src is the body, rendered again if the pack
 // fails to give it back.
 func (b *builder) placeBody(r *markdown.Result, body rendercache.Body, src []byte) (*markdown.Result, rendercache.Body, error) {
-	if b.inc == nil {
+	if !b.dev {
 		r.HTML = ""
 		return r, body, nil
 	}
@@ -555,8 +575,8 @@ func (b *builder) startHistory(ctx context.Context) func() diag.List {
 	if b.opts.Dir == "" {
 		return func() diag.List { return nil }
 	}
-	if h, ok := b.inc.cachedHistory(); ok {
-		b.history = h
+	if b.last.historyRead {
+		b.history = b.last.history
 		return func() diag.List { return nil }
 	}
 	type result struct {
@@ -597,7 +617,9 @@ func (b *builder) startHistory(ctx context.Context) func() diag.List {
 					diags.Add(diag.Errorf(diag.Pos{File: c.Path, Line: 1}, "%s", c.Message()))
 				}
 			}
-			b.inc.rememberHistory(b.history, diags)
+			if !diags.HasErrors() {
+				b.made.history, b.made.historyRead = b.history, true
+			}
 		})
 		return diags
 	}

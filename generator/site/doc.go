@@ -65,7 +65,15 @@
 //
 // Incremental is the dev server's builder: it rebuilds only what a change
 // can reach, and its Hold hook lets the server keep a document's last good
-// version while its file is caught halfway through a save.
+// version while its file is caught halfway through a save. It keeps what
+// each build made, phase by phase (phases.go: the setup, the list of
+// documents, the loaded documents, git's history, each post's comments
+// and mentions, the accounts, the output files and their keys, the
+// search index), and hands the next build all of it but what the changes
+// since touched; the build takes what it is given and makes the rest,
+// asking Incremental nothing. An edit that changes nothing other pages
+// show skips the build (fastpath.go): the last model renders the edited
+// posts' pages and the feeds and index that carry them.
 //
 // Ledger, ReportInput, Outbound and ReadInbound stop after the accounts,
 // rendering nothing, and read the site as of Options.AsOf (else [report]

@@ -23,7 +23,7 @@ func (inc *Incremental) fast(ctx context.Context, o Options, changed []string) (
 	}
 	if !o.Future {
 		// A post that was in the future may be due now: the list changes.
-		for _, d := range inc.docs {
+		for _, d := range inc.kept.docs {
 			if d.doc.Kind == content.KindPost && d.doc.Date.After(b.opts.Now) && !d.doc.Date.After(o.Now) {
 				return nil, false
 			}
@@ -47,7 +47,7 @@ func (inc *Incremental) fast(ctx context.Context, o Options, changed []string) (
 		if slices.Contains(inc.held, path) {
 			continue // as it was: its page stays
 		}
-		old := inc.docs[path]
+		old := inc.kept.docs[path]
 		page := b.site.post(path)
 		if old == nil || page == nil || page.doc != old || len(old.diags) > 0 || old.dateFrom != dateWritten || len(old.doc.Unknown) > 0 {
 			return nil, false
@@ -85,7 +85,7 @@ func (inc *Incremental) fast(ctx context.Context, o Options, changed []string) (
 		p.rerender = t.rerender
 		b.resolvePage(p)
 		p.Headings, p.TOC, p.ShowTOC, p.WordCount, p.ReadingTime = t.Headings, t.TOC, t.ShowTOC, t.WordCount, t.ReadingTime
-		inc.docs[p.File] = e.doc
+		inc.kept.docs[p.File] = e.doc
 		b.planPage(p, theme.KindPost)
 	}
 	b.planFeedsShowing(func(p *Page) bool {
@@ -98,21 +98,23 @@ func (inc *Incremental) fast(ctx context.Context, o Options, changed []string) (
 		}
 		b.planSearchEdits(pages) // it holds every body's words
 	}
-	files = make(map[string][]byte, len(inc.files))
-	for k, v := range inc.files {
+	files = make(map[string][]byte, len(inc.kept.files))
+	for k, v := range inc.kept.files {
 		files[k] = v
 	}
 	w := &memStore{files: files}
-	b.inc = nil // render everything planned; nothing here is reusable
+	// Render everything planned, as a one-shot build would: nothing here
+	// is reusable.
+	b.dev, b.last = false, &phases{}
 	rdiags, err := b.renderPlanned(ctx, w)
-	b.inc = inc
+	b.dev = true
 	if err != nil || len(rdiags) > 0 {
 		return nil, false
 	}
 	for _, out := range b.outputs {
-		inc.keys[out.path] = out.key
+		inc.kept.keys[out.path] = out.key
 	}
-	inc.files = files
+	inc.kept.files = files
 	inc.Last.Rendered = len(b.outputs)
 	inc.settled()
 	b.opts.Now = o.Now

@@ -16,15 +16,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/accruehq/accrue/generator/accounts"
-	"github.com/accruehq/accrue/generator/config"
 	"github.com/accruehq/accrue/generator/content"
 	"github.com/accruehq/accrue/generator/diag"
-	"github.com/accruehq/accrue/generator/history"
-	"github.com/accruehq/accrue/generator/interactions"
 	"github.com/accruehq/accrue/generator/internal/safelink"
-	"github.com/accruehq/accrue/generator/markdown"
-	"github.com/accruehq/accrue/generator/theme"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -63,116 +57,24 @@ type Incremental struct {
 	// fresh are changed documents loaded by settle, ahead of the build.
 	fresh map[string]*docResult
 
-	// ready is true once cfg, theme and md hold a good load.
-	ready bool
-	opts  Options
-	cfg   config.Config
-	theme *theme.Theme
-	md    *markdown.Renderer
-	docs  map[string]*docResult // by source path
-	files map[string][]byte     // the last good output
-	keys  map[string]uint64     // the key each output was rendered with
+	opts Options
+	// kept is what the builds made that the next may take again, phase
+	// by phase; its setup is nil until a build starts well.
+	kept phases
 	// dirty are content paths changed since they were last loaded.
 	dirty map[string]bool
-	// found is the last content.Discover result; it stands while the
-	// changes are edits of files it lists.
-	found      []content.Source
-	foundDiags diag.List
-	// rediscover is set when a change may add or remove a file.
+	// rediscover is set when a change may add or remove a file: the
+	// kept list of documents no longer stands.
 	rediscover bool
+	// dirtySets are the post folders whose comments or mentions changed
+	// since the model last read them.
+	dirtySets map[string]bool
 	// Last describes the last successful build.
 	Last Stats
 	// prev is the last successful build, whose model the fast path
 	// reuses; lastDiags are its diagnostics.
 	prev      *builder
 	lastDiags diag.List
-	// conn is the last link graph and ledger, valid while the global key
-	// (which covers every page's links, URL and dates) is connGlobal.
-	conn       *accounts.Accounts
-	connGlobal uint64
-	// sets are the interactions of each post folder, valid until a file
-	// under the folder's comments/ or mentions/ changes (dirtySets).
-	sets      map[string]*cachedSet
-	dirtySets map[string]bool
-	// history is read by the first build and kept: saving a file makes no
-	// commit. A full rebuild reads it again.
-	history     *history.History
-	historyRead bool
-	// view is a Jekyll, Hugo or Zola folder as the first build read it
-	// (package peers), nil for an accrue site; a full rebuild reads the
-	// folder again.
-	view fs.FS
-}
-
-// previous is the last successful build, nil for a one-shot build.
-func (inc *Incremental) previous() *builder {
-	if inc == nil {
-		return nil
-	}
-	return inc.prev
-}
-
-func (inc *Incremental) cachedHistory() (*history.History, bool) {
-	if inc == nil || !inc.historyRead {
-		return nil, false
-	}
-	return inc.history, true
-}
-
-func (inc *Incremental) rememberHistory(h *history.History, d diag.List) {
-	if inc != nil && !d.HasErrors() {
-		inc.history, inc.historyRead = h, true
-	}
-}
-
-type cachedSet struct {
-	set       *interactions.Set
-	sum       uint64
-	diags     diag.List
-	permalink string // a mention's target is checked against it
-	cards     []*interactions.Mention
-	reactions []interactions.Reaction
-}
-
-func (inc *Incremental) interactionsOf(folder, permalink string) *cachedSet {
-	if inc == nil || inc.dirtySets[folder] {
-		return nil
-	}
-	c := inc.sets[folder]
-	if c == nil || c.permalink != permalink {
-		return nil
-	}
-	return c
-}
-
-func (inc *Incremental) rememberInteractions(folder, permalink string, c *cachedSet) {
-	if inc == nil {
-		return
-	}
-	c.permalink = permalink
-	if inc.sets == nil {
-		inc.sets = map[string]*cachedSet{}
-	}
-	inc.sets[folder] = c
-}
-
-func (inc *Incremental) interactionsLoaded() {
-	if inc != nil {
-		clear(inc.dirtySets)
-	}
-}
-
-func (inc *Incremental) connection(global uint64) *accounts.Accounts {
-	if inc == nil || inc.conn == nil || inc.connGlobal != global {
-		return nil
-	}
-	return inc.conn
-}
-
-func (inc *Incremental) rememberConnection(global uint64, c *accounts.Accounts) {
-	if inc != nil {
-		inc.conn, inc.connGlobal = c, global
-	}
 }
 
 // NewIncremental returns a builder for src.
@@ -204,7 +106,7 @@ func (inc *Incremental) Build(ctx context.Context, o Options, changed []string) 
 		case strings.HasPrefix(p, "static/"):
 			// Static files are copied afresh by every build; one added
 			// or removed changes the list the theme was loaded with.
-			if inc.ready && inc.staticKnown(p) != exists(inc.src, p) {
+			if inc.ready() && inc.staticKnown(p) != exists(inc.src, p) {
 				inc.reset()
 			}
 		default: // accrue.toml, layouts/, themes/: start over
@@ -212,42 +114,100 @@ func (inc *Incremental) Build(ctx context.Context, o Options, changed []string) 
 		}
 	}
 	inc.settle(ctx, o)
-	if inc.ready && len(changed) > 0 {
+	if inc.ready() && len(changed) > 0 {
 		if files, ok := inc.fast(ctx, o, changed); ok {
 			return files, inc.lastDiags, nil
 		}
 	}
 	inc.discover(ctx, o)
-	w := &memStore{files: make(map[string][]byte, len(inc.files))}
-	b := &builder{src: inc.src, opts: o, inc: inc}
+	w := &memStore{files: make(map[string][]byte, len(inc.kept.files))}
+	b := &builder{src: inc.src, opts: o, dev: true, last: inc.lastPhases(), made: &phases{}}
 	diags, err := b.run(ctx, w)
 	b.closeCache(ctx)
+	inc.keep(b.made)
 	diags.Sort()
 	if err == nil && diags.HasErrors() {
 		err = diags.Errors()
 	}
 	if err != nil {
-		if !inc.ready {
+		if !inc.ready() {
 			inc.reset()
 		}
 		return nil, diags, err
 	}
-	inc.files = w.files
+	inc.kept.files, inc.kept.search = w.files, b.search
 	inc.Last = b.stats
 	inc.prev, inc.lastDiags = b, diags
-	inc.keys = make(map[string]uint64, len(b.outputs))
+	inc.kept.keys = make(map[string]uint64, len(b.outputs))
 	for _, out := range b.outputs {
 		if out.reusable {
-			inc.keys[out.path] = out.key
+			inc.kept.keys[out.path] = out.key
 		}
 	}
 	return w.files, diags, nil
 }
 
+// ready reports whether a build has started well: the configuration,
+// theme and renderer are kept.
+func (inc *Incremental) ready() bool { return inc.kept.setup != nil }
+
+// lastPhases is what the next build may take from the kept phases: all
+// of it, but for what the changes since touched. Documents loaded ahead
+// of the build (settle) or held mid-save override the kept ones; the
+// comments and mentions of a folder that changed are read again.
+func (inc *Incremental) lastPhases() *phases {
+	last := inc.kept
+	if inc.rediscover {
+		last.discovery = nil
+	}
+	last.changed = make(map[string]*docResult, len(inc.dirty))
+	for p := range inc.dirty {
+		last.changed[p] = inc.fresh[p] // nil loads it again
+	}
+	last.held = make(map[string]*docResult, len(inc.held))
+	for _, p := range inc.held {
+		last.held[p] = inc.kept.docs[p] // as it was before the save began
+	}
+	if len(inc.dirtySets) > 0 {
+		last.sets = make(map[string]*cachedSet, len(inc.kept.sets))
+		for f, c := range inc.kept.sets {
+			if !inc.dirtySets[f] {
+				last.sets[f] = c
+			}
+		}
+	}
+	return &last
+}
+
+// keep takes what a build made, whether or not it went on to succeed:
+// each part comes from a whole phase.
+func (inc *Incremental) keep(made *phases) {
+	if made.setup != nil {
+		inc.kept.setup = made.setup
+	}
+	if made.discovery != nil {
+		inc.kept.discovery, inc.rediscover = made.discovery, false
+	}
+	if made.docs != nil {
+		inc.kept.docs = made.docs
+		inc.settled()
+	}
+	if made.historyRead {
+		inc.kept.history, inc.kept.historyRead = made.history, true
+	}
+	if made.sets != nil {
+		inc.kept.sets = made.sets
+		clear(inc.dirtySets)
+	}
+	if made.accounts != nil {
+		inc.kept.accounts, inc.kept.global = made.accounts, made.global
+	}
+}
+
 // staticKnown reports whether the site's own static file p (a path from
 // the site root) was in the theme the last good build loaded.
 func (inc *Incremental) staticKnown(p string) bool {
-	for _, f := range inc.theme.Static() {
+	for _, f := range inc.kept.setup.theme.Static() {
 		if f.Layer.Name == "" && f.Src == p {
 			return true
 		}
@@ -263,47 +223,29 @@ func exists(fsys fs.FS, p string) bool {
 // BaseURL is the address the last good build served the site at, with
 // its sub-path; "" before the first.
 func (inc *Incremental) BaseURL() string {
-	if !inc.ready {
+	if !inc.ready() {
 		return ""
 	}
-	return inc.cfg.BaseURL
+	return inc.kept.setup.cfg.BaseURL
 }
 
 func (inc *Incremental) reset() {
-	inc.ready = false
+	inc.kept = phases{}
 	inc.prev, inc.lastDiags = nil, nil
-	inc.docs, inc.files, inc.keys, inc.conn, inc.sets = nil, nil, nil, nil, nil
 	inc.dirtySets = map[string]bool{}
-	inc.history, inc.historyRead = nil, false
 	inc.dirty = map[string]bool{}
-	inc.found, inc.foundDiags, inc.rediscover = nil, nil, true
+	inc.rediscover = true
 	inc.held, inc.fresh = nil, nil
-	inc.view = nil
 }
 
 // known reports whether p is a Markdown file the last discovery found and
 // that still exists: editing it leaves the list of documents as it was.
 func (inc *Incremental) known(p string) bool {
-	if inc.docs[p] == nil {
+	if inc.kept.docs[p] == nil {
 		return false
 	}
 	info, err := fs.Stat(inc.src, p)
 	return err == nil && info.Mode().IsRegular()
-}
-
-// sources returns the last discovery when it still stands, else nil.
-func (inc *Incremental) sources() ([]content.Source, diag.List, error) {
-	if inc == nil || inc.rediscover {
-		return nil, nil, nil
-	}
-	return inc.found, inc.foundDiags, nil
-}
-
-func (inc *Incremental) rememberSources(s []content.Source, d diag.List, err error) {
-	if inc == nil {
-		return
-	}
-	inc.found, inc.foundDiags, inc.rediscover = s, d, err != nil
 }
 
 // sameOptions reports whether two builds' options give the same site for
@@ -311,53 +253,6 @@ func (inc *Incremental) rememberSources(s []content.Source, d diag.List, err err
 // which the model compares anyway.
 func sameOptions(a, b Options) bool {
 	return a.Drafts == b.Drafts && a.Future == b.Future && a.BaseURL == b.BaseURL && a.ServeAt == b.ServeAt && a.Dir == b.Dir && a.Strict == b.Strict
-}
-
-// cached returns the document loaded for s by an earlier build, when its
-// file did not change since or is held mid-save, or by settle for this
-// build. A nil *Incremental caches nothing.
-func (inc *Incremental) cached(s content.Source) *docResult {
-	if inc == nil {
-		return nil
-	}
-	if slices.Contains(inc.held, s.Path) {
-		return inc.docs[s.Path] // as it was before the save began
-	}
-	d := inc.docs[s.Path]
-	if inc.dirty[s.Path] {
-		d = inc.fresh[s.Path] // loaded by settle; nil sends it to load
-	}
-	if d == nil || d.doc.Folder != s.Folder || d.doc.Kind != s.Kind || !slices.Equal(d.doc.Resources, s.Resources) {
-		return nil
-	}
-	return d
-}
-
-// remember keeps the documents of this build for the next one.
-func (inc *Incremental) remember(results []*docResult) {
-	if inc == nil {
-		return
-	}
-	inc.docs = make(map[string]*docResult, len(results))
-	for _, r := range results {
-		if r != nil {
-			inc.docs[r.doc.Path] = r
-		}
-	}
-	inc.settled()
-}
-
-// reuse returns the previous build's bytes for o when nothing o depends
-// on changed.
-func (inc *Incremental) reuse(o output) ([]byte, bool) {
-	if inc == nil || !o.reusable {
-		return nil, false
-	}
-	if k, ok := inc.keys[o.path]; !ok || k != o.key {
-		return nil, false
-	}
-	data, ok := inc.files[o.path]
-	return data, ok
 }
 
 // Held returns the documents the last Build kept as they were before
@@ -372,12 +267,12 @@ func (inc *Incremental) Held() []string {
 // whole is the very file built.
 func (inc *Incremental) settle(ctx context.Context, o Options) {
 	inc.held, inc.fresh = nil, map[string]*docResult{}
-	if !inc.ready {
+	if !inc.ready() {
 		return
 	}
 	var sources []content.Source
 	for p := range inc.dirty {
-		if d := inc.docs[p]; d != nil {
+		if d := inc.kept.docs[p]; d != nil {
 			sources = append(sources, d.doc.Source)
 		} else {
 			inc.rediscover = true // new, or held before it was ever built
@@ -403,7 +298,12 @@ func (inc *Incremental) settle(ctx context.Context, o Options) {
 // tells which look like a save caught halfway (see builder.loadWhole).
 // Nothing is loaded when ctx is done: the build sees ctx too.
 func (inc *Incremental) loadAll(ctx context.Context, o Options, sources []content.Source) (docs []*docResult, torn []bool) {
-	b := &builder{src: inc.src, opts: o, inc: inc, cfg: inc.cfg, md: inc.md}
+	st := inc.kept.setup
+	b := &builder{src: inc.src, opts: o, dev: true, cfg: st.cfg, md: st.md, read: readOptions(st.cfg), vars: siteVars(st.cfg),
+		last: &phases{}, made: &phases{}}
+	if st.view != nil {
+		b.src = st.view
+	}
 	docs, torn = make([]*docResult, len(sources)), make([]bool, len(sources))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -469,10 +369,10 @@ func halfWritten(src []byte) bool {
 // its own. If that list has errors (the document moved to a bundle, say),
 // they are let go, and load lists the files as they are.
 func (inc *Incremental) discover(ctx context.Context, o Options) {
-	if !inc.rediscover {
-		return
+	if !inc.rediscover || !inc.ready() {
+		return // the first build lists them with its configuration
 	}
-	sources, diags, err := content.LayoutFor(inc.cfg).Discover(listing{inc.src, nil})
+	sources, diags, err := content.LayoutFor(inc.kept.setup.cfg).Discover(listing{inc.src, nil})
 	if err != nil {
 		return // load reports it
 	}
@@ -482,7 +382,7 @@ func (inc *Incremental) discover(ctx context.Context, o Options) {
 		listed[s.Path] = true
 	}
 	var unlisted []string
-	for p := range inc.docs {
+	for p := range inc.kept.docs {
 		if !listed[p] {
 			unlisted = append(unlisted, p)
 		}
@@ -496,7 +396,7 @@ func (inc *Incremental) discover(ctx context.Context, o Options) {
 	}
 	inc.held = slices.DeleteFunc(inc.held, func(p string) bool { return slices.Contains(missing, p) })
 	if len(missing) > 0 {
-		again, againDiags, err := content.LayoutFor(inc.cfg).Discover(listing{inc.src, missing})
+		again, againDiags, err := content.LayoutFor(inc.kept.setup.cfg).Discover(listing{inc.src, missing})
 		if err == nil && !againDiags.HasErrors() {
 			sources, diags = again, againDiags
 			for _, s := range again {
@@ -508,19 +408,19 @@ func (inc *Incremental) discover(ctx context.Context, o Options) {
 			slices.Sort(inc.held)
 		}
 	}
-	inc.rememberSources(sources, diags, nil)
+	inc.kept.discovery, inc.rediscover = &discovery{sources, diags}, false
 }
 
 // withoutNewHeld loads the new documents of a change, before load would,
 // and leaves out of sources those caught mid-save that Hold says to: as
 // if they were not saved yet.
 func (inc *Incremental) withoutNewHeld(ctx context.Context, o Options, sources []content.Source) []content.Source {
-	if !inc.ready || inc.Hold == nil {
+	if !inc.ready() || inc.Hold == nil {
 		return sources
 	}
 	var added []content.Source
 	for _, s := range sources {
-		if inc.dirty[s.Path] && inc.docs[s.Path] == nil {
+		if inc.dirty[s.Path] && inc.kept.docs[s.Path] == nil {
 			added = append(added, s)
 		}
 	}
@@ -660,7 +560,7 @@ func writePage(h hash.Hash64, p *Page, readingTime, source bool) {
 
 // key is the key of p's own page: the global key and p's source.
 func (b *builder) key(p *Page) uint64 {
-	if b.inc == nil {
+	if !b.dev {
 		return 0
 	}
 	return mix(mix(b.global, p.doc.sum), p.interactionsSum)
@@ -668,7 +568,7 @@ func (b *builder) key(p *Page) uint64 {
 
 // feedKey is the key of a feed of posts: their content is in the feed.
 func (b *builder) feedKey(posts []*Page) uint64 {
-	if b.inc == nil {
+	if !b.dev {
 		return 0
 	}
 	k := b.global

@@ -3,6 +3,7 @@ package site_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -346,5 +347,39 @@ func removeFile(t *testing.T, dir, name string) {
 	t.Helper()
 	if err := os.Remove(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestIncrementalReadsEditsAsConfigured edits posts of a site whose
+// settings change how a document reads (a time zone for dates written
+// without one, an excerpt separator): the edited post must read as the
+// full build reads it.
+func TestIncrementalReadsEditsAsConfigured(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeFile(t, dir, "accrue.toml", "title = \"Zoned\"\nbase_url = \"https://zoned.example/\"\ntimezone = \"Pacific/Auckland\"\n[content]\nexcerpt_separator = \"<!--cut-->\"\n")
+	post := func(body string) string {
+		return "---\ntitle: Late\ndate: 2024-01-01 23:30\n---\n" + body
+	}
+	writeFile(t, dir, "content/posts/late.md", post("Before the cut.\n\n<!--cut-->\n\nAfter.\n"))
+	writeFile(t, dir, "content/posts/other.md", "---\ntitle: Other\ndate: 2023-06-01\n---\nOther.\n")
+	opts := site.Options{Now: sitetest.Now, Theme: themes.Default(), Dir: dir}
+	inc := site.NewIncremental(os.DirFS(dir), opts)
+	for i, body := range []string{"", "Before the cut, edited.\n\n<!--cut-->\n\nAfter.\n", "Before the cut, edited.\n\n<!--cut-->\n\nAfter, edited.\n"} {
+		changed := []string{"content/posts/late.md"}
+		if i == 0 {
+			changed = nil
+		} else {
+			writeFile(t, dir, "content/posts/late.md", post(body))
+		}
+		got, _, err := inc.Build(context.Background(), opts, changed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := &site.MemWriter{}
+		if _, _, err := site.Build(context.Background(), os.DirFS(dir), w, opts); err != nil {
+			t.Fatal(err)
+		}
+		sitetest.CompareFiles(t, fmt.Sprintf("edit %d (incremental, against a full build)", i), got, w.Files)
 	}
 }

@@ -19,9 +19,11 @@ import (
 // folder changes.
 func (b *builder) loadInteractions(ctx context.Context) diag.List {
 	perPost := make([]diag.List, len(b.posts))
+	sets := make(map[string]*cachedSet, len(b.posts))
 	var todo []int
 	for i, p := range b.posts {
-		if c := b.inc.interactionsOf(p.doc.doc.Folder, p.Permalink); c != nil {
+		if c := b.last.set(p.doc.doc.Folder, p.Permalink); c != nil {
+			sets[p.doc.doc.Folder] = c
 			p.interactions, p.interactionsSum = c.set, c.sum
 			p.Comments, p.Mentions, p.Reactions = c.set.Threads, c.cards, c.reactions
 			perPost[i] = c.diags
@@ -57,10 +59,10 @@ func (b *builder) loadInteractions(ctx context.Context) diag.List {
 	}
 	for _, i := range todo {
 		p := b.posts[i]
-		b.inc.rememberInteractions(p.doc.doc.Folder, p.Permalink, &cachedSet{set: p.interactions, sum: p.interactionsSum,
-			diags: perPost[i], cards: p.Mentions, reactions: p.Reactions})
+		sets[p.doc.doc.Folder] = &cachedSet{set: p.interactions, sum: p.interactionsSum,
+			diags: perPost[i], cards: p.Mentions, reactions: p.Reactions, permalink: p.Permalink}
 	}
-	b.inc.interactionsLoaded()
+	b.made.sets = sets
 	return diag.Join(perPost...)
 }
 

@@ -10,11 +10,11 @@ import (
 // file is not broken) and before any is rendered: post pages show who
 // references them and their counts.
 func (b *builder) connect() diag.List {
-	acc := b.inc.connection(b.global)
-	if acc == nil {
+	acc := b.last.accounts
+	if acc == nil || b.last.global != b.global {
 		acc = accounts.Open(b.accountsInput())
-		b.inc.rememberConnection(b.global, acc)
 	}
+	b.made.accounts, b.made.global = acc, b.global
 	b.site.accounts, b.site.Ledger = acc, acc.Ledger
 	return acc.Broken
 }

@@ -39,9 +39,7 @@ func (b *builder) loadConfig() (config.Config, diag.List) {
 	}
 	b.src = view
 	b.peerFolder, b.peerPlaces = ps.ContentDir, peers.Places(view)
-	if b.inc != nil {
-		b.inc.view = view
-	}
+	b.view = view
 	b.stats.Peer = ps.Summary()
 	return ps.Config, diags
 }

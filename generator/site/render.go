@@ -44,7 +44,7 @@ func (b *builder) add(p, origin string, gen func() ([]byte, error)) {
 
 // addKeyed plans a file whose inputs key fingerprints.
 func (b *builder) addKeyed(p, origin string, key uint64, gen func() ([]byte, error)) {
-	b.outputs = append(b.outputs, output{path: p, origin: origin, gen: gen, key: key, reusable: b.inc != nil})
+	b.outputs = append(b.outputs, output{path: p, origin: origin, gen: gen, key: key, reusable: b.dev})
 }
 
 // addFresh plans a file that is produced again by every build: a copy of
@@ -57,7 +57,7 @@ func (b *builder) addFresh(p, origin string, gen func() ([]byte, error)) {
 // path. Nothing is rendered yet: an output is its path, what makes it
 // and, for the dev server, the key of its inputs.
 func (b *builder) plan() diag.List {
-	if b.inc != nil {
+	if b.dev {
 		b.global = b.globalKey()
 	}
 	b.planPages()
@@ -83,7 +83,7 @@ func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 		}
 		f.MakeFolders(paths)
 	}
-	if b.inc == nil {
+	if !b.dev {
 		// The link graph is built: a one-shot build needs the links no more,
 		// and memory peaks from here on, while every body is still held.
 		for _, p := range append(append([]*Page(nil), b.posts...), b.pages...) {
@@ -110,7 +110,7 @@ func (b *builder) renderPlanned(ctx context.Context, w Writer) (diag.List, error
 	var rendered atomic.Int64
 	writing := b.progress("writing", len(b.outputs))
 	for i, o := range b.outputs {
-		if data, ok := b.inc.reuse(o); ok {
+		if data, ok := b.last.output(o); ok {
 			if err := w.WriteFile(o.path, data); err != nil {
 				return diags, err
 			}
@@ -191,11 +191,11 @@ func indexPath(u string) string {
 // percent-encoded where the folder's name is not.
 func (b *builder) planPage(p *Page, kind theme.Kind) {
 	b.addKeyed(path.Join(p.outputDir, "index.html"), p.File, b.key(p), func() ([]byte, error) {
-		if b.inc == nil {
+		if !b.dev {
 			defer p.releaseContent()
 		}
 		if kind == theme.KindPost && b.cfg.Search.Enabled {
-			if b.inc == nil && p.content.Load() == nil {
+			if !b.dev && p.content.Load() == nil {
 				// A body left in the render cache is read once for the
 				// page and the index, then released.
 				html := p.Content()

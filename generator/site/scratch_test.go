@@ -21,7 +21,7 @@ func TestScratchPackHoldsTheBodies(t *testing.T) {
 		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2024-01-01\n---\nBody of *A*.\n")},
 		"content/posts/b.md": {Data: []byte("---\ntitle: B\ndate: 2024-02-01\n---\nBody of B.\n")},
 	}
-	b := &builder{src: fsys, opts: Options{Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Theme: themes.Default(), Dir: t.TempDir()}}
+	b := newBuilder(fsys, Options{Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Theme: themes.Default(), Dir: t.TempDir()})
 	w := &MemWriter{}
 	diags, err := b.run(context.Background(), w)
 	if err != nil || diags.HasErrors() {
@@ -70,7 +70,7 @@ func TestScratchLeftByKilledBuildsIsRemoved(t *testing.T) {
 	}
 	defer l.Release()
 	fsys := fstest.MapFS{"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2024-01-01\n---\nBody.\n")}}
-	b := &builder{src: fsys, opts: Options{Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Theme: themes.Default(), Dir: t.TempDir()}}
+	b := newBuilder(fsys, Options{Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Theme: themes.Default(), Dir: t.TempDir()})
 	if _, err := b.run(context.Background(), &MemWriter{}); err != nil {
 		t.Fatal(err)
 	}

@@ -42,11 +42,11 @@ func (b *builder) planSearchIndex() {
 	}
 	posts := b.posts
 	st := &searchIndex{key: b.feedKey(posts)}
-	if prev := b.inc.previous(); prev != nil && prev.search != nil {
-		if prev.search.key == st.key {
-			st.index = prev.search.index // the same posts: its output is reused too
+	if last := b.last.search; last != nil {
+		if last.key == st.key {
+			st.index = last.index // the same posts: its output is reused too
 		} else {
-			st.from, prev.search.index = prev.search.index, nil
+			st.from, last.index = last.index, nil
 		}
 	}
 	b.search = st
