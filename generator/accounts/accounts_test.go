@@ -475,6 +475,8 @@ func TestOpenMentions(t *testing.T) {
 			"2024-01-20 mention actor=example.com src=https://www.Example.com/notes/1 note=Compounding"},
 		{"no author, a bare host", func(m *interactions.Mention) { m.AuthorName, m.Source = "", "http://WWW.Blog.Example.net" },
 			"2024-01-20 mention actor=blog.example.net url=https://bea.example/ src=http://WWW.Blog.Example.net note=Compounding"},
+		{"no author, a port", func(m *interactions.Mention) { m.AuthorName, m.Source = "", "https://www.example.com:8443/x" },
+			"2024-01-20 mention actor=example.com url=https://bea.example/ src=https://www.example.com:8443/x note=Compounding"},
 		{"no title: the excerpt", func(m *interactions.Mention) { m.Title = "" },
 			"2024-01-20 mention actor=Bea url=https://bea.example/ src=https://www.Example.com/notes/1 note=a post about it"},
 		{"neither title nor excerpt", func(m *interactions.Mention) { m.Title, m.Excerpt = "", "" },
