@@ -1,6 +1,7 @@
 package accounts
 
 import (
+	"net/url"
 	"strings"
 	"time"
 
@@ -71,11 +72,13 @@ func isAuthor(name string, p *Doc, siteAuthor string) bool {
 	return name == p.Author || name == siteAuthor
 }
 
+// domainOf is the host of a mention's source, lowercase, without "www."
+// or a port: the same site whatever port a page of it was sent from, as
+// the report groups its deposits.
 func domainOf(u string) string {
-	rest := u
-	if i := strings.Index(rest, "://"); i >= 0 {
-		rest = rest[i+3:]
+	host := ""
+	if p, err := url.Parse(u); err == nil {
+		host = p.Hostname()
 	}
-	host, _, _ := strings.Cut(rest, "/")
 	return strings.TrimPrefix(strings.ToLower(host), "www.")
 }
