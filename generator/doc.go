@@ -64,6 +64,7 @@
 //	report ─► ledger (the value report reads only the ledger and what accounts gathers)
 //	content ─► config
 //	content, interactions ─► internal/dates (one reader for hand-written dates)
+//	content, interactions ─► internal/frontmatter (one splitter for the front matter of documents and comments)
 //	content, interactions ─► internal/yamlhint (YAML syntax errors said as what to change, at the line to change)
 //	markdown, interactions ─► internal/mdguard (the bound on what goldmark may spend on a document)
 //	content, theme, interactions, server ─► internal/litter (editors' swap and backup files are not the site)

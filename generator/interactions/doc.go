@@ -37,5 +37,7 @@
 // read-only afterwards and may be shared between goroutines. Package site
 // turns a Set into ledger events and template data.
 //
-// interactions imports no generator package except diag.
+// interactions imports diag and internal packages (dates, frontmatter,
+// litter, mdguard, yamlhint); it shares the front matter splitter with
+// content.
 package interactions
