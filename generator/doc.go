@@ -66,7 +66,8 @@
 //	content, interactions ─► internal/dates (one reader for hand-written dates)
 //	content, interactions ─► internal/frontmatter (one splitter for the front matter of documents and comments)
 //	content, interactions ─► internal/yamlhint (YAML syntax errors said as what to change, at the line to change)
-//	markdown, interactions ─► internal/mdguard (the bound on what goldmark may spend on a document)
+//	interactions ─► markdown (comments render through the one goldmark setup, then bluemonday)
+//	markdown ─► internal/mdguard (the bound on what goldmark may spend on a post or a comment)
 //	content, theme, interactions, server ─► internal/litter (editors' swap and backup files are not the site)
 //	every package ─► diag (diag imports only the standard library)
 //	feeds, history, links, ledger, webmention, dialect ─► no generator package except diag

@@ -34,7 +34,7 @@ var allowed = map[string][]string{
 	"rendercache":          {"markdown", "internal/flock"},
 	"server":               {"diag", "site", "report", "internal/litter"},
 	"links":                {"diag"},
-	"interactions":         {"diag", "internal/dates", "internal/frontmatter", "internal/mdguard", "internal/litter", "internal/yamlhint"},
+	"interactions":         {"diag", "markdown", "internal/dates", "internal/frontmatter", "internal/litter", "internal/yamlhint"},
 	"ledger":               {"diag"},
 	"search":               {},
 	"webmention":           {"diag"},
