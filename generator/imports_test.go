@@ -26,7 +26,7 @@ var allowed = map[string][]string{
 	"theme":                {"diag", "internal/litter"},
 	"feeds":                {"diag"},
 	"history":              {"diag"},
-	"peers":                {"diag", "config", "internal/litter"},
+	"peers":                {"diag", "config", "internal/frontmatter", "internal/litter"},
 	"dialect":              {"diag"},
 	"site":                 {"diag", "config", "content", "markdown", "rendercache", "theme", "feeds", "history", "interactions", "accounts", "internal/safelink", "internal/flock", "dialect", "peers", "search"},
 	"accounts":             {"diag", "config", "history", "interactions", "links", "ledger", "report"},

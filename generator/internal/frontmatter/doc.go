@@ -6,7 +6,8 @@
 // trailing blanks on a fence line and a "---" thematic break in the body.
 //
 // It only splits; decoding the fields, and the messages about them, stay
-// with each caller.
+// with each caller. Package peers uses it too, to look for a date in the
+// front matter of another generator's posts.
 //
 // frontmatter imports no generator package.
 package frontmatter
