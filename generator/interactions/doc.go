@@ -22,8 +22,9 @@
 // owner, so every field is checked (with a file:line:col diagnostic and a
 // "did you mean" hint) and every string that reaches a page is made inert:
 // comment bodies are rendered by goldmark without raw HTML (package
-// markdown) and then cleaned by bluemonday; mention titles and excerpts are reduced to plain text for
-// html/template to escape; every URL is http or https.
+// markdown) and then cleaned by bluemonday; mention titles and excerpts
+// are reduced to plain text for html/template to escape; every URL is
+// http or https.
 //
 // A stranger can also write to slow the build down, so a file larger than
 // MaxRecordSize, and a comment body that goldmark could not parse in time
