@@ -56,7 +56,7 @@
 //	accounts ─► links, ledger, report, history, interactions, config (the link graph, the ledger, the report's input: the only importer of links, ledger and report under site)
 //	site ─► peers (a Jekyll, Hugo or Zola folder without accrue.toml: its configuration, its layout seen as accrue's)
 //	cmd/accrue ─► peers, config (accrue migrate: the moves into accrue's layout, the accrue.toml to write; accrue new post: the posts section)
-//	peers ─► config, internal/litter
+//	peers ─► config, internal/litter, internal/frontmatter
 //	site ─► dialect (Jekyll, Hugo and Zola template syntax rewritten before Markdown)
 //	site ─► search (the word index the theme's search page reads in the browser)
 //	rendercache ─► markdown (renderings kept between builds)
@@ -64,8 +64,10 @@
 //	report ─► ledger (the value report reads only the ledger and what accounts gathers)
 //	content ─► config
 //	content, interactions ─► internal/dates (one reader for hand-written dates)
+//	content, interactions ─► internal/frontmatter (one splitter for the front matter of documents and comments; peers reads dates with it)
 //	content, interactions ─► internal/yamlhint (YAML syntax errors said as what to change, at the line to change)
-//	markdown, interactions ─► internal/mdguard (the bound on what goldmark may spend on a document)
+//	interactions ─► markdown (comments render through the one goldmark setup, then bluemonday)
+//	markdown ─► internal/mdguard (the bound on what goldmark may spend on a post or a comment)
 //	content, theme, interactions, server ─► internal/litter (editors' swap and backup files are not the site)
 //	every package ─► diag (diag imports only the standard library)
 //	feeds, history, links, ledger, webmention, dialect ─► no generator package except diag

@@ -15,6 +15,7 @@ import (
 	"github.com/accruehq/accrue/generator/config"
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/internal/dates"
+	"github.com/accruehq/accrue/generator/internal/frontmatter"
 	"github.com/accruehq/accrue/generator/internal/litter"
 )
 
@@ -342,9 +343,10 @@ func (o Options) Read(s Source, src []byte) (*Doc, diag.List) {
 	if diags := conflicts(src, s.Path); len(diags) > 0 {
 		return nil, diags
 	}
-	fm, format, body, bodyLine, err := Split(src)
+	fm, format, body, bodyLine, err := frontmatter.Split(src)
 	if err != nil {
-		// Split's error already says it is about the front matter.
+		// Split's only error, a block never closed, says it is about the
+		// front matter.
 		return nil, diag.List{diag.Errorf(diag.Pos{File: s.Path, Line: 1, Col: 1}, "%v", err)}
 	}
 	d := &Doc{Source: s, Format: format, Body: body, BodyLine: bodyLine}

@@ -1,5 +1,6 @@
 // Package content finds the posts and pages of a site under content/ and
-// reads each one: front matter split and decoded (YAML or TOML), title,
+// reads each one: front matter split (by internal/frontmatter, the
+// splitter comments share) and decoded (YAML or TOML), title,
 // slug and date rules, drafts. It does not render Markdown (package
 // markdown does) and does not read git (package history does); package site
 // composes them.
@@ -33,5 +34,6 @@
 // generator's layout (config.Config.Peer), _index.md files are the
 // sections' list settings and are skipped without a word.
 //
-// content imports only diag, config and internal/dates.
+// content imports only diag, config and internal packages (dates,
+// frontmatter, litter, tomlkeys, yamlhint).
 package content

@@ -15,6 +15,7 @@ import (
 
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/internal/dates"
+	"github.com/accruehq/accrue/generator/internal/frontmatter"
 	"github.com/accruehq/accrue/generator/internal/tomlkeys"
 	"github.com/accruehq/accrue/generator/internal/yamlhint"
 	"github.com/pelletier/go-toml/v2"
@@ -22,72 +23,13 @@ import (
 )
 
 // Format is the syntax of a front matter block.
-type Format int
+type Format = frontmatter.Format
 
 const (
-	FormatNone Format = iota
-	FormatYAML
-	FormatTOML
+	FormatNone = frontmatter.None
+	FormatYAML = frontmatter.YAML
+	FormatTOML = frontmatter.TOML
 )
-
-func (f Format) String() string {
-	return [...]string{"none", "yaml", "toml"}[f]
-}
-
-// Split separates front matter from the body. The front matter is the text
-// between a first line of "---" (YAML) or "+++" (TOML) and the next line
-// holding the same delimiter. bodyLine is the 1-based line where the body
-// starts. A file that opens a block and never closes it is an error.
-func Split(src []byte) (fm []byte, format Format, body []byte, bodyLine int, err error) {
-	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	var delim string
-	switch {
-	case hasDelimLine(src, "---"):
-		delim, format = "---", FormatYAML
-	case hasDelimLine(src, "+++"):
-		delim, format = "+++", FormatTOML
-	default:
-		return nil, FormatNone, src, 1, nil
-	}
-	nl := bytes.IndexByte(src, '\n')
-	if nl < 0 {
-		// A one-line file: the opening line cannot also close the block.
-		return nil, format, nil, 0, unclosedError(delim)
-	}
-	start := nl + 1
-	line := 2
-	for i := start; i < len(src); {
-		end := bytes.IndexByte(src[i:], '\n')
-		next := len(src)
-		if end >= 0 {
-			next = i + end + 1
-		}
-		if string(bytes.TrimRight(src[i:next], " \t\r\n")) == delim {
-			return src[start:i], format, src[next:], line + 1, nil
-		}
-		i = next
-		line++
-	}
-	return nil, format, nil, 0, unclosedError(delim)
-}
-
-// unclosedError is Split's only error. It starts with "front matter", so
-// Read reports it as it is rather than adding the usual prefix.
-func unclosedError(delim string) error {
-	return fmt.Errorf("front matter opened with %q on line 1 is never closed; add a line with %q after the last field", delim, delim)
-}
-
-func hasDelimLine(src []byte, delim string) bool {
-	if !bytes.HasPrefix(src, []byte(delim)) {
-		return false
-	}
-	rest := src[len(delim):]
-	i := bytes.IndexByte(rest, '\n')
-	if i < 0 {
-		i = len(rest)
-	}
-	return len(bytes.TrimRight(rest[:i], " \t\r")) == 0
-}
 
 // FrontMatter holds the fields accrue understands, under the names
 // Jekyll, Hugo and Zola users already write (fieldNames lists them all).

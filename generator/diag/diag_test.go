@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"testing"
@@ -66,5 +67,33 @@ func TestSuggest(t *testing.T) {
 		if got := Suggest(tt.in, cands); got != tt.want {
 			t.Errorf("Suggest(%q) = %q; want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestLineIndexEdges(t *testing.T) {
+	for _, tt := range []struct {
+		name, src      string
+		off, line, col int
+	}{
+		{"empty source", "", 0, 1, 1},
+		{"offset at the end", "ab\ncd", 5, 2, 3},
+		{"after a final line break", "ab\n", 3, 2, 1},
+		{"on the line break", "ab\ncd", 2, 1, 3},
+		{"blank lines", "\n\n\n", 2, 3, 1},
+		{"crlf counts the CR in the line", "a\r\nb", 1, 1, 2},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if l, c := NewLineIndex([]byte(tt.src)).Position(tt.off); l != tt.line || c != tt.col {
+				t.Errorf("NewLineIndex(%q).Position(%d) = %d:%d; want %d:%d", tt.src, tt.off, l, c, tt.line, tt.col)
+			}
+		})
+	}
+}
+
+func BenchmarkNewLineIndex(b *testing.B) {
+	src := bytes.Repeat([]byte("A line of prose as long as most lines of a post are, give or take.\n"), 2000)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		NewLineIndex(src)
 	}
 }

@@ -1,6 +1,9 @@
 package diag
 
-import "sort"
+import (
+	"bytes"
+	"sort"
+)
 
 // LineIndex maps byte offsets in a source to line and column numbers.
 type LineIndex struct {
@@ -9,11 +12,14 @@ type LineIndex struct {
 
 // NewLineIndex indexes src.
 func NewLineIndex(src []byte) *LineIndex {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i := bytes.IndexByte(src, '\n'); i >= 0; {
+		starts = append(starts, i+1)
+		j := bytes.IndexByte(src[i+1:], '\n')
+		if j < 0 {
+			break
 		}
+		i += 1 + j
 	}
 	return &LineIndex{starts: starts}
 }

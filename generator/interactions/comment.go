@@ -1,7 +1,6 @@
 package interactions
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/internal/frontmatter"
 )
 
 // Comment is one comments/<time>-<id>.md file.
@@ -60,15 +60,16 @@ func parseComment(file, name string, src []byte, loc *time.Location) (*Comment, 
 		return nil, append(diags, d)
 	}
 	top := diag.Pos{File: file, Line: 1, Col: 1}
-	fm, body, closing, opened := splitFrontMatter(bytes.TrimPrefix(src, []byte("\ufeff")))
-	if !opened {
+	fm, format, body, bodyLine, err := frontmatter.Split(src)
+	if format != frontmatter.YAML { // no front matter, or TOML
 		diags.Add(diag.Errorf(top, `comment: want a line "---", fields such as "author: Ada", another "---", then the comment in Markdown`))
 		return nil, diags
 	}
-	if closing == 0 {
+	if err != nil { // Split's only error: the block is never closed
 		diags.Add(diag.Errorf(top, `comment: front matter opened with "---" on line 1 is never closed; add a line "---" after the last field`))
 		return nil, diags
 	}
+	closing := bodyLine - 1
 	dec := &decoder{kind: "comment", file: file, line: 2, last: max(closing-1, 2), loc: loc}
 	c := &Comment{ID: nameID, File: file, Body: string(body)}
 	root := dec.mapping(fm)

@@ -109,9 +109,15 @@ func TestCommentValidation(t *testing.T) {
 			"comments/20250918T140502Z-a1.md": "Just text.\n",
 			"comments/20250918T140502Z-a2.md": "---\nauthor: Ada\n\nHi\n",
 			"comments/20250918T140502Z-a3.md": "",
+			"comments/20250918T140502Z-a4.md": "+++\nauthor = \"Ada\"\n+++\nHi\n",
+			"comments/20250918T140502Z-a5.md": "+++\nauthor = \"Ada\"\n",
+			"comments/20250918T140502Z-a6.md": "---",
 		}, c + `20250918T140502Z-a1.md:1:1: comment: want a line "---", fields such as "author: Ada", another "---", then the comment in Markdown
 ` + c + `20250918T140502Z-a2.md:1:1: comment: front matter opened with "---" on line 1 is never closed; add a line "---" after the last field
-` + c + `20250918T140502Z-a3.md:1:1: comment: want a line "---", fields such as "author: Ada", another "---", then the comment in Markdown`},
+` + c + `20250918T140502Z-a3.md:1:1: comment: want a line "---", fields such as "author: Ada", another "---", then the comment in Markdown
+` + c + `20250918T140502Z-a4.md:1:1: comment: want a line "---", fields such as "author: Ada", another "---", then the comment in Markdown
+` + c + `20250918T140502Z-a5.md:1:1: comment: want a line "---", fields such as "author: Ada", another "---", then the comment in Markdown
+` + c + `20250918T140502Z-a6.md:1:1: comment: front matter opened with "---" on line 1 is never closed; add a line "---" after the last field`},
 		{"broken YAML", map[string]string{
 			"comments/20250918T140502Z-a1.md": "---\nauthor: Ada\ndate: 2025: x\nstatus: approved\n---\nHi\n",
 			"comments/20250918T140502Z-a2.md": "---\n- author: Ada\n---\nHi\n",
@@ -331,6 +337,21 @@ func TestCommentBOMAndCRLF(t *testing.T) {
 		t.Fatalf("diagnostics: %v", diags)
 	}
 	if got, want := string(s.Comments[0].HTML), "<p>line one\nline two</p>\n"; got != want {
+		t.Errorf("HTML = %q; want %q", got, want)
+	}
+}
+
+func TestCommentThematicBreak(t *testing.T) {
+	t.Parallel()
+	// The first "---" after the fields closes them; a later one is the
+	// comment's own thematic break.
+	s, diags := load(t, map[string]string{
+		"comments/20250918T140502Z-k7m2qx.md": "---\nauthor: Ada\ndate: 2025-09-18\nstatus: approved\n--- \nabove\n\n---\n\nbelow\n",
+	})
+	if diags != nil {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	if got, want := string(s.Comments[0].HTML), "<p>above</p>\n<hr>\n<p>below</p>\n"; got != want {
 		t.Errorf("HTML = %q; want %q", got, want)
 	}
 }

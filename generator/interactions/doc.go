@@ -21,9 +21,10 @@
 // Everything in these files was written by someone other than the site's
 // owner, so every field is checked (with a file:line:col diagnostic and a
 // "did you mean" hint) and every string that reaches a page is made inert:
-// comment bodies are rendered by goldmark without raw HTML and then cleaned
-// by bluemonday; mention titles and excerpts are reduced to plain text for
-// html/template to escape; every URL is http or https.
+// comment bodies are rendered by goldmark without raw HTML (package
+// markdown) and then cleaned by bluemonday; mention titles and excerpts
+// are reduced to plain text for html/template to escape; every URL is
+// http or https.
 //
 // A stranger can also write to slow the build down, so a file larger than
 // MaxRecordSize, and a comment body that goldmark could not parse in time
@@ -37,5 +38,8 @@
 // read-only afterwards and may be shared between goroutines. Package site
 // turns a Set into ledger events and template data.
 //
-// interactions imports no generator package except diag.
+// interactions imports diag, markdown (comment bodies are rendered by
+// markdown.RenderComment, then cleaned here) and internal packages
+// (dates, frontmatter, litter, yamlhint); it shares the front matter
+// splitter with content.
 package interactions

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/markdown"
 )
 
 // checkPositions fails when a diagnostic points outside src: every line
@@ -69,7 +70,7 @@ func checkHTML(t *testing.T, out string) {
 					t.Errorf("HTML links to %q", a[2])
 				}
 			case "rel":
-				if a[2] != ugcRel {
+				if a[2] != markdown.UGCRel {
 					t.Errorf("HTML has rel=%q", a[2])
 				}
 			case "title", "class", "align":

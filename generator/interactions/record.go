@@ -284,39 +284,6 @@ func rangeReason(err error) string {
 	return ""
 }
 
-// splitFrontMatter returns the YAML between a first line "---" and the
-// next "---" line, the Markdown after it, and the line of the closing
-// delimiter (0 when there is none).
-func splitFrontMatter(src []byte) (fm, body []byte, closing int, ok bool) {
-	if !isDelim(firstLine(src)) {
-		return nil, nil, 0, false
-	}
-	line := 1
-	for i := bytes.IndexByte(src, '\n') + 1; i > 0 && i < len(src); line++ {
-		next := len(src)
-		if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
-			next = i + j + 1
-		}
-		if isDelim(src[i:next]) {
-			start := bytes.IndexByte(src, '\n') + 1
-			return src[start:i], src[next:], line + 1, true
-		}
-		i = next
-	}
-	return nil, nil, 0, true
-}
-
-func firstLine(src []byte) []byte {
-	if i := bytes.IndexByte(src, '\n'); i >= 0 {
-		return src[:i]
-	}
-	return src
-}
-
-func isDelim(line []byte) bool {
-	return string(bytes.TrimRight(line, " \t\r\n")) == "---"
-}
-
 // Origin records where a collected comment or mention came from, so that
 // collecting again finds its file, updates it when the remote item was
 // edited, and leaves it alone when the blogger edited it.

@@ -15,6 +15,15 @@
 // after a post (comments, mentions, changelog, referenced-by): a page
 // with both would have duplicate ids.
 //
+// It is also the one place goldmark is set up for what visitors write:
+// RenderComment renders a comment with a fixed configuration that no
+// Options field reaches, so [markdown] unsafe never lets a stranger's raw
+// HTML through. Raw HTML shows as text, images become links, links go
+// only to web, mail and relative addresses with rel="nofollow ugc", and
+// headings start at h4, below the page's own.
+//
 // One Renderer is built per build and shared by all goroutines; per
-// document state lives in a parser.Context. markdown imports only diag and internal/mdguard.
+// document state lives in a parser.Context. The comment renderer is built
+// once for the process and shared the same way. markdown imports only
+// diag and internal/mdguard.
 package markdown

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/internal/mdguard"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -130,7 +131,13 @@ func (r *Renderer) run(src []byte, render bool) (res *Result, err error) {
 		return nil, tooCostly
 	}
 	res = &Result{}
-	idx := newLineIndex(src)
+	var idx *diag.LineIndex // built at the first link: many documents have none
+	at := func(dest string, image bool, pos int) Link {
+		if idx == nil {
+			idx = diag.NewLineIndex(src)
+		}
+		return link(idx, dest, image, pos)
+	}
 	var firstPara ast.Node
 	var words wordCounter
 	err = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -150,12 +157,12 @@ func (r *Renderer) run(src []byte, render bool) (res *Result, err error) {
 				firstPara = n
 			}
 		case *ast.Link:
-			res.Links = append(res.Links, idx.link(string(n.Destination), false, n.Pos()))
+			res.Links = append(res.Links, at(string(n.Destination), false, n.Pos()))
 		case *ast.Image:
-			res.Links = append(res.Links, idx.link(string(n.Destination), true, n.Pos()))
+			res.Links = append(res.Links, at(string(n.Destination), true, n.Pos()))
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL {
-				res.Links = append(res.Links, idx.link(string(n.URL(src)), false, autoLinkPos(n, src)))
+				res.Links = append(res.Links, at(string(n.URL(src)), false, autoLinkPos(n, src)))
 			}
 		case *ast.Text:
 			words.add(textValue(n, src))
@@ -305,33 +312,13 @@ func (w *wordCounter) add(s string) {
 // end ends the current word.
 func (w *wordCounter) end() { w.inWord = false }
 
-type lineIndex struct{ starts []int }
-
-func newLineIndex(src []byte) lineIndex {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return lineIndex{starts}
-}
-
-func (x lineIndex) link(dest string, image bool, pos int) Link {
+// link returns the Link for dest at byte offset pos of the source that
+// idx indexes; a negative pos (a node goldmark made up) has no position.
+func link(idx *diag.LineIndex, dest string, image bool, pos int) Link {
 	l := Link{Dest: dest, Image: image}
-	if pos < 0 {
-		return l
+	if pos >= 0 {
+		l.Line, l.Col = idx.Position(pos)
 	}
-	lo, hi := 0, len(x.starts)
-	for lo+1 < hi {
-		mid := (lo + hi) / 2
-		if x.starts[mid] <= pos {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	l.Line, l.Col = lo+1, pos-x.starts[lo]+1
 	return l
 }
 

@@ -22,5 +22,7 @@
 // layout, for accrue migrate.
 //
 // Package site uses peers only when a folder has no accrue.toml. peers
-// imports config, diag and internal/litter.
+// imports config, diag, internal/litter and internal/frontmatter (the
+// splitter content reads documents with, so a post counts as dated when
+// its front matter, as accrue will read it, has a date).
 package peers

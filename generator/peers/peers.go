@@ -11,6 +11,7 @@ import (
 
 	"github.com/accruehq/accrue/generator/config"
 	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/internal/frontmatter"
 	"github.com/pelletier/go-toml/v2"
 )
 
@@ -307,24 +308,8 @@ func dated(fsys fs.FS, p string) bool {
 	if err != nil {
 		return false
 	}
-	fm, ok := frontMatter(src)
-	return ok && dateField.Match(fm)
-}
-
-// frontMatter returns the front matter block of src, between --- or +++
-// lines.
-func frontMatter(src []byte) ([]byte, bool) {
-	s := strings.TrimPrefix(string(src), "\ufeff")
-	for _, fence := range []string{"---", "+++"} {
-		if !strings.HasPrefix(s, fence+"\n") && !strings.HasPrefix(s, fence+"\r\n") {
-			continue
-		}
-		rest := s[len(fence):]
-		if i := strings.Index(rest, "\n"+fence); i >= 0 {
-			return []byte(rest[:i]), true
-		}
-	}
-	return nil, false
+	fm, format, _, _, err := frontmatter.Split(src)
+	return format != frontmatter.None && err == nil && dateField.Match(fm)
 }
 
 func isMarkdown(p string) bool {

@@ -287,3 +287,29 @@ func FuzzPlace(f *testing.F) {
 		}
 	})
 }
+
+func TestDated(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name, src string
+		want      bool
+	}{
+		{"yaml date", "---\ntitle: A\ndate: 2024-01-02\n---\nBody\n", true},
+		{"toml date", "+++\ndate = 2024-01-02\n+++\n", true},
+		{"bom and crlf", "\ufeff---\r\ndate: 2024-01-02\r\n---\r\n", true},
+		{"opening line with trailing blanks", "--- \ndate: 2024-01-02\n---\n", true},
+		{"a longer dash line does not close", "---\ntitle: A\n----\ndate: 2024-01-02\n---\n", true},
+		{"no date", "---\ntitle: A\n---\n", false},
+		{"date only in the body", "---\ntitle: A\n---\ndate: 2024-01-02\n", false},
+		{"never closed", "---\ndate: 2024-01-02\n", false},
+		{"no front matter", "date: 2024-01-02\n", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			fsys := mapFS(map[string]string{"_posts/a.md": tt.src})
+			if got := dated(fsys, "_posts/a.md"); got != tt.want {
+				t.Errorf("dated(%q) = %v; want %v", tt.src, got, tt.want)
+			}
+		})
+	}
+}

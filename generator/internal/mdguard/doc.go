@@ -1,6 +1,6 @@
 // Package mdguard bounds the work goldmark may spend on one document, for
-// the two packages that hand it text written elsewhere: markdown (posts)
-// and interactions (comments, written by strangers).
+// package markdown, which hands it text written elsewhere: posts, and
+// comments written by strangers.
 //
 // goldmark's block parser is quadratic in nesting and its inline parser in
 // the marks of one paragraph, and it offers no way to stop a parse. So
