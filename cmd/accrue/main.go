@@ -4,6 +4,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -253,7 +255,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	var stats site.Stats
 	var diags diag.List
-	err := output.BuildDir(*dest, output.Options{Site: *source, Force: *force}, func(w *output.DirWriter) error {
+	err := output.BuildDir(*dest, output.Options{Site: *source, Force: *force, Record: outputRecord(sf.cacheDir(), *dest)}, func(w *output.DirWriter) error {
 		var err error
 		stats, diags, err = site.Build(ctx, os.DirFS(*source), w, opts)
 		return err
@@ -279,12 +281,31 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	cached := ""
 	if c := stats.Cache; c.Hits+c.Misses > 0 {
-		cached = fmt.Sprintf(" (render cache: %d reused, %d rendered)", c.Hits, c.Misses)
+		cached = fmt.Sprintf(" (render cache: %d reused, %d rendered", c.Hits, c.Misses)
+		if stats.Reused > 0 {
+			cached += fmt.Sprintf("; %d files unchanged since the last build", stats.Reused)
+		}
+		cached += ")"
 	}
 	fmt.Fprintf(stdout, "built %d %s, %d %s, %d feeds: %d files in %s in %s%s\n",
 		stats.Posts, plural(stats.Posts, "post", "posts"), stats.Pages, plural(stats.Pages, "page", "pages"),
 		stats.Feeds, stats.Files, *dest, stats.Duration.Round(time.Millisecond), cached)
 	return nil
+}
+
+// outputRecord is where a build records what the files of the output
+// folder dest were rendered from, in the cache folder (so a static host
+// never publishes it); "" without a cache.
+func outputRecord(cacheDir, dest string) string {
+	if cacheDir == "" {
+		return ""
+	}
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(cacheDir, "outputs", hex.EncodeToString(sum[:8]))
 }
 
 // leftAsItWas says what a failed build did to the output folder: nothing.

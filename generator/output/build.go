@@ -42,6 +42,9 @@ func BuildDir(dest string, o Options, build func(w *DirWriter) error) error {
 		return err
 	}
 	w := &DirWriter{Root: tmp}
+	if o.Record != "" {
+		w.previous, w.record, w.keys = out, readRecord(o.Record, out), map[string]uint64{}
+	}
 	if err := build(w); err != nil {
 		w.folders.Wait() // nothing may be made in tmp after it is removed
 		return abandon(err)
@@ -54,7 +57,16 @@ func BuildDir(dest string, o Options, build func(w *DirWriter) error) error {
 	}
 	parent := lockParent(out)
 	defer parent.Release()
-	return swap(out, tmp)
+	if err := swap(out, tmp); err != nil {
+		return err
+	}
+	if o.Record != "" {
+		// A record that cannot be written costs the next build time, not
+		// output: the old one names the replaced folder, so it is not
+		// trusted.
+		_ = writeRecord(o.Record, out, w.keys)
+	}
+	return nil
 }
 
 // start checks dest, cleans up after killed builds and makes the folder a

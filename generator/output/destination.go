@@ -31,6 +31,11 @@ type Options struct {
 	// Force replaces a folder that accrue did not make. Never a file, the
 	// site or its source folders.
 	Force bool
+	// Record, when set, is a file outside the output folder where a build
+	// records what each output file was rendered from, so the next one
+	// takes the files whose inputs did not change from the previous
+	// output (DirWriter.Reuse) instead of writing them again.
+	Record string
 }
 
 // ErrNotOurs says the destination is a folder accrue did not make.

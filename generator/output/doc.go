@@ -17,4 +17,13 @@
 // (internal/flock), and the next build removes those no live process
 // holds (Clean), putting the previous output back if the kill came in the
 // middle of the swap.
+//
+// With Options.Record, a build also records outside the folder what each
+// file was rendered from (a key the caller gives with WriteKeyed), and
+// the next build takes the files whose key did not change from the
+// previous output by a hard link (Reuse): a rebuild writes only what
+// changed, and still swaps in a whole folder. The record names the
+// folder's generation by its marker file, and each file by size, time
+// and inode, so a folder replaced without a record or a file edited by
+// hand is rendered again (reuse.go).
 package output

@@ -2,7 +2,10 @@
 
 package output
 
-import "syscall"
+import (
+	"os"
+	"syscall"
+)
 
 // writeFile creates or truncates name and writes data with three system
 // calls. os.WriteFile adds several more per file (registering the file
@@ -28,4 +31,12 @@ func writeFile(name string, data []byte) error {
 		return &pathError{Op: "close", Path: name, Err: err}
 	}
 	return nil
+}
+
+// inode is the file's inode number, which a hard link shares.
+func inode(info os.FileInfo) uint64 {
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		return uint64(st.Ino)
+	}
+	return 0
 }

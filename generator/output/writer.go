@@ -19,6 +19,12 @@ import (
 // same bytes into one folder and renaming them.
 type DirWriter struct {
 	Root string
+	// previous is the output folder this build replaces, and record what
+	// its files were rendered from (see Reuse); keys are the keys of the
+	// files this build writes or reuses, nil when no record is kept.
+	previous string
+	record   *record
+	keys     map[string]uint64
 
 	mu      sync.Mutex
 	n       int
@@ -59,23 +65,39 @@ const stagingDir = ".accrue-staging"
 // WriteFile stages data for Root/p. p must stay inside Root, and may not
 // name accrue's own files there.
 func (w *DirWriter) WriteFile(p string, data []byte) error {
+	tmp, err := w.stage(p)
+	if err != nil {
+		return err
+	}
+	return writeFile(tmp, data)
+}
+
+// stage names the staging file that Finish moves to Root/p.
+func (w *DirWriter) stage(p string) (tmp string, err error) {
 	dest := filepath.Join(w.Root, filepath.FromSlash(p))
 	if !strings.HasPrefix(dest, filepath.Clean(w.Root)+string(filepath.Separator)) || strings.HasPrefix(p, ".accrue-") {
-		return fmt.Errorf("refusing to write %q outside the output folder", p)
+		return "", fmt.Errorf("refusing to write %q outside the output folder", p)
 	}
 	w.mu.Lock()
+	defer w.mu.Unlock()
 	if w.staging == "" {
 		w.staging = filepath.Join(w.Root, stagingDir)
 		if err := os.MkdirAll(w.staging, 0o755); err != nil {
-			w.mu.Unlock()
-			return err
+			w.staging = ""
+			return "", err
 		}
 	}
-	tmp := filepath.Join(w.staging, strconv.Itoa(w.n))
+	tmp = filepath.Join(w.staging, strconv.Itoa(w.n))
 	w.n++
 	w.staged = append(w.staged, stagedFile{tmp, dest})
-	w.mu.Unlock()
-	return writeFile(tmp, data)
+	return tmp, nil
+}
+
+// unstage forgets the staging file tmp, which was not made.
+func (w *DirWriter) unstage(tmp string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.staged = slices.DeleteFunc(w.staged, func(f stagedFile) bool { return f.tmp == tmp })
 }
 
 // pathError is os.PathError, named here so writeFile's callers see the

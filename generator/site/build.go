@@ -2,13 +2,16 @@ package site
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -95,9 +98,10 @@ func (p *progress) step() {
 type Stats struct {
 	Posts, Pages, Files, Feeds int
 	// Rendered counts the files produced by this build rather than reused
-	// from the previous one (the dev server's builds reuse).
-	Rendered int
-	Duration time.Duration
+	// from the previous one (the dev server's builds reuse). Reused counts
+	// the files a recording writer took from the previous output.
+	Rendered, Reused int
+	Duration         time.Duration
 	// Cache says how the render cache served the build; CacheErr is why
 	// it could not be read or saved, which costs time but never output.
 	Cache    rendercache.Stats
@@ -198,10 +202,13 @@ type builder struct {
 	outputs      []output
 	planDiags    diag.List // problems found while planning outputs
 	stats        Stats
-	// dev is set for the dev server's builds: bodies stay in memory,
-	// every output is keyed for the next build to reuse, and a phase with
-	// errors ends the build.
+	// dev is set for the dev server's builds: bodies stay in memory and a
+	// phase with errors ends the build.
 	dev bool
+	// keyed says each output gets the key of its inputs, for the next
+	// build to reuse it: the dev server's builds, and builds into a
+	// writer that keeps a record (recordingWriter).
+	keyed bool
 	// last is what the dev server's last build made that this one may
 	// take again (empty for other builds); made is what this one makes
 	// for the next (see phases).
@@ -239,6 +246,9 @@ func newBuilder(src fs.FS, o Options) *builder {
 
 func (b *builder) run(ctx context.Context, w Writer) (diags diag.List, err error) {
 	defer func() { b.realPaths(diags) }()
+	if rw, ok := w.(recordingWriter); ok && rw.Records() {
+		b.keyed = true
+	}
 	if st := b.last.setup; st != nil {
 		b.cfg, b.theme, b.md = st.cfg, st.theme, st.md
 		if st.view != nil {
@@ -721,4 +731,23 @@ func (o Options) asOf(cfg config.Config) (time.Time, error) {
 		return cfg.Report.AsOfTime, nil
 	}
 	return o.Now, nil
+}
+
+// seed fingerprints what every output of a build depends on beyond its
+// pages, which the dev server starts over for: this program, the
+// configuration, the theme's layouts and the options. A recording
+// writer keeps keys between builds, so they must change with it.
+func (b *builder) seed() uint64 {
+	program, err := rendercache.ProgramID()
+	if err != nil {
+		program = strconv.FormatInt(time.Now().UnixNano(), 10) // unknown: nothing is reused
+	}
+	cfg, err := json.Marshal(b.cfg)
+	if err != nil {
+		cfg = []byte(strconv.FormatInt(time.Now().UnixNano(), 10))
+	}
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%x\x00%t %t %q %q\n", program, cfg, b.cfg.Location, b.theme.Fingerprint(),
+		b.opts.Drafts, b.opts.Future, b.opts.BaseURL, b.opts.ServeAt)
+	return h.Sum64()
 }

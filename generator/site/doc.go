@@ -75,6 +75,13 @@
 // show skips the build (fastpath.go): the last model renders the edited
 // posts' pages and the feeds and index that carry them.
 //
+// Built into a Writer that keeps a record (output.DirWriter with
+// Options.Record: accrue build with the cache on), every output gets the
+// key the dev server gives it, with a seed for what the dev server starts
+// over for (the program, configuration, layouts, options), and a file
+// whose key the previous output has is taken from there (render.go,
+// recordingWriter).
+//
 // Ledger, ReportInput, Outbound and ReadInbound stop after the accounts,
 // rendering nothing, and read the site as of Options.AsOf (else [report]
 // as_of, else Now), leaving out posts dated after it: its events, the

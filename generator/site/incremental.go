@@ -121,7 +121,7 @@ func (inc *Incremental) Build(ctx context.Context, o Options, changed []string) 
 	}
 	inc.discover(ctx, o)
 	w := &memStore{files: make(map[string][]byte, len(inc.kept.files))}
-	b := &builder{src: inc.src, opts: o, dev: true, last: inc.lastPhases(), made: &phases{}}
+	b := &builder{src: inc.src, opts: o, dev: true, keyed: true, last: inc.lastPhases(), made: &phases{}}
 	diags, err := b.run(ctx, w)
 	b.closeCache(ctx)
 	inc.keep(b.made)
@@ -529,6 +529,12 @@ func (b *builder) globalKey() uint64 {
 	if b.home != nil {
 		fmt.Fprintf(h, "home %d\n", checksum([]byte(b.home.Intro)))
 	}
+	if b.history != nil {
+		// Sweeping commits are in the ledger, which a theme may show.
+		for _, sw := range b.history.Sweeps {
+			fmt.Fprintf(h, "sweep %s %d\n", sw.Hash, sw.Date.UnixNano())
+		}
+	}
 	return h.Sum64()
 }
 
@@ -544,7 +550,12 @@ func writePage(h hash.Hash64, p *Page, readingTime, source bool) {
 		h.Write([]byte{0})
 	}
 	doc := p.doc.doc
-	fmt.Fprintf(h, "%q%q%v%d", doc.Aliases, doc.Resources, p.Changelog, len(p.Revisions))
+	fmt.Fprintf(h, "%q%q%v", doc.Aliases, doc.Resources, p.Changelog)
+	// Pages show revisions, and a commit can be reworded or made without
+	// a change to the file since the last build.
+	for _, r := range p.Revisions {
+		fmt.Fprintf(h, "%s %d %s\x00", r.Hash, r.Date.UnixNano(), r.Subject)
+	}
 	// Links make references, which other posts show and count.
 	for _, l := range p.doc.render.Links {
 		fmt.Fprintf(h, "%s\x00", l.Dest)
@@ -560,7 +571,7 @@ func writePage(h hash.Hash64, p *Page, readingTime, source bool) {
 
 // key is the key of p's own page: the global key and p's source.
 func (b *builder) key(p *Page) uint64 {
-	if !b.dev {
+	if !b.keyed {
 		return 0
 	}
 	return mix(mix(b.global, p.doc.sum), p.interactionsSum)
@@ -568,7 +579,7 @@ func (b *builder) key(p *Page) uint64 {
 
 // feedKey is the key of a feed of posts: their content is in the feed.
 func (b *builder) feedKey(posts []*Page) uint64 {
-	if !b.dev {
+	if !b.keyed {
 		return 0
 	}
 	k := b.global

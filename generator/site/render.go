@@ -44,7 +44,7 @@ func (b *builder) add(p, origin string, gen func() ([]byte, error)) {
 
 // addKeyed plans a file whose inputs key fingerprints.
 func (b *builder) addKeyed(p, origin string, key uint64, gen func() ([]byte, error)) {
-	b.outputs = append(b.outputs, output{path: p, origin: origin, gen: gen, key: key, reusable: b.dev})
+	b.outputs = append(b.outputs, output{path: p, origin: origin, gen: gen, key: key, reusable: b.keyed})
 }
 
 // addFresh plans a file that is produced again by every build: a copy of
@@ -57,8 +57,13 @@ func (b *builder) addFresh(p, origin string, gen func() ([]byte, error)) {
 // path. Nothing is rendered yet: an output is its path, what makes it
 // and, for the dev server, the key of its inputs.
 func (b *builder) plan() diag.List {
-	if b.dev {
+	if b.keyed {
 		b.global = b.globalKey()
+		if !b.dev {
+			// Kept between builds by a recording writer: the key must
+			// also tell what the dev server starts over for.
+			b.global = mix(b.global, b.seed())
+		}
 	}
 	b.planPages()
 	b.planLists()
@@ -97,7 +102,20 @@ func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 	return rdiags, err
 }
 
-// renderPlanned renders and writes the planned outputs in parallel.
+// recordingWriter is a Writer that keeps a record of the keys its files
+// were rendered with, and holds the files of an earlier build it kept a
+// record of (output.DirWriter with Options.Record): Reuse puts such a file
+// in place when its key is the same, and false means render it.
+type recordingWriter interface {
+	Writer
+	Records() bool
+	Reuse(path string, key uint64) bool
+	WriteKeyed(path string, key uint64, data []byte) error
+}
+
+// renderPlanned renders and writes the planned outputs in parallel. A
+// keyed output whose key the last build (the dev server's) or the
+// writer's record has is taken from there instead.
 func (b *builder) renderPlanned(ctx context.Context, w Writer) (diag.List, error) {
 	var diags diag.List
 	perOut := make([]*diag.Error, len(b.outputs))
@@ -107,7 +125,7 @@ func (b *builder) renderPlanned(ctx context.Context, w Writer) (diag.List, error
 	g.SetLimit(4 * runtime.GOMAXPROCS(0))
 	var writeErr error
 	var once sync.Once
-	var rendered atomic.Int64
+	var rendered, reused atomic.Int64
 	writing := b.progress("writing", len(b.outputs))
 	for i, o := range b.outputs {
 		if data, ok := b.last.output(o); ok {
@@ -116,9 +134,16 @@ func (b *builder) renderPlanned(ctx context.Context, w Writer) (diag.List, error
 			}
 			continue
 		}
+		rw, recording := w.(recordingWriter)
+		recording = recording && o.reusable && rw.Records()
 		g.Go(func() error {
 			if err := gctx.Err(); err != nil {
 				return err
+			}
+			if recording && rw.Reuse(o.path, o.key) {
+				reused.Add(1)
+				writing.step()
+				return nil
 			}
 			rendered.Add(1)
 			data, err := o.gen()
@@ -132,7 +157,12 @@ func (b *builder) renderPlanned(ctx context.Context, w Writer) (diag.List, error
 				perOut[i] = de
 				return nil
 			}
-			if err := w.WriteFile(o.path, data); err != nil {
+			if recording {
+				err = rw.WriteKeyed(o.path, o.key, data)
+			} else {
+				err = w.WriteFile(o.path, data)
+			}
+			if err != nil {
 				once.Do(func() { writeErr = fmt.Errorf("writing %s: %w", o.path, err) })
 				return writeErr
 			}
@@ -152,7 +182,7 @@ func (b *builder) renderPlanned(ctx context.Context, w Writer) (diag.List, error
 		}
 	}
 	b.stats.Posts, b.stats.Pages, b.stats.Files = len(b.posts), len(b.pages), len(b.outputs)
-	b.stats.Rendered = int(rendered.Load())
+	b.stats.Rendered, b.stats.Reused = int(rendered.Load()), int(reused.Load())
 	return diags, writeErr
 }
 

@@ -32,6 +32,9 @@ type Theme struct {
 	// sources maps a template name to the file it came from, for errors.
 	sources map[string]string
 	static  []StaticFile
+	// sums are the checksums of the layout files parsed, by name, for
+	// Fingerprint.
+	sums map[string]uint64
 	// cached holds partialCached results for the lifetime of the theme,
 	// which is one build.
 	cached sync.Map // partialKey -> template.HTML
@@ -173,6 +176,10 @@ func (t *Theme) parse(tmpl *template.Template, f file) *diag.Error {
 		return diag.Errorf(diag.Pos{File: f.source}, "reading layout: %v", err)
 	}
 	t.sources[f.name] = f.source
+	if t.sums == nil {
+		t.sums = map[string]uint64{}
+	}
+	t.sums[f.name] = checksum(src)
 	var target *template.Template
 	if tmpl.Name() == f.name {
 		target = tmpl

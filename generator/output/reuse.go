@@ -1,0 +1,200 @@
+package output
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// A record says, for each file of an output folder, the key its inputs
+// had when it was rendered (the caller's fingerprint of everything the
+// file shows), with the file's size and modification time. A later build
+// that gives a file the same key takes it from the previous output by a
+// hard link instead of rendering and writing it again (DirWriter.Reuse),
+// so a rebuild after one edit writes only what changed; the swap stays
+// whole, and what it puts in place equals a full build.
+//
+// The record lives outside the output folder (a static host would publish
+// it), and belongs to one generation of it: it names the marker file that
+// generation's build wrote, by inode and time. A folder replaced since by
+// a build that kept no record, a file edited or replaced by hand, or a
+// record that does not read is not trusted: those files are rendered.
+
+// recordHeader starts a record file; the version changes with its format.
+const recordHeader = "accrue output record 1"
+
+// recorded is what a record says of one output file.
+type recorded struct {
+	key   uint64
+	size  int64
+	mtime int64 // nanoseconds
+	ino   uint64
+}
+
+// record is an output folder's record: its marker's identity and its files.
+type record struct {
+	marker recorded
+	files  map[string]recorded // by slash path
+}
+
+// readRecord reads the record at name for the output folder out; nil when
+// there is none, it does not read, or it is not out's.
+func readRecord(name, out string) *record {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	if !sc.Scan() || sc.Text() != recordHeader || !sc.Scan() {
+		return nil
+	}
+	marker, _, ok := parseRecorded(sc.Text())
+	if !ok {
+		return nil
+	}
+	if now, err := identify(filepath.Join(out, Marker), 0); err != nil || now != marker {
+		return nil // another generation of the folder, or none
+	}
+	r := &record{marker: marker, files: map[string]recorded{}}
+	for sc.Scan() {
+		rec, p, ok := parseRecorded(sc.Text())
+		if !ok {
+			return nil
+		}
+		r.files[p] = rec
+	}
+	if sc.Err() != nil {
+		return nil
+	}
+	return r
+}
+
+// parseRecorded reads a line "key size mtime ino path".
+func parseRecorded(line string) (recorded, string, bool) {
+	f := strings.SplitN(line, " ", 5)
+	if len(f) < 4 {
+		return recorded{}, "", false
+	}
+	var r recorded
+	var err1, err2, err3, err4 error
+	r.key, err1 = strconv.ParseUint(f[0], 16, 64)
+	r.size, err2 = strconv.ParseInt(f[1], 10, 64)
+	r.mtime, err3 = strconv.ParseInt(f[2], 10, 64)
+	r.ino, err4 = strconv.ParseUint(f[3], 10, 64)
+	if err := errors.Join(err1, err2, err3, err4); err != nil {
+		return recorded{}, "", false
+	}
+	p := ""
+	if len(f) == 5 {
+		p = f[4]
+	}
+	return r, p, true
+}
+
+// identify is what a record keeps of the file name: key, size, time and
+// inode, which a hard link shares and an edit or a new file changes.
+func identify(name string, key uint64) (recorded, error) {
+	info, err := os.Lstat(name)
+	if err != nil {
+		return recorded{}, err
+	}
+	if !info.Mode().IsRegular() {
+		return recorded{}, fmt.Errorf("%s is not a regular file", name)
+	}
+	return recorded{key: key, size: info.Size(), mtime: info.ModTime().UnixNano(), ino: inode(info)}, nil
+}
+
+// writeRecord writes the record of the output folder out, whose keyed
+// files are keys, to name, atomically. Files are identified as they are
+// in out now, after the swap.
+func writeRecord(name, out string, keys map[string]uint64) error {
+	marker, err := identify(filepath.Join(out, Marker), 0)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(tmp)
+	fmt.Fprintf(w, "%s\n%x %d %d %d\n", recordHeader, marker.key, marker.size, marker.mtime, marker.ino)
+	for p, key := range keys {
+		if strings.ContainsAny(p, "\n\r") {
+			continue // a line each; such a name is rendered each time
+		}
+		rec, err := identify(filepath.Join(out, filepath.FromSlash(p)), key)
+		if err != nil {
+			continue // not recorded: rendered next time
+		}
+		fmt.Fprintf(w, "%x %d %d %d %s\n", rec.key, rec.size, rec.mtime, rec.ino, p)
+	}
+	err = w.Flush()
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), name)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
+// Reuse puts the previous output's file at p in place, unless the record
+// does not say it was rendered with key or the file is not as the record
+// left it: false means the caller renders it. The file is hard linked,
+// so it costs no write and the previous output stays whole until the
+// swap.
+func (w *DirWriter) Reuse(p string, key uint64) bool {
+	if w.record == nil {
+		return false
+	}
+	want, ok := w.record.files[p]
+	if !ok || want.key != key {
+		return false
+	}
+	old := filepath.Join(w.previous, filepath.FromSlash(p))
+	if got, err := identify(old, key); err != nil || got != want {
+		return false
+	}
+	tmp, err := w.stage(p)
+	if err != nil {
+		return false
+	}
+	if err := os.Link(old, tmp); err != nil {
+		w.unstage(tmp)
+		return false
+	}
+	w.mu.Lock()
+	w.keys[p] = key
+	w.mu.Unlock()
+	return true
+}
+
+// WriteKeyed writes data for p as WriteFile does and, when the writer
+// keeps a record, records that it was rendered with key.
+func (w *DirWriter) WriteKeyed(p string, key uint64, data []byte) error {
+	if err := w.WriteFile(p, data); err != nil {
+		return err
+	}
+	if w.keys != nil {
+		w.mu.Lock()
+		w.keys[p] = key
+		w.mu.Unlock()
+	}
+	return nil
+}
+
+// Records reports whether the writer keeps a record, so keys are worth
+// computing.
+func (w *DirWriter) Records() bool { return w.keys != nil }
