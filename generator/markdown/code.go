@@ -29,7 +29,7 @@ type codeRenderer struct {
 func newCodeRenderer(lineNumbers bool) *codeRenderer {
 	return &codeRenderer{
 		lineNumbers: lineNumbers,
-		lexers:      untimedLexers(),
+		lexers:      lexerCopies(),
 		plain:       chromahtml.New(baseOptions()...),
 		numbered:    chromahtml.New(append(baseOptions(), chromahtml.WithLineNumbers(true), chromahtml.LineNumbersInTable(true))...),
 	}

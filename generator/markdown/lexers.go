@@ -46,10 +46,10 @@ type lexerSet struct {
 	fallback chroma.Lexer
 }
 
-// untimedLexers is built once: like chroma's own registry, it is a table
+// lexerCopies is built once: like chroma's own registry, it is a table
 // that is read-only once made, and a copy compiles its rules on first
 // use, which is worth doing once per process rather than once per build.
-var untimedLexers = sync.OnceValue(func() *lexerSet {
+var lexerCopies = sync.OnceValue(func() *lexerSet {
 	return newLexerSet(lexers.GlobalLexerRegistry, lexers.Fallback)
 })
 

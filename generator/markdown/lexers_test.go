@@ -14,7 +14,7 @@ import (
 // lists the lexers that are not copied, so that a chroma upgrade that
 // changes either is seen.
 func TestLexerCopies(t *testing.T) {
-	s := untimedLexers()
+	s := lexerCopies()
 	var foreigners []string
 	for _, l := range lexers.GlobalLexerRegistry.Lexers {
 		c := s.copies[l]
@@ -105,7 +105,7 @@ func TestMatchBound(t *testing.T) {
 		want  time.Duration
 	}{
 		{"chroma", probe, 250 * time.Millisecond},
-		{"copy", untimedLexers().copy(probe), runawayMatch},
+		{"copy", lexerCopies().copy(probe), runawayMatch},
 	} {
 		seen = nil
 		if _, err := chroma.Tokenise(tt.lexer, nil, "xy"); err != nil {
@@ -133,7 +133,7 @@ func TestMatchBound(t *testing.T) {
 // budget is refused whole, not shown with the tokens it had so far.
 func TestHighlightBudget(t *testing.T) {
 	t.Parallel()
-	l := untimedLexers().get("go")
+	l := lexerCopies().get("go")
 	if toks, ok := highlight(l, "package main\n", time.Hour); !ok || len(toks) == 0 {
 		t.Errorf("highlight with an hour = %v, %v; want tokens", toks, ok)
 	}
