@@ -5,10 +5,10 @@ import (
 	"html"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -23,11 +23,13 @@ type codeRenderer struct {
 	// lines: a chroma formatter caches its style's CSS, which is costly to
 	// build once per block.
 	plain, numbered *chromahtml.Formatter
+	lexers          *lexerSet
 }
 
 func newCodeRenderer(lineNumbers bool) *codeRenderer {
 	return &codeRenderer{
 		lineNumbers: lineNumbers,
+		lexers:      lexerCopies(),
 		plain:       chromahtml.New(baseOptions()...),
 		numbered:    chromahtml.New(append(baseOptions(), chromahtml.WithLineNumbers(true), chromahtml.LineNumbersInTable(true))...),
 	}
@@ -202,13 +204,12 @@ func (r *codeRenderer) formatter(o FenceOptions) *chromahtml.Formatter {
 func (r *codeRenderer) write(w util.BufWriter, code string, o FenceOptions) {
 	// A fence without a language is plain text; asking the registry for ""
 	// would try it against every lexer's file name patterns first.
-	lexer := lexers.Fallback
+	lexer := r.lexers.fallback
 	if o.Lang != "" {
-		if l := lexers.Get(o.Lang); l != nil {
+		if l := r.lexers.get(o.Lang); l != nil {
 			lexer = l
 		}
 	}
-	lexer = chroma.Coalesce(lexer)
 	lang := o.Lang
 	if lang == "" {
 		lang = "text"
@@ -218,16 +219,42 @@ func (r *codeRenderer) write(w util.BufWriter, code string, o FenceOptions) {
 	w.WriteString(`<div class="highlight" tabindex="0" data-lang="`)
 	w.WriteString(html.EscapeString(lang))
 	w.WriteString(`">`)
-	it, err := lexer.Tokenise(nil, code)
-	if err == nil {
-		err = r.formatter(o).Format(w, classStyle, it)
+	tokens, ok := highlight(lexer, code, runawayBlock)
+	if ok {
+		// chroma's HTML formatter fails only when the writer does.
+		ok = r.formatter(o).Format(w, classStyle, chroma.Literator(tokens...)) == nil
 	}
-	if err != nil {
-		// chroma failed on this input: show the code unhighlighted rather
-		// than lose it.
+	if !ok {
+		// chroma failed on this input, or ran away: show the code
+		// unhighlighted rather than lose it.
 		w.WriteString(`<pre class="chroma"><code>`)
 		w.WriteString(html.EscapeString(code))
 		w.WriteString(`</code></pre>`)
 	}
 	w.WriteString("</div>\n")
+}
+
+// highlight tokenises code with lexer. It reports false when chroma
+// failed, or when tokenising took longer than budget: a rule may then
+// have timed out and been taken for no match, and tokens that depend on
+// the machine's load are not kept. The check between tokens also bounds
+// how long a runaway block holds up the build.
+func highlight(lexer chroma.Lexer, code string, budget time.Duration) ([]chroma.Token, bool) {
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	if err != nil {
+		return nil, false
+	}
+	// Wall time, as regexp2's deadlines are; started once the lexer is
+	// compiled, which Tokenise does on first use. It decides only for a
+	// runaway block, or on a machine that starves this goroutine for
+	// budget (see runawayBlock).
+	start := time.Now()
+	var tokens []chroma.Token
+	for t := it(); t != chroma.EOF; t = it() {
+		if time.Since(start) > budget {
+			return nil, false
+		}
+		tokens = append(tokens, t)
+	}
+	return tokens, time.Since(start) <= budget
 }

@@ -11,6 +11,21 @@
 // document cheap to abandon; the caller checks for cancellation between
 // documents.
 //
+// Highlighting is deterministic: a block comes out the same on a busy
+// machine as on a quiet one. chroma gives every rule of its lexers a 250ms
+// regexp2 timeout of wall time and reads a rule that timed out as a rule
+// that did not match, so under load a keyword could come out as a name.
+// Render uses copies of chroma's lexers (lexers.go) whose rules time out
+// only after runawayMatch (a minute), which no scheduling delay reaches. A
+// block whose tokenising takes longer than runawayBlock (30s, well less
+// than a timeout can take) is shown unhighlighted, as plain escaped code:
+// a timeout never shows as wrong tokens, and a runaway block is given up
+// at the first token past 30s instead of holding up the build for hours.
+// The lexers chroma builds out of lexer values it keeps to itself
+// (markdown, HTTP, PHTML, ERB, Svelte, Go HTML Template, YAML+Jinja,
+// Common Lisp, EmacsLisp) cannot be copied
+// and keep chroma's timeouts; TestLexerCopies lists them.
+//
 // Heading ids never take the ids the default theme gives the sections
 // after a post (comments, mentions, changelog, referenced-by): a page
 // with both would have duplicate ids.
@@ -23,7 +38,7 @@
 // headings start at h4, below the page's own.
 //
 // One Renderer is built per build and shared by all goroutines; per
-// document state lives in a parser.Context. The comment renderer is built
-// once for the process and shared the same way. markdown imports only
-// diag and internal/mdguard.
+// document state lives in a parser.Context. The comment renderer and the
+// lexer copies are built once for the process and read-only afterwards,
+// like chroma's registry. markdown imports only diag and internal/mdguard.
 package markdown
