@@ -49,6 +49,19 @@ func BuildDir(dest string, o Options, build func(w *DirWriter) error) error {
 		w.folders.Wait() // nothing may be made in tmp after it is removed
 		return abandon(err)
 	}
+	if w.record != nil {
+		// The previous output holds every file this build reused: update
+		// it in place rather than make every folder and file again.
+		parent := lockParent(out)
+		defer parent.Release()
+		os.Remove(o.Record) // until the update is whole, no record speaks for out
+		if err := w.update(out); err != nil {
+			return abandon(err)
+		}
+		os.RemoveAll(tmp)
+		_ = writeRecord(o.Record, out, w.keys)
+		return nil
+	}
 	if err := w.Finish(); err != nil {
 		return abandon(err)
 	}

@@ -19,11 +19,15 @@
 // middle of the swap.
 //
 // With Options.Record, a build also records outside the folder what each
-// file was rendered from (a key the caller gives with WriteKeyed), and
-// the next build takes the files whose key did not change from the
-// previous output by a hard link (Reuse): a rebuild writes only what
-// changed, and still swaps in a whole folder. The record names the
-// folder's generation by its marker file, and each file by size, time
-// and inode, so a folder replaced without a record or a file edited by
-// hand is rendered again (reuse.go).
+// file was rendered from (a key the caller gives with WriteKeyed). The
+// next build leaves in place the files whose key did not change (Reuse)
+// and, once it succeeded, updates the folder in place instead of
+// swapping: each new file is renamed over the old one, and files and
+// folders no build wrote are removed, so the folder ends as a full build
+// makes it and a rebuild after one edit writes a few files, not
+// thousands. The record names the folder's generation by its marker
+// file, and each file by size, time and inode, so a folder replaced
+// without a record or a file edited by hand is rendered again; it is
+// removed while an update runs, so an interrupted update is followed by
+// a full build (reuse.go).
 package output

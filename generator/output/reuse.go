@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -150,11 +151,10 @@ func writeRecord(name, out string, keys map[string]uint64) error {
 	return err
 }
 
-// Reuse puts the previous output's file at p in place, unless the record
-// does not say it was rendered with key or the file is not as the record
-// left it: false means the caller renders it. The file is hard linked,
-// so it costs no write and the previous output stays whole until the
-// swap.
+// Reuse keeps the previous output's file at p, unless the record does
+// not say it was rendered with key or the file is not as the record left
+// it: false means the caller renders it. Nothing is written: once the
+// build succeeded, update leaves the file where it is.
 func (w *DirWriter) Reuse(p string, key uint64) bool {
 	if w.record == nil {
 		return false
@@ -167,16 +167,8 @@ func (w *DirWriter) Reuse(p string, key uint64) bool {
 	if got, err := identify(old, key); err != nil || got != want {
 		return false
 	}
-	tmp, err := w.stage(p)
-	if err != nil {
-		return false
-	}
-	if err := os.Link(old, tmp); err != nil {
-		w.unstage(tmp)
-		return false
-	}
 	w.mu.Lock()
-	w.keys[p] = key
+	w.keys[p] = key // in place already: update leaves it
 	w.mu.Unlock()
 	return true
 }
@@ -198,3 +190,76 @@ func (w *DirWriter) WriteKeyed(p string, key uint64, data []byte) error {
 // Records reports whether the writer keeps a record, so keys are worth
 // computing.
 func (w *DirWriter) Records() bool { return w.keys != nil }
+
+// update makes the previous output folder out what this build wrote,
+// once the build succeeded: each file written is renamed over its old
+// version (a reader sees the old page or the new one, never half of
+// one), each file reused is already in place, and every other file or
+// folder out holds is removed, so out ends as a full build would make it.
+// Interrupted midway, out is part old and part new; the record was
+// removed first, so the next build renders everything and swaps.
+func (w *DirWriter) update(out string) error {
+	w.folders.Wait()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	keep := make(map[string]bool, len(w.keys)+len(w.staged))
+	for p := range w.keys {
+		keep[filepath.Join(out, filepath.FromSlash(p))] = true
+	}
+	made := map[string]bool{}
+	for _, f := range w.staged {
+		rel, err := filepath.Rel(w.Root, f.dest)
+		if err != nil {
+			return err
+		}
+		dest := filepath.Join(out, rel)
+		keep[dest] = true
+		if dir := filepath.Dir(dest); !made[dir] {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			made[dir] = true
+		}
+		if err := os.Rename(f.tmp, dest); err != nil {
+			return err
+		}
+	}
+	w.staged = nil
+	return removeOthers(out, keep)
+}
+
+// removeOthers removes every file under out but those in keep and
+// accrue's own (the marker, builds in progress), then the folders left
+// empty.
+func removeOthers(out string, keep map[string]bool) error {
+	var dirs []string
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == out {
+			return nil
+		}
+		if filepath.Dir(p) == out && strings.HasPrefix(d.Name(), ".accrue-") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			dirs = append(dirs, p)
+			return nil
+		}
+		if !keep[p] {
+			return os.Remove(p)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i := len(dirs) - 1; i >= 0; i-- { // children first
+		os.Remove(dirs[i]) // fails, as it should, unless empty
+	}
+	return nil
+}

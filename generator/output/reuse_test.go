@@ -2,8 +2,11 @@ package output
 
 import (
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -58,6 +61,18 @@ func TestRecordReusesUnchangedFiles(t *testing.T) {
 				t.Errorf("%s: %s holds %q; want %q", step, p, got[filepath.FromSlash(p)], data)
 			}
 		}
+		// Nothing else: no file of an earlier build, no folder left empty.
+		for p := range got {
+			dir := strings.HasSuffix(p, "/")
+			name := strings.TrimSuffix(p, "/")
+			switch {
+			case name == Marker || name == ".":
+			case dir && slices.ContainsFunc(slices.Collect(maps.Keys(files)), func(f string) bool { return strings.HasPrefix(f, filepath.ToSlash(name)+"/") }):
+			case !dir && files[filepath.ToSlash(p)] != "":
+			default:
+				t.Errorf("%s: the output holds %s, which the build did not write", step, p)
+			}
+		}
 	}
 	build("first build")
 	build("nothing changed", "index.html", "posts/a/index.html", "posts/b/index.html")
@@ -70,6 +85,14 @@ func TestRecordReusesUnchangedFiles(t *testing.T) {
 	write(t, filepath.Join(out, "posts", "b", "index.html"), "b, by hand")
 	build("a file edited by hand", "index.html", "posts/a/index.html")
 
+	// A post gone, another added, a stray file left by hand: the output
+	// is what the build wrote, nothing else.
+	delete(files, "posts/b/index.html")
+	files["posts/c/index.html"], keys["posts/c/index.html"] = "c", 4
+	write(t, filepath.Join(out, "stray", "note.txt"), "left by hand")
+	build("a page gone, one added, a stray file", "index.html", "posts/a/index.html")
+	files["posts/b/index.html"], keys["posts/b/index.html"] = "b", 3
+
 	// A failed build changes neither the output nor the record.
 	failing := func(w *DirWriter) error {
 		w.Reuse("index.html", 1)
@@ -78,7 +101,7 @@ func TestRecordReusesUnchangedFiles(t *testing.T) {
 	if err := BuildDir(out, o, failing); err == nil {
 		t.Fatal("a failing build succeeded")
 	}
-	build("after a failed build", "index.html", "posts/a/index.html", "posts/b/index.html")
+	build("after a failed build", "index.html", "posts/a/index.html", "posts/c/index.html")
 
 	// A build that keeps no record replaces the folder: the record no
 	// longer speaks for it.
@@ -86,7 +109,7 @@ func TestRecordReusesUnchangedFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	build("after a build without a record")
-	build("and again", "index.html", "posts/a/index.html", "posts/b/index.html")
+	build("and again", "index.html", "posts/a/index.html", "posts/b/index.html", "posts/c/index.html")
 
 	// A record that does not read is ignored.
 	if err := os.WriteFile(rec, []byte("accrue output record 1\nnonsense\n"), 0o644); err != nil {

@@ -42,6 +42,9 @@ type stagedFile struct{ tmp, dest string }
 // makes them while it links its posts, which uses one processor of
 // several; Finish would make them one by one at the end.
 func (w *DirWriter) MakeFolders(paths []string) {
+	if w.record != nil {
+		return // the previous output's folders are updated in place
+	}
 	var dirs []string
 	for _, p := range paths {
 		dir := filepath.Dir(filepath.Join(w.Root, filepath.FromSlash(p)))
@@ -91,13 +94,6 @@ func (w *DirWriter) stage(p string) (tmp string, err error) {
 	w.n++
 	w.staged = append(w.staged, stagedFile{tmp, dest})
 	return tmp, nil
-}
-
-// unstage forgets the staging file tmp, which was not made.
-func (w *DirWriter) unstage(tmp string) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.staged = slices.DeleteFunc(w.staged, func(f stagedFile) bool { return f.tmp == tmp })
 }
 
 // pathError is os.PathError, named here so writeFile's callers see the

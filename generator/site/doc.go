@@ -79,7 +79,7 @@
 // Options.Record: accrue build with the cache on), every output gets the
 // key the dev server gives it, with a seed for what the dev server starts
 // over for (the program, configuration, layouts, options), and a file
-// whose key the previous output has is taken from there (render.go,
+// whose key the previous output has is left as it is there (render.go,
 // recordingWriter).
 //
 // Ledger, ReportInput, Outbound and ReadInbound stop after the accounts,
