@@ -16,6 +16,11 @@
 // accrue has the pack open; that build keeps the old pack and says so.)
 // The build writing a new pack holds it (internal/flock); a pack a killed
 // build was writing is removed by the next save.
+//
+// Beside the pack, a words file keeps one small blob per body that the
+// caller derives from its rendering (the search index's words: Words,
+// PutWords), so a build that writes no page of a post need not load its
+// body to derive it again (words.go).
 package rendercache
 
 import (
@@ -57,6 +62,13 @@ type Cache struct {
 	written map[digest]Body // entries already in out
 	hits    int
 	misses  int
+
+	// The words file (words.go): the one read at Open with its index,
+	// the blobs of it this build asked for, and those it stored.
+	wordsFile *os.File
+	oldWords  map[digest]wordsAt
+	usedWords map[digest]bool
+	newWords  map[digest][]byte
 }
 
 // Stats says how a build used the cache.
@@ -78,11 +90,14 @@ func Open(dir, site, identity string) (*Cache, error) {
 	}
 	siteKey := sha256.Sum256([]byte(site))
 	c := &Cache{
-		path:     filepath.Join(dir, hex.EncodeToString(siteKey[:12])+".pack"),
-		identity: digestOf([]byte(identity)),
-		used:     map[digest]bool{},
-		written:  map[digest]Body{},
+		path:      filepath.Join(dir, hex.EncodeToString(siteKey[:12])+".pack"),
+		identity:  digestOf([]byte(identity)),
+		used:      map[digest]bool{},
+		written:   map[digest]Body{},
+		usedWords: map[digest]bool{},
+		newWords:  map[digest][]byte{},
 	}
+	c.wordsFile, c.oldWords = openWords(c.path+".words", c.identity)
 	if f, err := os.Open(c.path); err == nil {
 		if index, err := readPack(f, c.identity); err == nil {
 			c.old, c.oldIndex = f, index
@@ -197,6 +212,9 @@ func (c *Cache) Save() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	defer c.prune()
+	if err := c.saveWords(); err != nil {
+		return fmt.Errorf("render cache: %w", err)
+	}
 	if c.out == nil && c.outErr == nil {
 		if len(c.used) == len(c.oldIndex) {
 			now := time.Now()
@@ -244,6 +262,10 @@ func (c *Cache) Close() {
 		c.old.Close()
 		c.old = nil
 	}
+	if c.wordsFile != nil {
+		c.wordsFile.Close()
+		c.wordsFile = nil
+	}
 }
 
 func (c *Cache) discard() {
@@ -263,7 +285,8 @@ func (c *Cache) prune() {
 		return
 	}
 	for _, e := range entries {
-		if filepath.Ext(e.Name()) != ".pack" && filepath.Ext(e.Name()) != ".tmp" || e.Name() == filepath.Base(c.path) {
+		ext := filepath.Ext(e.Name())
+		if ext != ".pack" && ext != ".words" && ext != ".tmp" || e.Name() == filepath.Base(c.path) || e.Name() == filepath.Base(c.path)+".words" {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())

@@ -423,7 +423,10 @@ type docResult struct {
 	fpOnce     sync.Once
 	fp         uint64 // see globalKey
 	searchOnce sync.Once
-	search     search.Body // see Page.searchBody
+	search     search.Body // see searchBody
+	// key names the body in the render cache, for what it keeps beside
+	// the rendering (searchBody).
+	key rendercache.Key
 }
 
 // load reads and renders every document in parallel, one task per file.
@@ -520,6 +523,10 @@ func (b *builder) loadOne(s content.Source) (res *docResult, diags diag.List) {
 	}
 	var r *markdown.Result
 	var body rendercache.Body
+	var key rendercache.Key
+	if b.cache != nil && b.cfg.Search.Enabled && !b.ledgerOnly {
+		key = rendercache.KeyOf(doc.Body)
+	}
 	if b.ledgerOnly {
 		r, err = b.cache.Scan(b.md, doc.Body) // the ledger needs links, not HTML
 	} else {
@@ -538,7 +545,7 @@ func (b *builder) loadOne(s content.Source) (res *docResult, diags diag.List) {
 			r.Links[i].Line = rw.SourceLine(r.Links[i].Line) + doc.BodyLine - 1
 		}
 	}
-	return &docResult{doc: doc, render: r, body: body, sum: checksum(src), diags: diags, refs: rw.Refs}, diags
+	return &docResult{doc: doc, render: r, body: body, sum: checksum(src), diags: diags, refs: rw.Refs, key: key}, diags
 }
 
 // bodyError names the file of a body that failed to render and, when

@@ -53,7 +53,8 @@
 // The search page and index (search.go) are planned with the other
 // files unless [search] enabled = false: package search indexes the
 // posts with the URLs this package gave them, each body scanned once in
-// its own page's task while the body is at hand. The dev server keeps
+// its own page's task while the body is at hand, and its words kept in the
+// render cache for the builds that write no page of it. The dev server keeps
 // the index, and an edit that changes only a post's text re-indexes
 // that post alone (and its URLs carry a sub-path: the pass over pages
 // does not read JSON).

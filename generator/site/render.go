@@ -231,7 +231,7 @@ func (b *builder) planPage(p *Page, kind theme.Kind) {
 				html := p.Content()
 				p.content.Store(&html)
 			}
-			defer p.searchBody() // before the body is released
+			defer b.searchBody(p) // before the body is released
 		}
 		return b.execute(kind, p)
 	})

@@ -127,7 +127,7 @@ const searchOrigin = "search index ([search] enabled = false leaves it out)"
 func (b *builder) searchPost(p *Page) search.Post {
 	// The script links to these URLs as they are: under a sub-path they
 	// carry it (the pass over pages does not read JSON).
-	e := search.Post{Title: p.Title, URL: relURL(b.cfg.BasePath(), p.URL), Date: p.Date, Summary: p.Description, Body: p.searchBody()}
+	e := search.Post{Title: p.Title, URL: relURL(b.cfg.BasePath(), p.URL), Date: p.Date, Summary: p.Description, Body: b.searchBody(p)}
 	for _, t := range p.Tags {
 		e.Tags = append(e.Tags, t.Name)
 	}
@@ -136,9 +136,20 @@ func (b *builder) searchPost(p *Page) search.Post {
 
 // searchBody scans the post's body for the index once per document: its
 // own page's task does it while the body is at hand (see planPage), and a
-// document the dev server reuses keeps it.
-func (p *Page) searchBody() search.Body {
+// document the dev server reuses keeps it. The render cache keeps the
+// words between builds, so a build that renders no page of a post does
+// not load its body for the index either.
+func (b *builder) searchBody(p *Page) search.Body {
 	d := p.doc
-	d.searchOnce.Do(func() { d.search = search.Scan(string(p.Content())) })
+	d.searchOnce.Do(func() {
+		if blob, ok := b.cache.Words(d.key); ok {
+			if body, ok := search.DecodeBody(blob); ok {
+				d.search = body
+				return
+			}
+		}
+		d.search = search.Scan(string(p.Content()))
+		b.cache.PutWords(d.key, d.search.Encode())
+	})
 	return d.search
 }
