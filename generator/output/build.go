@@ -51,16 +51,25 @@ func BuildDir(dest string, o Options, build func(w *DirWriter) error) error {
 	}
 	if w.record != nil {
 		// The previous output holds every file this build reused: update
-		// it in place rather than make every folder and file again.
+		// it in place rather than make every folder and file again,
+		// unless a file would go where the previous output has a folder
+		// (or the other way round): then the reused files join the new
+		// folder, which is swapped in as usual.
 		parent := lockParent(out)
-		defer parent.Release()
-		os.Remove(o.Record) // until the update is whole, no record speaks for out
-		if err := w.update(out); err != nil {
+		if w.updatable(out) {
+			defer parent.Release()
+			os.Remove(o.Record) // until the update is whole, no record speaks for out
+			if err := w.update(out); err != nil {
+				return abandon(err)
+			}
+			os.RemoveAll(tmp)
+			_ = writeRecord(o.Record, out, w.keys)
+			return nil
+		}
+		parent.Release()
+		if err := w.linkReused(out); err != nil {
 			return abandon(err)
 		}
-		os.RemoveAll(tmp)
-		_ = writeRecord(o.Record, out, w.keys)
-		return nil
 	}
 	if err := w.Finish(); err != nil {
 		return abandon(err)

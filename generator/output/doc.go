@@ -25,7 +25,9 @@
 // swapping: each new file is renamed over the old one, and files and
 // folders no build wrote are removed, so the folder ends as a full build
 // makes it and a rebuild after one edit writes a few files, not
-// thousands. The record names the folder's generation by its marker
+// thousands. (Where a file would go where the folder has a folder, or
+// the other way round, the reused files are linked into a new folder,
+// which is swapped in as usual.) The record names the folder's generation by its marker
 // file, and each file by size, time and inode, so a folder replaced
 // without a record or a file edited by hand is rendered again; it is
 // removed while an update runs, so an interrupted update is followed by

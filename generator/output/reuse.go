@@ -263,3 +263,75 @@ func removeOthers(out string, keep map[string]bool) error {
 	}
 	return nil
 }
+
+// updatable reports whether update can put every file this build wrote
+// into out: no folder of out where a file goes, no file where a folder
+// must be. It changes nothing.
+func (w *DirWriter) updatable(out string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	checked := map[string]bool{}
+	var isFolderOrAbsent func(dir string) bool
+	isFolderOrAbsent = func(dir string) bool {
+		if dir == out || checked[dir] {
+			return true
+		}
+		info, err := os.Lstat(dir)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil || !info.IsDir():
+			return false
+		}
+		checked[dir] = true
+		return isFolderOrAbsent(filepath.Dir(dir))
+	}
+	for _, f := range w.staged {
+		rel, err := filepath.Rel(w.Root, f.dest)
+		if err != nil {
+			return false
+		}
+		dest := filepath.Join(out, rel)
+		if info, err := os.Lstat(dest); err == nil && !info.Mode().IsRegular() {
+			return false
+		}
+		if !isFolderOrAbsent(filepath.Dir(dest)) {
+			return false
+		}
+	}
+	return true
+}
+
+// linkReused puts the files Reuse kept in the folder this build swaps in,
+// by hard links from the previous output out (copies where links fail):
+// the way when update cannot be.
+func (w *DirWriter) linkReused(out string) error {
+	w.mu.Lock()
+	written := make(map[string]bool, len(w.staged))
+	for _, f := range w.staged {
+		written[f.dest] = true
+	}
+	var reused []string
+	for p := range w.keys {
+		if !written[filepath.Join(w.Root, filepath.FromSlash(p))] {
+			reused = append(reused, p)
+		}
+	}
+	w.mu.Unlock()
+	for _, p := range reused {
+		tmp, err := w.stage(p)
+		if err != nil {
+			return err
+		}
+		old := filepath.Join(out, filepath.FromSlash(p))
+		if err := os.Link(old, tmp); err != nil {
+			data, rerr := os.ReadFile(old)
+			if rerr != nil {
+				return rerr
+			}
+			if err := writeFile(tmp, data); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

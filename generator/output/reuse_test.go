@@ -93,6 +93,20 @@ func TestRecordReusesUnchangedFiles(t *testing.T) {
 	build("a page gone, one added, a stray file", "index.html", "posts/a/index.html")
 	files["posts/b/index.html"], keys["posts/b/index.html"] = "b", 3
 
+	// A file where the previous output has a folder, and a folder where
+	// it has a file: the new folder is swapped in, with the reused files.
+	files["page"], keys["page"] = "a file", 5
+	build("a file called page", "index.html", "posts/a/index.html", "posts/c/index.html")
+	delete(files, "page")
+	files["page/index.html"], keys["page/index.html"] = "now a folder", 6
+	delete(files, "posts/c/index.html")
+	files["posts/c"], keys["posts/c"] = "c is a file now", 7
+	build("page becomes a folder, posts/c a file", "index.html", "posts/a/index.html", "posts/b/index.html")
+	build("and nothing changes", "index.html", "posts/a/index.html", "posts/b/index.html", "page/index.html", "posts/c")
+	delete(files, "page/index.html")
+	delete(files, "posts/c")
+	files["posts/c/index.html"] = "c"
+
 	// A failed build changes neither the output nor the record.
 	failing := func(w *DirWriter) error {
 		w.Reuse("index.html", 1)
@@ -101,7 +115,7 @@ func TestRecordReusesUnchangedFiles(t *testing.T) {
 	if err := BuildDir(out, o, failing); err == nil {
 		t.Fatal("a failing build succeeded")
 	}
-	build("after a failed build", "index.html", "posts/a/index.html", "posts/c/index.html")
+	build("after a failed build", "index.html", "posts/a/index.html", "posts/b/index.html")
 
 	// A build that keeps no record replaces the folder: the record no
 	// longer speaks for it.
