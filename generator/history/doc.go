@@ -22,5 +22,10 @@
 // (content/ in a repository of its own) is read with a git log of its own,
 // and its files are named by their paths in the site.
 //
+// With Options.Cache, what git log said is kept in a file keyed by
+// everything it was read from (the commit HEAD names, the folder, the
+// options, .mailmap), so reading again with no new commit runs no git
+// log; the state of the work tree is read every time (cache.go).
+//
 // history imports only diag.
 package history

@@ -45,6 +45,14 @@ type Options struct {
 	// means DefaultSameEdit; a negative value turns it off, and so does
 	// a negative SweepThreshold.
 	SameEdit int
+	// Cache, when set, is a file where Log keeps what git log said, with
+	// what it was read from: the commit HEAD names, the folder, these
+	// options, the repository's .mailmap and CacheKey. A later Log from
+	// the same reads the file instead of running git log (cache.go).
+	Cache string
+	// CacheKey is what else the history depends on that Options cannot
+	// say by themselves: what Counts counts.
+	CacheKey string
 }
 
 // Commit is what History keeps of one commit.
@@ -168,7 +176,7 @@ func Log(ctx context.Context, dir, folder string, o Options) (*History, error) {
 	if err != nil {
 		return nil, err
 	}
-	h, err := readLog(ctx, dir, folder, r, o)
+	h, err := cachedLog(ctx, dir, folder, r, o)
 	if err != nil {
 		return nil, err
 	}
@@ -283,6 +291,7 @@ func readLog(ctx context.Context, dir, folder string, r repository, o Options) (
 // reading its log.
 type repository struct {
 	prefix     string          // dir's path in the repository: "" or ending in "/"
+	top        string          // the work tree's top folder
 	shallow    bool            // a shallow clone
 	boundary   map[string]bool // a shallow clone's oldest commits, by hash
 	unfinished []Unfinished
@@ -317,7 +326,7 @@ func inspect(ctx context.Context, dir string) (repository, error) {
 	if len(lines) != 4+len(stateFiles) {
 		return repository{}, fmt.Errorf("reading git history: unexpected git rev-parse output %q", out)
 	}
-	r := repository{prefix: lines[0], shallow: lines[1] == "true"}
+	r := repository{prefix: lines[0], shallow: lines[1] == "true", top: lines[2]}
 	top := lines[2]
 	gitPaths := lines[3:] // relative to dir, unless absolute
 	for i, p := range gitPaths {

@@ -37,6 +37,7 @@ func (h *History) readSubmodule(ctx context.Context, dir, sub string, o Options)
 		return nil
 	}
 	so := o
+	so.Cache = "" // the file is the superproject's
 	if o.Counts != nil {
 		so.Counts = func(p string) bool { return o.Counts(path.Join(sub, p)) }
 	}

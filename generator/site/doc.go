@@ -83,6 +83,9 @@
 // whose key the previous output has is left as it is there (render.go,
 // recordingWriter).
 //
+// With Options.CacheDir, git's history is kept there too (peer.go,
+// historyCache): a build after no new commit reads no git log.
+//
 // Ledger, ReportInput, Outbound and ReadInbound stop after the accounts,
 // rendering nothing, and read the site as of Options.AsOf (else [report]
 // as_of, else Now), leaving out posts dated after it: its events, the

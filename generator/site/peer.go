@@ -2,8 +2,15 @@ package site
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"fmt"
+	"hash/fnv"
 	"io/fs"
+	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/accruehq/accrue/generator/config"
@@ -50,14 +57,16 @@ func (b *builder) loadConfig() (config.Config, diag.List) {
 // shows them.
 func (b *builder) readHistory(ctx context.Context) (*history.History, error) {
 	layout := content.LayoutFor(b.cfg)
+	o := history.Options{SweepThreshold: b.cfg.History.SweepThreshold, Counts: postFile(layout)}
+	b.historyCache(&o)
 	if b.peerPlaces == nil {
-		return history.Log(ctx, b.opts.Dir, content.Dir, history.Options{SweepThreshold: b.cfg.History.SweepThreshold, Counts: postFile(layout)})
+		return history.Log(ctx, b.opts.Dir, content.Dir, o)
 	}
-	counts := func(p string) bool {
+	o.Counts = func(p string) bool {
 		to, ok := b.peerPlaces[p]
 		return ok && postFile(layout)(to)
 	}
-	h, err := history.Log(ctx, b.opts.Dir, b.peerFolder, history.Options{SweepThreshold: b.cfg.History.SweepThreshold, Counts: counts})
+	h, err := history.Log(ctx, b.opts.Dir, b.peerFolder, o)
 	if err != nil {
 		return nil, err
 	}
@@ -69,6 +78,32 @@ func (b *builder) readHistory(ctx context.Context) (*history.History, error) {
 	}
 	h.Files = files
 	return h, nil
+}
+
+// historyCache keeps git's history beside the render cache, when there
+// is one: a build with no new commit reads no git log. What decides which
+// files count toward a sweep (the layout, a peer's places) is in the key.
+func (b *builder) historyCache(o *history.Options) {
+	if b.opts.CacheDir == "" {
+		return
+	}
+	abs, err := filepath.Abs(b.opts.Dir)
+	if err != nil {
+		return
+	}
+	site := sha256.Sum256([]byte(abs))
+	o.Cache = filepath.Join(b.opts.CacheDir, hex.EncodeToString(site[:12])+".history")
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%q %q %q\n", content.Dir, b.cfg.Content.PostSections, b.peerFolder)
+	places := make([]string, 0, len(b.peerPlaces))
+	for from, to := range b.peerPlaces {
+		places = append(places, from+"\x00"+to)
+	}
+	slices.Sort(places)
+	for _, p := range places {
+		fmt.Fprintln(h, p)
+	}
+	o.CacheKey = strconv.FormatUint(h.Sum64(), 16)
 }
 
 // realPaths makes the positions of diags, given in the view of a peer's
