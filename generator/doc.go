@@ -61,6 +61,7 @@
 //	site ─► search (the word index the theme's search page reads in the browser)
 //	rendercache ─► markdown (renderings kept between builds)
 //	output, rendercache, site ─► internal/flock (what a live build holds, a later one leaves alone)
+//	output, rendercache, history ─► internal/atomicfile (records and caches replaced whole or not at all)
 //	report ─► ledger (the value report reads only the ledger and what accounts gathers)
 //	content ─► config
 //	content, interactions ─► internal/dates (one reader for hand-written dates)
@@ -70,7 +71,7 @@
 //	markdown ─► internal/mdguard (the bound on what goldmark may spend on a post or a comment)
 //	content, theme, interactions, server ─► internal/litter (editors' swap and backup files are not the site)
 //	every package ─► diag (diag imports only the standard library)
-//	feeds, history, links, ledger, webmention, dialect ─► no generator package except diag
+//	feeds, links, ledger, webmention, dialect ─► no generator package except diag (history: and internal/atomicfile)
 //	collect, search ─► no generator package
 //	testkit/sitetest ─► site, themes (for tests: small sites from txtar, built in memory)
 //	testkit/corpus, testkit/blogshape ─► testkit/fastimport (for tests: large blogs and TIL, news and social blogs with real git histories, written in one git fast-import stream)

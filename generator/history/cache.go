@@ -7,11 +7,14 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/accruehq/accrue/generator/internal/atomicfile"
 )
 
 // git log over a blog's whole history is most of what reading it costs,
@@ -93,29 +96,10 @@ func loadCache(name string, key [sha256.Size]byte) *History {
 	return f.History
 }
 
-// saveCache writes the file atomically: two builds at once leave one of
-// their files, whole.
+// saveCache writes the file whole or not at all: two builds at once
+// leave one of their files.
 func saveCache(name string, key [sha256.Size]byte, h *History) error {
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(cacheFile{Key: key, History: h}); err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(b.Bytes())
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), name)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
+	return atomicfile.Write(name, 0o644, func(w io.Writer) error {
+		return gob.NewEncoder(w).Encode(cacheFile{Key: key, History: h})
+	})
 }

@@ -4,11 +4,14 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/accruehq/accrue/generator/internal/atomicfile"
 )
 
 // A record says, for each file of an output folder, the key its inputs
@@ -119,36 +122,22 @@ func writeRecord(name, out string, keys map[string]uint64) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriter(tmp)
-	fmt.Fprintf(w, "%s\n%x %d %d %d\n", recordHeader, marker.key, marker.size, marker.mtime, marker.ino)
-	for p, key := range keys {
-		if strings.ContainsAny(p, "\n\r") {
-			continue // a line each; such a name is rendered each time
+	return atomicfile.Write(name, 0o644, func(w io.Writer) error {
+		fmt.Fprintf(w, "%s\n%x %d %d %d\n", recordHeader, marker.key, marker.size, marker.mtime, marker.ino)
+		for p, key := range keys {
+			if strings.ContainsAny(p, "\n\r") {
+				continue // a line each; such a name is rendered each time
+			}
+			rec, err := identify(filepath.Join(out, filepath.FromSlash(p)), key)
+			if err != nil {
+				continue // not recorded: rendered next time
+			}
+			if _, err := fmt.Fprintf(w, "%x %d %d %d %s\n", rec.key, rec.size, rec.mtime, rec.ino, p); err != nil {
+				return err
+			}
 		}
-		rec, err := identify(filepath.Join(out, filepath.FromSlash(p)), key)
-		if err != nil {
-			continue // not recorded: rendered next time
-		}
-		fmt.Fprintf(w, "%x %d %d %d %s\n", rec.key, rec.size, rec.mtime, rec.ino, p)
-	}
-	err = w.Flush()
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), name)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
+		return nil
+	})
 }
 
 // Reuse keeps the previous output's file at p, unless the record does

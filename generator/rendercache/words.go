@@ -8,10 +8,9 @@ import (
 	"hash/crc32"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
-	"github.com/accruehq/accrue/generator/internal/flock"
+	"github.com/accruehq/accrue/generator/internal/atomicfile"
 )
 
 // Besides renderings, a cache keeps one small derived blob per body, what
@@ -128,50 +127,41 @@ func (c *Cache) saveWords() error {
 		_ = os.Chtimes(path, now, now) // only for pruning
 		return nil
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	// Held while written, as a pack is: another build's prune leaves it.
-	if lock, err := flock.Hold(tmp.Name()); err == nil {
-		defer lock.Release()
-	}
-	w := bufio.NewWriterSize(tmp, 1<<16)
-	w.WriteString(wordsMagic)
-	w.Write(c.identity[:])
-	put := func(key digest, blob []byte) {
-		var hdr [len(digest{}) + 8]byte
-		copy(hdr[:], key[:])
-		binary.LittleEndian.PutUint32(hdr[len(key):], uint32(len(blob)))
-		binary.LittleEndian.PutUint32(hdr[len(key)+4:], crc32.Checksum(blob, castagnoli))
-		w.Write(hdr[:])
-		w.Write(blob)
-	}
-	for key, blob := range c.newWords {
-		put(key, blob)
-	}
-	for key, at := range c.oldWords {
-		if _, stored := c.newWords[key]; stored || !kept(key) || c.wordsFile == nil {
-			continue
+	err := atomicfile.Write(path, 0o644, func(w io.Writer) error {
+		w.Write([]byte(wordsMagic))
+		w.Write(c.identity[:])
+		put := func(key digest, blob []byte) error {
+			var hdr [len(digest{}) + 8]byte
+			copy(hdr[:], key[:])
+			binary.LittleEndian.PutUint32(hdr[len(key):], uint32(len(blob)))
+			binary.LittleEndian.PutUint32(hdr[len(key)+4:], crc32.Checksum(blob, castagnoli))
+			w.Write(hdr[:])
+			_, err := w.Write(blob)
+			return err
 		}
-		buf := make([]byte, at.n)
-		if _, err := c.wordsFile.ReadAt(buf, at.off); err == nil && crc32.Checksum(buf, castagnoli) == at.crc {
-			put(key, buf)
+		for key, blob := range c.newWords {
+			if err := put(key, blob); err != nil {
+				return err
+			}
 		}
-	}
-	err = w.Flush()
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if c.wordsFile != nil {
-		c.wordsFile.Close() // a file still open cannot be replaced on every system
-		c.wordsFile = nil
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
+		for key, at := range c.oldWords {
+			if _, stored := c.newWords[key]; stored || !kept(key) || c.wordsFile == nil {
+				continue
+			}
+			buf := make([]byte, at.n)
+			if _, err := c.wordsFile.ReadAt(buf, at.off); err == nil && crc32.Checksum(buf, castagnoli) == at.crc {
+				if err := put(key, buf); err != nil {
+					return err
+				}
+			}
+		}
+		if c.wordsFile != nil {
+			c.wordsFile.Close() // a file still open cannot be replaced on every system
+			c.wordsFile = nil
+		}
+		return nil
+	})
 	if err != nil {
-		os.Remove(tmp.Name())
 		return errors.Join(errors.New("words"), err)
 	}
 	return nil
