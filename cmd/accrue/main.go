@@ -1,5 +1,3 @@
-// Command accrue builds a blog from Markdown and keeps the ledger of what
-// each post earns over time.
 package main
 
 import (

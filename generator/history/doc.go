@@ -27,5 +27,5 @@
 // options, .mailmap), so reading again with no new commit runs no git
 // log; the state of the work tree is read every time (cache.go).
 //
-// history imports only diag and internal/atomicfile.
+// history imports no generator package but internal/atomicfile.
 package history

@@ -21,6 +21,17 @@
 // caller derives from its rendering (the search index's words: Words,
 // PutWords), so a build that writes no page of a post need not load its
 // body to derive it again (words.go).
+//
+// A build opens the cache (Open), renders through it (Render; Scan for a
+// document that needs only headings, links and words), then calls Save
+// once it no longer loads bodies, and Close. A hit leaves its HTML in the
+// pack: Body loads it when a page needs it, so a build that writes few
+// pages reads few bodies. Save keeps exactly the entries the build used,
+// so a pack never grows past its site, and removes the packs of other
+// sites unused for 30 days. A Cache is safe for concurrent use, and a nil
+// *Cache renders every time and saves nothing.
+//
+// rendercache imports markdown and internal/flock.
 package rendercache
 
 import (

@@ -17,9 +17,11 @@
 // Output is deterministic: the same posts give the same bytes.
 //
 // Scanning a body (Scan) is the costly part; its result, Body, depends on
-// the body's HTML alone, so the dev server keeps it for a post whose file
-// did not change. An Index is kept too: after an edit, Set re-encodes
-// only the edited post's words.
+// the body's HTML alone, so it is kept: the dev server keeps it for a
+// post whose file did not change, and the render cache keeps it between
+// builds (Body.Encode, DecodeBody), so a build that renders no page of a
+// post need not load its body for the index. An Index is kept too: after
+// an edit, Update (Set) re-encodes only the changed posts' words.
 //
 // search imports no generator package: package site converts its pages
 // into Posts.
