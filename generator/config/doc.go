@@ -5,5 +5,13 @@
 // accrue collect; a token written there is refused, since tokens come only
 // from the environment.
 //
-// config imports only diag and its own internal helpers.
+// Load reads accrue.toml from a site's fs.FS (a missing file gives
+// Default); Parse decodes TOML over a base, which is how package peers
+// turns a Jekyll, Hugo or Zola configuration into one. Every problem comes
+// back as a diag.List, positioned at the key (internal/tomlkeys). A Config
+// is a plain value, read-only once loaded. ParseDay reads a day the way
+// [report] as_of is read, for the days that arrive as flags (accrue
+// report --as-of and --since).
+//
+// config imports only diag and internal/tomlkeys.
 package config

@@ -4,4 +4,12 @@
 // kernel drops the lock when the process dies, even by kill -9, so a later
 // build that can take the lock knows the owner is gone and may remove what
 // it left.
+//
+// Hold takes a lock without waiting; Wait waits for one (output waits on
+// the output's parent folder, so two builds of one folder do not clean
+// or swap at once); Abandoned tells a caller that nothing live holds a
+// path. Where the system has no advisory locks, Wait returns at once and
+// a path is abandoned once nothing has changed it for a day.
+//
+// flock imports no generator package.
 package flock

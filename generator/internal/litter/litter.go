@@ -6,6 +6,8 @@
 //
 // One list, so that a build, the dev server's watcher and every reader of
 // a folder agree on what is not the site.
+//
+// litter imports no generator package.
 package litter
 
 import "strings"
