@@ -5,6 +5,14 @@
 // markdown does) and does not read git (package history does); package site
 // composes them.
 //
+// Layout.Discover (Discover for accrue's own layout) lists the documents
+// under content/, each a Source with its folder and the resources beside
+// it; Options.Read reads one into a Doc. Read touches nothing but its
+// arguments, so the load phase runs it once per file in parallel. A
+// document without a title takes its first "# " heading, removed from
+// the body so it is not shown twice; a date may come from the file name;
+// the site's excerpt_separator cuts the summary (Doc.Excerpt).
+//
 // Read refuses what would publish silently wrong: a file that is not UTF-8
 // (Options.Encoding reads legacy latin1 files instead), a merge conflict
 // git left outside fenced code, dates outside the years internal/dates

@@ -34,8 +34,10 @@
 // fail the owner's build. A file that is not UTF-8 is refused with the
 // position of its first bad byte.
 //
-// Load runs in the build's Load phase, once per post; the Set it returns is
-// read-only afterwards and may be shared between goroutines. Package site
+// Load runs once per published post, in parallel, after the build has
+// assigned URLs: a mention counts only when it targets one of the post's
+// addresses (postURLs). The Set it returns is read-only afterwards and may
+// be shared between goroutines. Package site
 // turns a Set into ledger events and template data.
 //
 // interactions imports diag, markdown (comment bodies are rendered by

@@ -1,8 +1,13 @@
 // Package markdown turns a post's Markdown into HTML: goldmark with GFM,
-// footnotes, typographic quotes, heading IDs with anchor links, and fenced
-// code highlighted by chroma with CSS classes. Alongside the HTML it returns
-// what the rest of the build needs from the same parse: the summary, the
-// table of contents, the links (with positions) and the word count.
+// footnotes, heading IDs with anchor links, typographic quotes when
+// Options.Typographer asks, and fenced code highlighted by chroma with
+// CSS classes (with line numbers and highlighted lines as a fence's
+// options ask, in Hugo's syntax: ParseFence). Alongside the HTML it
+// returns what the rest of the build needs from the same parse: the
+// summary (cut at <!--more--> when there is one), the table of contents,
+// the links (with positions) and the word count. Scan returns all that
+// but the HTML and summary, without highlighting, for the commands that
+// need only the link graph.
 //
 // Render refuses, with an error positioned in the document, what goldmark
 // cannot parse in time linear in its size (deep nesting, paragraphs of

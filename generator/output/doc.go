@@ -5,6 +5,13 @@
 // ignore rule for public/ covers it), flat into a staging folder first
 // (DirWriter), and only when it succeeded does BuildDir swap it in whole:
 // a failed or interrupted build leaves the previous output as it was.
+// The build function BuildDir calls may write from many goroutines
+// (WriteFile is safe for concurrent use); BuildDir moves the staged files
+// into their folders (Finish) once it returns. Staging flat is for speed:
+// a new folder per page scatters small files across the disk, and on ext4
+// that made a large blog's write several times slower. Two builds of one
+// output folder take turns at cleaning and swapping (a lock on its
+// parent folder).
 //
 // Because the swap replaces a folder whole, BuildDir first checks what it
 // is given: never the site, a folder holding it, or one of its source
@@ -32,4 +39,7 @@
 // without a record or a file edited by hand is rendered again; it is
 // removed while an update runs, so an interrupted update is followed by
 // a full build (reuse.go).
+//
+// output imports only internal/flock. cmd/accrue uses it for accrue
+// build; the dev server and tests build into memory instead.
 package output
