@@ -37,8 +37,8 @@
 // Load runs once per published post, in parallel, after the build has
 // assigned URLs: a mention counts only when it targets one of the post's
 // addresses (postURLs). The Set it returns is read-only afterwards and may
-// be shared between goroutines. Package site
-// turns a Set into ledger events and template data.
+// be shared between goroutines. Package accounts turns a Set into ledger
+// events, and package site into template data.
 //
 // interactions imports diag, markdown (comment bodies are rendered by
 // markdown.RenderComment, then cleaned here) and internal packages

@@ -14,6 +14,6 @@
 // monthly deposits. Classify (class.go) names what a post's deposits say
 // about it: new, compounding, evergreen, decaying or dormant.
 //
-// ledger is pure: it takes events built by package site and never reads
-// files or the clock. It imports only the standard library.
+// ledger is pure: it takes events built by package accounts and never
+// reads files or the clock. It imports only the standard library.
 package ledger

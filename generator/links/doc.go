@@ -9,5 +9,10 @@
 // path may be written with the sub-path or without it: "/blog/posts/a/"
 // and "/posts/a/" name the same post.
 //
+// Package accounts calls Build once per build, in the accounts phase,
+// with the site's documents and a test for the other output paths: a
+// link to a tag page, a static file or a post's image is not broken. The
+// Graph is read-only afterwards.
+//
 // links is pure: it reads no files. It imports only diag.
 package links

@@ -16,7 +16,10 @@
 // (Jekyll's :title is the file's name, accrue's :slug; Hugo's :slug is
 // the front matter slug or the title, accrue's :slugortitle); a token
 // with no counterpart is an error naming the configuration file, never a
-// silently different URL.
+// silently different URL. Places maps each file of the view back to its
+// path in the peer's folder, since git names files by that path and the
+// build by the view's; the files Jekyll's exclude names (Site.Exclude)
+// are left out, as Jekyll leaves them.
 //
 // Moves lists the renames that turn such a folder into accrue's own
 // layout, for accrue migrate.

@@ -19,8 +19,11 @@
 // also draws them over the last 3 years and 12 months, shown by in-page
 // links (#period-12m) and its stylesheet, without script.
 //
-// report is pure like ledger: package site gathers its Input, and nothing
-// here reads files or the clock.
+// report is pure like ledger: package accounts gathers its Input, and
+// nothing here reads files or the clock. Compute makes the whole report
+// and PostStatement one post's; accounts publishes the HTML page with the
+// site, accrue report writes any format, and the dev server serves the
+// page live.
 //
 // Besides the figures, what changed names two things a blogger can act
 // on: moments (moments.go), weeks in which a post drew far more deposits

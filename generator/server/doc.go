@@ -3,6 +3,13 @@
 // rebuilds when a file is saved, and tells open pages to reload over
 // Server-Sent Events.
 //
+// New takes Options; Serve builds the site, then serves a listener (Listen
+// says how to pick another port when one is taken) and rebuilds on every
+// change until its ctx is done. Rebuilds go through site.Incremental,
+// which renders again only what an edit touched. A build that fails keeps
+// serving the last good pages and shows its errors over them, in every
+// open page, until a save fixes them.
+//
 // Editors save in steps (truncate then write, delete then create, rename
 // the old file away then the new one in), and a rebuild may fall between
 // two. A post or page whose file a rebuild finds empty, cut off in its
@@ -22,7 +29,7 @@
 // changed files as the browser sees them, under the path.
 //
 // The watcher is the only long-lived goroutine in accrue; its lifetime is
-// Run's ctx. Requests only ever read the in-memory build: nothing a visitor
+// Serve's ctx. Requests only ever read the in-memory build: nothing a visitor
 // sends reaches the file system. Editors' litter (internal/litter) neither
 // triggers a rebuild nor enters the site. server imports site, report,
 // diag and internal/litter.
