@@ -15,8 +15,11 @@
 // every comment; a reply longer than the build accepts is cut with a link
 // to the rest, and names lose their bidi and zero-width characters, so no
 // reader can stop the blog's build or pass for someone else. Client does
-// the requests: bounded retries after 429 and
-// 5xx with Retry-After honoured, its sleeper injectable for tests.
+// the requests: bounded retries after 429 and 5xx, honouring Retry-After
+// and X-RateLimit-Reset, its Sleep injectable for tests. State, saved in
+// StatePath, is how far each source was read, so the next run asks only
+// for what is new, and reads everything again now and then to see what
+// was edited or deleted (RecheckWebmentionIO).
 //
 // collect imports no generator package.
 package collect
