@@ -40,6 +40,7 @@
 // removed while an update runs, so an interrupted update is followed by
 // a full build (reuse.go).
 //
-// output imports only internal/flock. cmd/accrue uses it for accrue
-// build; the dev server and tests build into memory instead.
+// output imports only internal/flock and internal/atomicfile (the
+// record). cmd/accrue uses it for accrue build; the dev server and tests
+// build into memory instead.
 package output

@@ -31,7 +31,7 @@
 // sites unused for 30 days. A Cache is safe for concurrent use, and a nil
 // *Cache renders every time and saves nothing.
 //
-// rendercache imports markdown and internal/flock.
+// rendercache imports markdown, internal/flock and internal/atomicfile.
 package rendercache
 
 import (
