@@ -71,7 +71,10 @@
 //	markdown ─► internal/mdguard (the bound on what goldmark may spend on a post or a comment)
 //	content, theme, interactions, server ─► internal/litter (editors' swap and backup files are not the site)
 //	every package ─► diag (diag imports only the standard library)
-//	feeds, links, ledger, webmention, dialect ─► no generator package except diag (history: and internal/atomicfile)
+//	feeds, links, ledger, webmention, dialect ─► no generator package except diag
+//	history ─► internal/atomicfile only
+//	site ─► internal/safelink (a file copied or read must not lead out of the site through a link)
+//	config, content ─► internal/tomlkeys (where each TOML key sits, for errors at its line)
 //	collect, search ─► no generator package
 //	testkit/sitetest ─► site, themes (for tests: small sites from txtar, built in memory)
 //	testkit/corpus, testkit/blogshape ─► testkit/fastimport (for tests: large blogs and TIL, news and social blogs with real git histories, written in one git fast-import stream)
