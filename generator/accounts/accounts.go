@@ -51,6 +51,13 @@ type Doc struct {
 	Interactions *interactions.Set
 }
 
+// post is what the report reads of a published post.
+type post struct {
+	File, Title, URL, Author string
+	Date                     time.Time
+	Interactions             *interactions.Set
+}
+
 // Change is one entry of a document's changelog.
 type Change struct {
 	Date time.Time
@@ -85,7 +92,7 @@ type Accounts struct {
 	referencedBy map[string][]string // post file -> linking post files, newest first
 	domains      map[string][]Domain
 	counts       map[string]Counts
-	posts        []Doc // the published posts, newest first
+	posts        []post // the published posts, newest first, for the report
 	siteAuthor   string
 }
 
@@ -152,7 +159,12 @@ func Open(in Input) *Accounts {
 	}
 	g := links.Build(in.PublishedURL, docs, files, func(p string) bool { return in.Outputs[outputPath(p)] })
 	a := &Accounts{referencedBy: map[string][]string{}, domains: map[string][]Domain{}, Broken: g.Broken,
-		posts: posts, siteAuthor: in.SiteAuthor}
+		posts: make([]post, len(posts)), siteAuthor: in.SiteAuthor}
+	for i, p := range posts {
+		// Only what the report reads: the accounts live as long as the
+		// build, and a post's links and revisions are most of its Doc.
+		a.posts[i] = post{File: p.File, Title: p.Title, URL: p.URL, Author: p.Author, Date: p.Date, Interactions: p.Interactions}
+	}
 
 	// Sized for the most events the posts can make: the ledger lives
 	// through the whole build, and growing a slice of 10,000s of events

@@ -24,7 +24,7 @@ func interactionEvents(p *Doc, siteAuthor string) []Event {
 			continue
 		}
 		kind := ledger.KindComment
-		if isAuthor(c.Author, p, siteAuthor) {
+		if isAuthor(c.Author, p.Author, siteAuthor) {
 			kind = ledger.KindAuthorReply
 		}
 		out = append(out, Event{Date: notBefore(c.Date, p.Date), Post: p.File, Title: p.Title, Kind: kind,
@@ -68,8 +68,8 @@ func notBefore(t, published time.Time) time.Time {
 
 // isAuthor reports whether a comment's author is the post's or the
 // blog's: such a comment is an author's reply.
-func isAuthor(name string, p *Doc, siteAuthor string) bool {
-	return name == p.Author || name == siteAuthor
+func isAuthor(name, postAuthor, siteAuthor string) bool {
+	return name == postAuthor || name == siteAuthor
 }
 
 // domainOf is the host of a mention's source, lowercase, without "www."

@@ -28,10 +28,10 @@ func (a *Accounts) Report(cfg config.Config, asOf time.Time) ReportInput {
 		var walk func([]*interactions.Comment)
 		walk = func(cs []*interactions.Comment) {
 			for _, c := range cs {
-				if !isAuthor(c.Author, p, a.siteAuthor) {
+				if !isAuthor(c.Author, p.Author, a.siteAuthor) {
 					rc := report.Comment{Post: p.File, Author: c.Author, URL: c.AuthorURL, Date: c.Date, File: c.File}
 					for _, r := range c.Replies { // by date: the first is the earliest answer
-						if isAuthor(r.Author, p, a.siteAuthor) {
+						if isAuthor(r.Author, p.Author, a.siteAuthor) {
 							rc.Answered = r.Date
 							break
 						}

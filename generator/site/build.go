@@ -472,10 +472,12 @@ func (b *builder) load(ctx context.Context) ([]*docResult, diag.List, error) {
 		return nil, nil, err
 	}
 	b.loaded = true
-	b.made.docs = make(map[string]*docResult, len(results))
-	for _, r := range results {
-		if r != nil {
-			b.made.docs[r.doc.Path] = r
+	if b.dev { // only the dev server builds again
+		b.made.docs = make(map[string]*docResult, len(results))
+		for _, r := range results {
+			if r != nil {
+				b.made.docs[r.doc.Path] = r
+			}
 		}
 	}
 	diags = diag.Join(append(perDoc, diags)...)

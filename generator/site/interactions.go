@@ -57,12 +57,14 @@ func (b *builder) loadInteractions(ctx context.Context) diag.List {
 	if err := g.Wait(); err != nil {
 		return nil
 	}
-	for _, i := range todo {
-		p := b.posts[i]
-		sets[p.doc.doc.Folder] = &cachedSet{set: p.interactions, sum: p.interactionsSum,
-			diags: perPost[i], cards: p.Mentions, reactions: p.Reactions, permalink: p.Permalink}
+	if b.dev { // only the dev server builds again
+		for _, i := range todo {
+			p := b.posts[i]
+			sets[p.doc.doc.Folder] = &cachedSet{set: p.interactions, sum: p.interactionsSum,
+				diags: perPost[i], cards: p.Mentions, reactions: p.Reactions, permalink: p.Permalink}
+		}
+		b.made.sets = sets
 	}
-	b.made.sets = sets
 	return diag.Join(perPost...)
 }
 
