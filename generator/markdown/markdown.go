@@ -189,25 +189,47 @@ func (r *Renderer) run(src []byte, render bool) (res *Result, err error) {
 	if !render {
 		return res, nil
 	}
-	var buf bytes.Buffer
+	// The HTML is built in a pooled buffer and copied out at its size, the
+	// one allocation it needs: a buffer of its own per document was grown
+	// several times, then copied all the same.
+	buf := htmlBuffers.Get().(*bytes.Buffer)
+	defer putHTMLBuffer(buf)
 	buf.Grow(len(src) * 2)
-	if err := r.render(&buf, src, doc); err != nil {
+	if err := r.render(buf, src, doc); err != nil {
 		return nil, err
 	}
 	out := buf.Bytes()
 	if i := bytes.Index(out, []byte(moreMarker)); i >= 0 && ctx.Get(moreKey) != nil {
 		res.HasMore = true
 		res.Summary = template.HTML(bytes.TrimSpace(out[:i]))
-		out = append(out[:i:i], out[i+len(moreMarker):]...)
-	} else if firstPara != nil {
-		var p bytes.Buffer
-		if err := r.render(&p, src, firstPara); err != nil {
+		res.HTML = template.HTML(string(out[:i]) + string(out[i+len(moreMarker):])) // one copy
+		return res, nil
+	}
+	if firstPara != nil {
+		p := htmlBuffers.Get().(*bytes.Buffer)
+		defer putHTMLBuffer(p)
+		if err := r.render(p, src, firstPara); err != nil {
 			return nil, err
 		}
 		res.Summary = template.HTML(bytes.TrimSpace(p.Bytes()))
 	}
 	res.HTML = template.HTML(out)
 	return res, nil
+}
+
+// htmlBuffers holds the buffers documents render into; see run.
+var htmlBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledHTML is the largest buffer kept for the next document: one
+// huge post should not hold its memory for the rest of the build.
+const maxPooledHTML = 1 << 20
+
+func putHTMLBuffer(b *bytes.Buffer) {
+	if b.Cap() > maxPooledHTML {
+		return
+	}
+	b.Reset()
+	htmlBuffers.Put(b)
 }
 
 // bufWriters holds the writers goldmark renders through. Given a plain
