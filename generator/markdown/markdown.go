@@ -40,6 +40,9 @@ type Options struct {
 // Renderer renders Markdown documents. It is safe for concurrent use.
 type Renderer struct {
 	md goldmark.Markdown
+	// buffers and writers are scratch memory reused from one document to
+	// the next; see run and render.
+	buffers, writers sync.Pool
 }
 
 // New returns a Renderer for o.
@@ -68,7 +71,10 @@ func New(o Options) *Renderer {
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Renderer{md: md}
+	r := &Renderer{md: md}
+	r.buffers.New = func() any { return new(bytes.Buffer) }
+	r.writers.New = func() any { return bufio.NewWriter(nil) }
+	return r
 }
 
 // Heading is an entry of a table of contents.
@@ -192,8 +198,8 @@ func (r *Renderer) run(src []byte, render bool) (res *Result, err error) {
 	// The HTML is built in a pooled buffer and copied out at its size, the
 	// one allocation it needs: a buffer of its own per document was grown
 	// several times, then copied all the same.
-	buf := htmlBuffers.Get().(*bytes.Buffer)
-	defer putHTMLBuffer(buf)
+	buf := r.buffers.Get().(*bytes.Buffer)
+	defer r.putBuffer(buf)
 	buf.Grow(len(src) * 2)
 	if err := r.render(buf, src, doc); err != nil {
 		return nil, err
@@ -206,8 +212,8 @@ func (r *Renderer) run(src []byte, render bool) (res *Result, err error) {
 		return res, nil
 	}
 	if firstPara != nil {
-		p := htmlBuffers.Get().(*bytes.Buffer)
-		defer putHTMLBuffer(p)
+		p := r.buffers.Get().(*bytes.Buffer)
+		defer r.putBuffer(p)
 		if err := r.render(p, src, firstPara); err != nil {
 			return nil, err
 		}
@@ -217,37 +223,31 @@ func (r *Renderer) run(src []byte, render bool) (res *Result, err error) {
 	return res, nil
 }
 
-// htmlBuffers holds the buffers documents render into; see run.
-var htmlBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
 // maxPooledHTML is the largest buffer kept for the next document: one
 // huge post should not hold its memory for the rest of the build.
 const maxPooledHTML = 1 << 20
 
-func putHTMLBuffer(b *bytes.Buffer) {
+func (r *Renderer) putBuffer(b *bytes.Buffer) {
 	if b.Cap() > maxPooledHTML {
 		return
 	}
 	b.Reset()
-	htmlBuffers.Put(b)
+	r.buffers.Put(b)
 }
 
-// bufWriters holds the writers goldmark renders through. Given a plain
-// io.Writer, goldmark wraps it in a new 4 KB bufio.Writer on every call,
-// twice a document (the body and the summary): on a blog of thousands of
-// posts that was more garbage than the HTML itself.
-var bufWriters = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
-
-// render renders n into buf through a pooled writer.
+// render renders n into buf through a pooled bufio.Writer. Given a plain
+// io.Writer, goldmark wraps it in a new 4 KB one on every call, twice a
+// document (the body and the summary): on a blog of thousands of posts
+// that was more garbage than the HTML itself.
 func (r *Renderer) render(buf *bytes.Buffer, src []byte, n ast.Node) error {
-	w := bufWriters.Get().(*bufio.Writer)
+	w := r.writers.Get().(*bufio.Writer)
 	w.Reset(buf)
 	err := r.md.Renderer().Render(w, src, n)
 	if ferr := w.Flush(); err == nil {
 		err = ferr // a bytes.Buffer never fails; kept for the rule
 	}
 	w.Reset(nil) // hold no document's buffer in the pool
-	bufWriters.Put(w)
+	r.writers.Put(w)
 	return err
 }
 
@@ -326,12 +326,11 @@ func resolve(v []byte) string {
 		return string(v)
 	}
 	var buf bytes.Buffer
-	w := bufWriters.Get().(*bufio.Writer)
-	w.Reset(&buf)
+	// bufio's default 4 KB buffer was most of the cost of a short text;
+	// one the size of the text is enough.
+	w := bufio.NewWriterSize(&buf, max(len(v), 16))
 	html.DefaultWriter.Write(w, v)
 	_ = w.Flush() // writes to a bytes.Buffer, which cannot fail
-	w.Reset(nil)
-	bufWriters.Put(w)
 	return gohtml.UnescapeString(buf.String())
 }
 
