@@ -8,7 +8,9 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/internal/mdguard"
@@ -38,6 +40,9 @@ type Options struct {
 // Renderer renders Markdown documents. It is safe for concurrent use.
 type Renderer struct {
 	md goldmark.Markdown
+	// buffers and writers are scratch memory reused from one document to
+	// the next; see run and render.
+	buffers, writers sync.Pool
 }
 
 // New returns a Renderer for o.
@@ -66,7 +71,10 @@ func New(o Options) *Renderer {
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Renderer{md: md}
+	r := &Renderer{md: md}
+	r.buffers.New = func() any { return new(bytes.Buffer) }
+	r.writers.New = func() any { return bufio.NewWriter(nil) }
+	return r
 }
 
 // Heading is an entry of a table of contents.
@@ -165,17 +173,17 @@ func (r *Renderer) run(src []byte, render bool) (res *Result, err error) {
 				res.Links = append(res.Links, at(string(n.URL(src)), false, autoLinkPos(n, src)))
 			}
 		case *ast.Text:
-			words.add(textValue(n, src))
+			words.add(textBytes(n, src))
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				words.end()
 			}
 		case *ast.String:
-			words.add(stringValue(n))
+			words.add(stringBytes(n))
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			lines := n.Lines()
 			for i := range lines.Len() {
 				seg := lines.At(i)
-				words.add(string(seg.Value(src)))
+				words.add(seg.Value(src))
 			}
 		}
 		return ast.WalkContinue, nil
@@ -187,25 +195,60 @@ func (r *Renderer) run(src []byte, render bool) (res *Result, err error) {
 	if !render {
 		return res, nil
 	}
-	var buf bytes.Buffer
+	// The HTML is built in a pooled buffer and copied out at its size, the
+	// one allocation it needs: a buffer of its own per document was grown
+	// several times, then copied all the same.
+	buf := r.buffers.Get().(*bytes.Buffer)
+	defer r.putBuffer(buf)
 	buf.Grow(len(src) * 2)
-	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+	if err := r.render(buf, src, doc); err != nil {
 		return nil, err
 	}
 	out := buf.Bytes()
 	if i := bytes.Index(out, []byte(moreMarker)); i >= 0 && ctx.Get(moreKey) != nil {
 		res.HasMore = true
 		res.Summary = template.HTML(bytes.TrimSpace(out[:i]))
-		out = append(out[:i:i], out[i+len(moreMarker):]...)
-	} else if firstPara != nil {
-		var p bytes.Buffer
-		if err := r.md.Renderer().Render(&p, src, firstPara); err != nil {
+		res.HTML = template.HTML(string(out[:i]) + string(out[i+len(moreMarker):])) // one copy
+		return res, nil
+	}
+	if firstPara != nil {
+		p := r.buffers.Get().(*bytes.Buffer)
+		defer r.putBuffer(p)
+		if err := r.render(p, src, firstPara); err != nil {
 			return nil, err
 		}
 		res.Summary = template.HTML(bytes.TrimSpace(p.Bytes()))
 	}
 	res.HTML = template.HTML(out)
 	return res, nil
+}
+
+// maxPooledHTML is the largest buffer kept for the next document: one
+// huge post should not hold its memory for the rest of the build.
+const maxPooledHTML = 1 << 20
+
+func (r *Renderer) putBuffer(b *bytes.Buffer) {
+	if b.Cap() > maxPooledHTML {
+		return
+	}
+	b.Reset()
+	r.buffers.Put(b)
+}
+
+// render renders n into buf through a pooled bufio.Writer. Given a plain
+// io.Writer, goldmark wraps it in a new 4 KB one on every call, twice a
+// document (the body and the summary): on a blog of thousands of posts
+// that was more garbage than the HTML itself.
+func (r *Renderer) render(buf *bytes.Buffer, src []byte, n ast.Node) error {
+	w := r.writers.Get().(*bufio.Writer)
+	w.Reset(buf)
+	err := r.md.Renderer().Render(w, src, n)
+	if ferr := w.Flush(); err == nil {
+		err = ferr // a bytes.Buffer never fails; kept for the rule
+	}
+	w.Reset(nil) // hold no document's buffer in the pool
+	r.writers.Put(w)
+	return err
 }
 
 // plainText returns the text of n's inline children as a reader sees it:
@@ -246,6 +289,24 @@ func textValue(n *ast.Text, src []byte) string {
 	return resolve(v)
 }
 
+// textBytes is textValue for counting words: most text has nothing to
+// resolve and is read in place, without a copy per text node.
+func textBytes(n *ast.Text, src []byte) []byte {
+	v := n.Segment.Value(src)
+	if n.IsRaw() || bytes.IndexAny(v, "&\\\x00") < 0 {
+		return v
+	}
+	return []byte(resolve(v))
+}
+
+// stringBytes is stringValue for counting words, read in place when it can.
+func stringBytes(n *ast.String) []byte {
+	if n.IsRaw() && !n.IsCode() {
+		return n.Value
+	}
+	return []byte(stringValue(n))
+}
+
 // stringValue returns the text n shows. The typographer's strings are HTML
 // entities ("&rsquo;") written as code, that is as they are.
 func stringValue(n *ast.String) string {
@@ -265,7 +326,9 @@ func resolve(v []byte) string {
 		return string(v)
 	}
 	var buf bytes.Buffer
-	w := bufio.NewWriter(&buf)
+	// bufio's default 4 KB buffer was most of the cost of a short text;
+	// one the size of the text is enough.
+	w := bufio.NewWriterSize(&buf, max(len(v), 16))
 	html.DefaultWriter.Write(w, v)
 	_ = w.Flush() // writes to a bytes.Buffer, which cannot fail
 	return gohtml.UnescapeString(buf.String())
@@ -294,8 +357,13 @@ type wordCounter struct {
 	inWord bool
 }
 
-func (w *wordCounter) add(s string) {
-	for _, r := range s {
+func (w *wordCounter) add(s []byte) {
+	for len(s) > 0 {
+		r, size := rune(s[0]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(s)
+		}
+		s = s[size:]
 		switch {
 		case r == '\'' || r == '’' || r == '‘' || r == '-':
 			// Apostrophes and hyphens join words ("isn't", "compound-interest")

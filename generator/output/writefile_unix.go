@@ -33,6 +33,17 @@ func writeFile(name string, data []byte) error {
 	return nil
 }
 
+// renameFile moves the staged file from to the path to, where nothing is
+// yet. os.Rename first stats to, to refuse a directory there; rename(2)
+// itself refuses to put a file over a directory (EISDIR), so for a file
+// that stat is one system call per output file for nothing.
+func renameFile(from, to string) error {
+	if err := syscall.Rename(from, to); err != nil {
+		return &os.LinkError{Op: "rename", Old: from, New: to, Err: err}
+	}
+	return nil
+}
+
 // inode is the file's inode number, which a hard link shares.
 func inode(info os.FileInfo) uint64 {
 	if st, ok := info.Sys().(*syscall.Stat_t); ok {

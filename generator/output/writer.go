@@ -110,7 +110,7 @@ func (w *DirWriter) Finish() error {
 		if err := w.makeFolder(filepath.Dir(f.dest)); err != nil {
 			return err
 		}
-		if err := os.Rename(f.tmp, f.dest); err != nil {
+		if err := renameFile(f.tmp, f.dest); err != nil {
 			return err
 		}
 	}

@@ -144,7 +144,7 @@ func (c *Cache) lookup(key digest) (*markdown.Result, Body, bool) {
 }
 
 func (c *Cache) store(key digest, res *markdown.Result) Body {
-	payload := encodeResult(res)
+	head := encodeHead(res)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.used[key] = true
@@ -157,7 +157,7 @@ func (c *Cache) store(key digest, res *markdown.Result) Body {
 			return Body{}
 		}
 	}
-	body, err := c.out.add(key, payload)
+	body, err := c.out.add(key, head, string(res.HTML))
 	if err != nil {
 		c.outErr = err
 		return Body{}

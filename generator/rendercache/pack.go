@@ -205,7 +205,10 @@ func newPackWriter(path string, identity digest) (*packWriter, error) {
 		return nil, err
 	}
 	pw := &packWriter{path: path, f: f, crc: crc32.New(castagnoli), lock: lock}
-	pw.w = bufio.NewWriterSize(io.MultiWriter(f, pw.crc), 1<<16)
+	// Only Write is offered to the bufio.Writer: were the MultiWriter seen
+	// as an io.StringWriter, a long body given to WriteString would be
+	// copied to hand it to the CRC.
+	pw.w = bufio.NewWriterSize(struct{ io.Writer }{io.MultiWriter(f, pw.crc)}, 1<<16)
 	pw.write([]byte(magic))
 	pw.write(identity[:])
 	return pw, nil
@@ -217,15 +220,25 @@ func (pw *packWriter) write(b []byte) error {
 	return err
 }
 
-// add appends an entry and returns its body, readable from the new pack.
-func (pw *packWriter) add(key digest, payload []byte) (Body, error) {
+func (pw *packWriter) writeString(s string) error {
+	n, err := pw.w.WriteString(s)
+	pw.off += int64(n)
+	return err
+}
+
+// add appends an entry, its payload being head (see encodeHead) then
+// html, and returns its body, readable from the new pack. The HTML is
+// written from the rendering's string, not copied into one payload: on a
+// first build that copy was as much garbage as all the HTML rendered.
+func (pw *packWriter) add(key digest, head []byte, html string) (Body, error) {
 	pw.mu.Lock()
 	defer pw.mu.Unlock()
 	pw.write(key[:])
-	pw.write(binary.LittleEndian.AppendUint32(nil, uint32(len(payload))))
-	body := bodyOf(payload, pw.off)
+	pw.write(binary.LittleEndian.AppendUint32(nil, uint32(len(head)+len(html))))
+	body := bodyOf(head, len(html), pw.off)
 	body.f, body.pending = pw.f, pw
-	err := pw.write(payload)
+	pw.write(head)
+	err := pw.writeString(html)
 	pw.count++
 	return body, err
 }
@@ -252,7 +265,7 @@ func (pw *packWriter) copyEntry(key digest, e entry) error {
 	pw.write(binary.LittleEndian.AppendUint32(nil, uint32(len(e.meta))))
 	pw.write(e.meta)
 	pw.write(binary.LittleEndian.AppendUint32(nil, e.html.crc))
-	err = pw.write([]byte(html))
+	err = pw.writeString(string(html))
 	pw.count++
 	return err
 }
@@ -287,15 +300,17 @@ func (pw *packWriter) abort() {
 	pw.lock.Release()
 }
 
-// bodyOf locates the HTML of payload, which starts at off in its pack.
-func bodyOf(payload []byte, off int64) Body {
-	metaLen := int(binary.LittleEndian.Uint32(payload))
-	start := 4 + metaLen + 4
-	return Body{off: off + int64(start), n: len(payload) - start, crc: binary.LittleEndian.Uint32(payload[4+metaLen:])}
+// bodyOf locates the HTML of a payload that starts at off in its pack
+// with head, followed by n bytes of HTML.
+func bodyOf(head []byte, n int, off int64) Body {
+	metaLen := int(binary.LittleEndian.Uint32(head))
+	return Body{off: off + int64(len(head)), n: n, crc: binary.LittleEndian.Uint32(head[4+metaLen:])}
 }
 
-func encodeResult(r *markdown.Result) []byte {
-	n := 4 + 4 + len(r.Summary) + 1 + 4 + 4 + 4 + 4 + len(r.HTML)
+// encodeHead returns the payload of r up to its HTML: the meta's length,
+// the meta, the HTML's CRC. The HTML follows it in the pack.
+func encodeHead(r *markdown.Result) []byte {
+	n := 4 + 4 + len(r.Summary) + 1 + 4 + 4 + 4 + 4
 	for _, h := range r.Headings {
 		n += 1 + 8 + len(h.ID) + len(h.Text)
 	}
@@ -320,8 +335,9 @@ func encodeResult(r *markdown.Result) []byte {
 		b = binary.LittleEndian.AppendUint32(b, uint32(l.Col))
 	}
 	binary.LittleEndian.PutUint32(b, uint32(len(b)-4))
-	b = binary.LittleEndian.AppendUint32(b, crc32.Checksum([]byte(r.HTML), castagnoli))
-	return append(b, r.HTML...)
+	// The CRC reads the HTML in place: []byte(r.HTML) copied every body.
+	html := unsafe.Slice(unsafe.StringData(string(r.HTML)), len(r.HTML))
+	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(html, castagnoli))
 }
 
 func appendString(b []byte, s string) []byte {

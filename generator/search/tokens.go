@@ -35,8 +35,12 @@ func init() {
 // skipped. search.js splits queries the same way. The word passed to fn
 // is only valid during the call: bodies have many words, most of them
 // seen before, and copying each would cost a build more than scanning.
-func words(s string, fn func(word []byte)) {
-	var buf []byte
+func words(s string, fn func(word []byte)) { scanWords(s, nil, fn) }
+
+// scanWords is words making each word in buf, which it returns grown for
+// the next call: Scan calls it for every text between two tags, and a new
+// buffer each time was most of what Scan allocated.
+func scanWords(s string, buf []byte, fn func(word []byte)) []byte {
 	start := -1 // of the current word in s; -1 between words
 	ascii := true
 	emit := func(end int) {
@@ -89,4 +93,5 @@ func words(s string, fn func(word []byte)) {
 	if start >= 0 {
 		emit(len(s))
 	}
+	return buf
 }

@@ -38,10 +38,12 @@ func TestScan(t *testing.T) {
 	body := Scan(`<h2 id="x">Café notes</h2>
 <p>Notes &amp; more <em>notes</em>: <code>go build</code>.</p>
 <script>var hidden = 1;</script><style>.hidden{}</style>
+<SCRIPT type="module">var hidden2;</SCRIPT ><Style
+>.hidden3{}</STYLE><strong>Strong</strong> <scripts>shown</scripts>
 <pre><code class="language-go">func main() {}</code></pre>`)
 	var got []string
 	body.each(func(w string, n int) { got = append(got, w+"="+string(rune('0'+n))) })
-	want := []string{"build=1", "cafe=1", "func=1", "go=1", "main=1", "more=1", "notes=3"}
+	want := []string{"build=1", "cafe=1", "func=1", "go=1", "main=1", "more=1", "notes=3", "shown=1", "strong=1"}
 	if !slices.Equal(got, want) {
 		t.Errorf("Scan = %q; want %q", got, want)
 	}
