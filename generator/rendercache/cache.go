@@ -45,7 +45,7 @@ type Cache struct {
 	wordsFile *os.File
 	oldWords  map[digest]wordsAt
 	usedWords map[digest]bool
-	newWords  map[digest][]byte
+	newWords  map[digest]func() []byte
 }
 
 // Stats says how a build used the cache.
@@ -72,7 +72,7 @@ func Open(dir, site, identity string) (*Cache, error) {
 		used:      map[digest]bool{},
 		written:   map[digest]Body{},
 		usedWords: map[digest]bool{},
-		newWords:  map[digest][]byte{},
+		newWords:  map[digest]func() []byte{},
 	}
 	c.wordsFile, c.oldWords = openWords(c.path+".words", c.identity)
 	if f, err := os.Open(c.path); err == nil {

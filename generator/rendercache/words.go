@@ -78,9 +78,9 @@ func (c *Cache) Words(key Key) (blob []byte, ok bool) {
 		return nil, false
 	}
 	c.mu.Lock()
-	if b, ok := c.newWords[key]; ok {
+	if blob, ok := c.newWords[key]; ok {
 		c.mu.Unlock()
-		return b, true
+		return blob(), true
 	}
 	at, ok := c.oldWords[key]
 	f := c.wordsFile
@@ -98,8 +98,11 @@ func (c *Cache) Words(key Key) (blob []byte, ok bool) {
 	return buf, true
 }
 
-// PutWords stores blob for key, for this build and the next.
-func (c *Cache) PutWords(key Key, blob []byte) {
+// PutWords stores the blob blob returns for key, for this build and the
+// next. It is called when the cache is saved, not now: the caller holds
+// what it encodes anyway, and a copy of every post's blob held until the
+// end of the build would be memory for nothing.
+func (c *Cache) PutWords(key Key, blob func() []byte) {
 	if c == nil {
 		return
 	}
@@ -140,7 +143,7 @@ func (c *Cache) saveWords() error {
 			return err
 		}
 		for key, blob := range c.newWords {
-			if err := put(key, blob); err != nil {
+			if err := put(key, blob()); err != nil {
 				return err
 			}
 		}

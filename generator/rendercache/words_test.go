@@ -19,8 +19,8 @@ func TestWordsKeptBetweenBuilds(t *testing.T) {
 	if _, ok := c.Words(a); ok {
 		t.Fatal("an empty cache has words")
 	}
-	c.PutWords(a, []byte("words of a"))
-	c.PutWords(b, []byte("words of b"))
+	c.PutWords(a, func() []byte { return []byte("words of a") })
+	c.PutWords(b, func() []byte { return []byte("words of b") })
 	if got, ok := c.Words(a); !ok || string(got) != "words of a" {
 		t.Errorf("Words(a) in the same build = %q, %t", got, ok)
 	}
@@ -79,7 +79,7 @@ func TestWordsKeptForBodiesInTheBuild(t *testing.T) {
 	key := rendercache.KeyOf(docs[0])
 	c := open(t, dir, identity)
 	full(t, c, r, docs[0])
-	c.PutWords(key, []byte("words"))
+	c.PutWords(key, func() []byte { return []byte("words") })
 	if err := c.Save(); err != nil {
 		t.Fatal(err)
 	}

@@ -149,7 +149,7 @@ func (b *builder) searchBody(p *Page) search.Body {
 			}
 		}
 		d.search = search.Scan(string(p.Content()))
-		b.cache.PutWords(d.key, d.search.Encode())
+		b.cache.PutWords(d.key, d.search.Encode)
 	})
 	return d.search
 }
