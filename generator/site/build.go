@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -746,17 +745,18 @@ func (o Options) asOf(cfg config.Config) (time.Time, error) {
 // pages, which the dev server starts over for: this program, the
 // configuration, the theme's layouts and the options. A recording
 // writer keeps keys between builds, so they must change with it.
-func (b *builder) seed() uint64 {
+// ok is false when the program or the configuration cannot be told.
+func (b *builder) seed() (seed uint64, ok bool) {
 	program, err := rendercache.ProgramID()
 	if err != nil {
-		program = strconv.FormatInt(time.Now().UnixNano(), 10) // unknown: nothing is reused
+		return 0, false
 	}
 	cfg, err := json.Marshal(b.cfg)
 	if err != nil {
-		cfg = []byte(strconv.FormatInt(time.Now().UnixNano(), 10))
+		return 0, false
 	}
 	h := fnv.New64a()
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%x\x00%t %t %q %q\n", program, cfg, b.cfg.Location, b.theme.Fingerprint(),
 		b.opts.Drafts, b.opts.Future, b.opts.BaseURL, b.opts.ServeAt)
-	return h.Sum64()
+	return h.Sum64(), true
 }

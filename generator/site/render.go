@@ -57,13 +57,17 @@ func (b *builder) addFresh(p, origin string, gen func() ([]byte, error)) {
 // path. Nothing is rendered yet: an output is its path, what makes it
 // and, for the dev server, the key of its inputs.
 func (b *builder) plan() diag.List {
+	var seed uint64
+	if b.keyed && !b.dev {
+		// Kept between builds by a recording writer: the key must also
+		// tell what the dev server starts over for. Without a seed no
+		// key can be trusted by a later build: nothing is reused.
+		var ok bool
+		seed, ok = b.seed()
+		b.keyed = ok
+	}
 	if b.keyed {
-		b.global = b.globalKey()
-		if !b.dev {
-			// Kept between builds by a recording writer: the key must
-			// also tell what the dev server starts over for.
-			b.global = mix(b.global, b.seed())
-		}
+		b.global = mix(b.globalKey(), seed)
 	}
 	b.planPages()
 	b.planLists()
@@ -127,6 +131,8 @@ func (b *builder) renderPlanned(ctx context.Context, w Writer) (diag.List, error
 	var once sync.Once
 	var rendered, reused atomic.Int64
 	writing := b.progress("writing", len(b.outputs))
+	rw, recordingW := w.(recordingWriter)
+	recordingW = recordingW && rw.Records()
 	for i, o := range b.outputs {
 		if data, ok := b.last.output(o); ok {
 			if err := w.WriteFile(o.path, data); err != nil {
@@ -134,8 +140,7 @@ func (b *builder) renderPlanned(ctx context.Context, w Writer) (diag.List, error
 			}
 			continue
 		}
-		rw, recording := w.(recordingWriter)
-		recording = recording && o.reusable && rw.Records()
+		recording := recordingW && o.reusable
 		g.Go(func() error {
 			if err := gctx.Err(); err != nil {
 				return err
