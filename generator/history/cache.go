@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -68,17 +69,8 @@ func cacheKey(ctx context.Context, dir, folder string, r repository, o Options) 
 	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%s\x00%s\x00%s\x00%s\x00%s\x00%t\x00%q\x00%d %d\x00%s\x00%s\x00", cacheVersion, strings.TrimSpace(string(out)),
-		r.top, r.prefix, folder, r.shallow, sortedKeys(r.boundary), o.SweepThreshold, o.SameEdit, o.CacheKey, mailmap)
+		r.top, r.prefix, folder, r.shallow, slices.Sorted(maps.Keys(r.boundary)), o.SweepThreshold, o.SameEdit, o.CacheKey, mailmap)
 	return sha256.Sum256(b.Bytes()), nil
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
 
 func loadCache(name string, key [sha256.Size]byte) *History {

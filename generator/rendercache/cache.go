@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -262,8 +263,10 @@ func (c *Cache) prune() {
 		return
 	}
 	for _, e := range entries {
+		// A pack's own files (PATH.words, and PATH.history the caller
+		// keeps beside it) go with it.
 		ext := filepath.Ext(e.Name())
-		if ext != ".pack" && ext != ".words" && ext != ".tmp" || e.Name() == filepath.Base(c.path) || e.Name() == filepath.Base(c.path)+".words" {
+		if ext != ".pack" && ext != ".words" && ext != ".history" && ext != ".tmp" || strings.HasPrefix(e.Name(), filepath.Base(c.path)) {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())

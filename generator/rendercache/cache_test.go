@@ -260,18 +260,24 @@ func TestOldPacksArePruned(t *testing.T) {
 	dir := t.TempDir()
 	stale := filepath.Join(dir, "0123456789abcdef01234567.pack")
 	fresh := filepath.Join(dir, "fedcba9876543210fedcba98.pack")
-	for _, p := range []string{stale, fresh} {
+	// A pack's own files go with it.
+	staleOwn := []string{stale + ".words", stale + ".history"}
+	for _, p := range append([]string{stale, fresh}, staleOwn...) {
 		if err := os.WriteFile(p, []byte("old"), 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
 	old := time.Now().Add(-31 * 24 * time.Hour)
-	if err := os.Chtimes(stale, old, old); err != nil {
-		t.Fatal(err)
+	for _, p := range append([]string{stale}, staleOwn...) {
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
 	}
 	saveAll(t, dir, identity, docs[0])
-	if _, err := os.Stat(stale); !os.IsNotExist(err) {
-		t.Errorf("a pack unused for 31 days is still there")
+	for _, p := range append([]string{stale}, staleOwn...) {
+		if _, err := os.Stat(p); !os.IsNotExist(err) {
+			t.Errorf("%s, unused for 31 days, is still there", filepath.Base(p))
+		}
 	}
 	if _, err := os.Stat(fresh); err != nil {
 		t.Errorf("a recent pack of another site was removed: %v", err)

@@ -83,7 +83,7 @@
 // whose key the previous output has is left as it is there (render.go,
 // recordingWriter).
 //
-// With Options.CacheDir, git's history is kept there too (peer.go,
+// With Options.CacheDir, git's history is kept beside the pack (peer.go,
 // historyCache): a build after no new commit reads no git log.
 //
 // Ledger, ReportInput, Outbound and ReadInbound stop after the accounts,

@@ -2,13 +2,10 @@ package site
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash/fnv"
 	"io/fs"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -80,19 +77,15 @@ func (b *builder) readHistory(ctx context.Context) (*history.History, error) {
 	return h, nil
 }
 
-// historyCache keeps git's history beside the render cache, when there
-// is one: a build with no new commit reads no git log. What decides which
-// files count toward a sweep (the layout, a peer's places) is in the key.
+// historyCache keeps git's history beside the render cache's pack, when
+// there is one, and is pruned with it: a build after no new commit reads
+// no git log. What decides which files count toward a sweep (the layout,
+// a peer's places) is in the key.
 func (b *builder) historyCache(o *history.Options) {
-	if b.opts.CacheDir == "" {
+	if b.opts.CacheDir == "" || b.cache == nil {
 		return
 	}
-	abs, err := filepath.Abs(b.opts.Dir)
-	if err != nil {
-		return
-	}
-	site := sha256.Sum256([]byte(abs))
-	o.Cache = filepath.Join(b.opts.CacheDir, hex.EncodeToString(site[:12])+".history")
+	o.Cache = b.cache.Path() + ".history"
 	h := fnv.New64a()
 	fmt.Fprintf(h, "%q %q %q\n", content.Dir, b.cfg.Content.PostSections, b.peerFolder)
 	places := make([]string, 0, len(b.peerPlaces))
