@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"context"
 	"os"
 
 	"github.com/accruehq/accrue/generator/site"
@@ -256,16 +255,9 @@ func TestDialectIncremental(t *testing.T) {
 	inc := site.NewIncremental(os.DirFS(dir), opts)
 	build := func(step string, changed []string, want string) {
 		t.Helper()
-		got, _, err := inc.Build(context.Background(), opts, changed)
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		w := &site.MemWriter{}
-		if _, _, err := site.Build(context.Background(), os.DirFS(dir), w, opts); err != nil {
-			t.Fatalf("%s: full build: %v", step, err)
-		}
-		sitetest.CompareFiles(t, step+" (incremental, against a full build)", got, w.Files)
-		if page := string(w.Files["posts/a/index.html"]); !strings.Contains(page, want) {
+		got, full := sitetest.Rebuild(t, step, inc, dir, opts, changed)
+		sitetest.CompareFiles(t, step+" (incremental, against a full build)", got, full)
+		if page := string(full["posts/a/index.html"]); !strings.Contains(page, want) {
 			t.Errorf("%s: posts/a/ lacks %q", step, want)
 		}
 	}

@@ -372,14 +372,8 @@ func TestIncrementalReadsEditsAsConfigured(t *testing.T) {
 		} else {
 			writeFile(t, dir, "content/posts/late.md", post(body))
 		}
-		got, _, err := inc.Build(context.Background(), opts, changed)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w := &site.MemWriter{}
-		if _, _, err := site.Build(context.Background(), os.DirFS(dir), w, opts); err != nil {
-			t.Fatal(err)
-		}
-		sitetest.CompareFiles(t, fmt.Sprintf("edit %d (incremental, against a full build)", i), got, w.Files)
+		step := fmt.Sprintf("edit %d", i)
+		got, full := sitetest.Rebuild(t, step, inc, dir, opts, changed)
+		sitetest.CompareFiles(t, step+" (incremental, against a full build)", got, full)
 	}
 }

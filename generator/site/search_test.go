@@ -1,7 +1,6 @@
 package site_test
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"strings"
@@ -135,16 +134,9 @@ func TestSearchIncremental(t *testing.T) {
 	inc := site.NewIncremental(os.DirFS(dir), opts)
 	build := func(step string, changed []string) map[string][]byte {
 		t.Helper()
-		got, _, err := inc.Build(context.Background(), opts, changed)
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		w := &site.MemWriter{}
-		if _, _, err := site.Build(context.Background(), os.DirFS(dir), w, opts); err != nil {
-			t.Fatalf("%s: full build: %v", step, err)
-		}
+		got, full := sitetest.Rebuild(t, step, inc, dir, opts, changed)
 		for _, p := range search.Paths(2) {
-			if g, f := string(got[p]), string(w.Files[p]); g != f || g == "" {
+			if g, f := string(got[p]), string(full[p]); g != f || g == "" {
 				t.Fatalf("%s: incremental %s differs from a full build's:\n%s\nwant\n%s", step, p, g, f)
 			}
 		}

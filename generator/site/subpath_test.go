@@ -144,15 +144,8 @@ func TestIncrementalSubPath(t *testing.T) {
 	inc := site.NewIncremental(os.DirFS(dir), opts)
 	check := func(step string, changed []string, wants ...string) {
 		t.Helper()
-		got, _, err := inc.Build(context.Background(), opts, changed)
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		w := &site.MemWriter{}
-		if _, _, err := site.Build(context.Background(), os.DirFS(dir), w, opts); err != nil {
-			t.Fatalf("%s: full build: %v", step, err)
-		}
-		sitetest.CompareFiles(t, step, got, w.Files)
+		got, full := sitetest.Rebuild(t, step, inc, dir, opts, changed)
+		sitetest.CompareFiles(t, step, got, full)
 		for _, want := range wants {
 			if !strings.Contains(string(got["posts/a/index.html"]), want) {
 				t.Errorf("%s: posts/a/index.html lacks %s", step, want)

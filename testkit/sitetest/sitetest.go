@@ -208,3 +208,20 @@ func FirstDiff(got, want string) string {
 	}
 	return "(whitespace only)"
 }
+
+// Rebuild builds the site in dir again with the dev server's builder inc
+// after changed, and afresh with site.Build, failing the test at step if
+// either fails: got is the dev server's output, want the full build's,
+// for the test to compare.
+func Rebuild(t testing.TB, step string, inc *site.Incremental, dir string, opts site.Options, changed []string) (got, want map[string][]byte) {
+	t.Helper()
+	got, _, err := inc.Build(context.Background(), opts, changed)
+	if err != nil {
+		t.Fatalf("%s: %v", step, err)
+	}
+	w := &site.MemWriter{}
+	if _, _, err := site.Build(context.Background(), os.DirFS(dir), w, opts); err != nil {
+		t.Fatalf("%s: full build: %v", step, err)
+	}
+	return got, w.Files
+}
