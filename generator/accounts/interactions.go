@@ -1,12 +1,11 @@
 package accounts
 
 import (
-	"net/url"
-	"strings"
 	"time"
 
 	"github.com/accruehq/accrue/generator/interactions"
 	"github.com/accruehq/accrue/generator/ledger"
+	"github.com/accruehq/accrue/generator/report"
 )
 
 // interactionEvents are the ledger's deposits from a post's comments and
@@ -36,7 +35,7 @@ func interactionEvents(p *Doc, siteAuthor string) []Event {
 		}
 		actor := m.AuthorName
 		if actor == "" {
-			actor = domainOf(m.Source)
+			actor = report.SiteOf(m.Source) // as the report will group it
 		}
 		note := m.Title
 		if note == "" {
@@ -70,15 +69,4 @@ func notBefore(t, published time.Time) time.Time {
 // blog's: such a comment is an author's reply.
 func isAuthor(name, postAuthor, siteAuthor string) bool {
 	return name == postAuthor || name == siteAuthor
-}
-
-// domainOf is the host of a mention's source, lowercase, without "www."
-// or a port: the same site whatever port a page of it was sent from, as
-// the report groups its deposits.
-func domainOf(u string) string {
-	host := ""
-	if p, err := url.Parse(u); err == nil {
-		host = p.Hostname()
-	}
-	return strings.TrimPrefix(strings.ToLower(host), "www.")
 }

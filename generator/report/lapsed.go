@@ -59,9 +59,9 @@ func depositor(e ledger.Event) (key, name, url, site string, ok bool) {
 	if !momentDeposit(e) {
 		return "", "", "", "", false
 	}
-	key, name, url, site = personKey(e), e.Actor, e.ActorURL, domainOf(e.ActorURL)
+	key, name, url, site = personKey(e), e.Actor, e.ActorURL, SiteOf(e.ActorURL)
 	if isWebmention(e.Kind) {
-		site = domainOf(e.Source)
+		site = SiteOf(e.Source)
 		if name == "" || name == site {
 			key, name, url = "site:"+site, site, "https://"+site+"/"
 		}

@@ -143,7 +143,7 @@ func momentSources(ev []ledger.Event, start, end time.Time) []MomentSource {
 		}
 		site := ""
 		if isWebmention(e.Kind) {
-			site = domainOf(e.Source)
+			site = SiteOf(e.Source)
 		}
 		key := [2]string{e.Kind.String(), site}
 		i, ok := index[key]

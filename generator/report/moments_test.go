@@ -32,7 +32,7 @@ func comment(date time.Time, who string) ledger.Event {
 }
 
 func mention(date time.Time, source string) ledger.Event {
-	return ledger.Event{Date: date, Kind: ledger.KindMention, Actor: domainOf(source), Source: source}
+	return ledger.Event{Date: date, Kind: ledger.KindMention, Actor: SiteOf(source), Source: source}
 }
 
 // monthly is a comment from Grace on the 1st of each month from start,

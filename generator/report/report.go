@@ -369,7 +369,7 @@ func (c *computer) changes() Changes {
 			}
 			commenters[key] = true
 		case isWebmention(e.Kind):
-			d := domainOf(e.Source)
+			d := SiteOf(e.Source)
 			if d == "" {
 				continue
 			}
@@ -433,7 +433,10 @@ func personKey(e ledger.Event) string {
 	return strings.TrimSuffix(strings.ToLower(e.ActorURL), "/")
 }
 
-func domainOf(u string) string {
+// SiteOf is the site a URL is on, as the report groups deposits: its
+// host, lowercase, without "www.", a port or a user; "" for no http(s)
+// address.
+func SiteOf(u string) string {
 	i := strings.Index(u, "://")
 	if i < 0 {
 		return ""
