@@ -17,12 +17,14 @@
 //     neighbours, group tags, categories and series, fill missing dates
 //     and revisions from git (history), read each post's comments and
 //     mentions (interactions), resolve the cross-references a dialect left
-//     as tokens (they are never cached), and plan every output file: its
-//     path, and what renders it. Result: the pages and the planned outputs.
+//     as tokens (they are never cached), and plan every output file as
+//     data: its path, how it is made and from what (a layout over a page,
+//     a copy, a feed...). Result: the model, package pages: the pages
+//     layouts render and the planned outputs.
 //  3. Accounts: the link graph (a link to no planned output is broken)
 //     and the ledger of every deposit (accounts, over links and ledger).
 //     accrue ledger, report, send and collect stop here.
-//  4. Render and write, in parallel, one task per output file: pages
+//  4. Render and write, in parallel, one task per planned output: pages
 //     through the theme's layouts (theme), feeds (feeds), sitemap, static
 //     files, the search index (search), into a Writer: a fresh folder that
 //     replaces the previous output only when the whole build succeeded
@@ -52,7 +54,8 @@
 //	importer ─► content, config (writes documents and records beside the build, never inside it)
 //	cmd/accrue ─► collect (accrue collect: replies from webmention.io, Mastodon, Bluesky and GitHub, written as comment and mention files)
 //	server ─► report (the live report at /_accrue/report/, under base_url's path)
-//	site ─► theme, feeds, markdown, rendercache, content, history, interactions, accounts, config
+//	site ─► theme, feeds, markdown, rendercache, content, history, interactions, pages, accounts, config
+//	pages ─► theme, history, interactions, markdown, config, accounts (the model: what layouts see, the planned outputs; a page shows its counts and references through the accounts the site is given once they are open)
 //	accounts ─► links, ledger, report, history, interactions, config (the link graph, the ledger, the report's input: the only importer of links, ledger and report under site)
 //	site ─► peers (a Jekyll, Hugo or Zola folder without accrue.toml: its configuration, its layout seen as accrue's)
 //	cmd/accrue ─► peers, config (accrue migrate: the moves into accrue's layout, the accrue.toml to write; accrue new post: the posts section)

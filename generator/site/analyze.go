@@ -14,6 +14,7 @@ import (
 	"github.com/accruehq/accrue/generator/content"
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/markdown"
+	"github.com/accruehq/accrue/generator/pages"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -23,7 +24,7 @@ import (
 func (b *builder) analyze(docs []*docResult) diag.List {
 	var diags diag.List
 	cfg := b.cfg
-	b.site = &Site{
+	b.site = &pages.Site{
 		Title:       cfg.Title,
 		Description: cfg.Description,
 		BaseURL:     cfg.BaseURL,
@@ -33,29 +34,31 @@ func (b *builder) analyze(docs []*docResult) diag.List {
 		Config:      cfg,
 	}
 	b.site.Webmention, b.site.Pingback = webmentionEndpoints(cfg)
+	b.pageStates = make(map[*pages.Page]*pageState, len(docs))
 	for _, d := range docs {
 		doc := d.doc
 		if doc.Source.Folder == content.Dir {
-			b.home = &Page{Intro: b.html(d)}
+			b.home = &pages.Page{Intro: b.html(d)}
 			continue
 		}
 		if !published(doc, b.opts) {
 			continue
 		}
-		p := b.newPage(d)
+		p, st := b.newPage(d)
+		b.pageStates[p] = st
 		if doc.Kind == content.KindPost {
 			b.posts = append(b.posts, p)
 		} else {
 			b.pages = append(b.pages, p)
 		}
 	}
-	diags = append(diags, checkURLFolds(append(append([]*Page(nil), b.posts...), b.pages...))...)
+	diags = append(diags, checkURLFolds(append(append([]*pages.Page(nil), b.posts...), b.pages...))...)
 	sort.SliceStable(b.posts, func(i, j int) bool {
 		a, c := b.posts[i], b.posts[j]
 		if !a.Date.Equal(c.Date) {
 			return a.Date.After(c.Date)
 		}
-		return a.doc.doc.Slug < c.doc.doc.Slug
+		return b.state(a).doc.doc.Slug < b.state(c).doc.doc.Slug
 	})
 	sort.SliceStable(b.pages, func(i, j int) bool { return b.pages[i].Title < b.pages[j].Title })
 	for i, p := range b.posts {
@@ -70,9 +73,9 @@ func (b *builder) analyze(docs []*docResult) diag.List {
 	if len(b.posts) > 0 {
 		b.site.Year = b.posts[0].Date.Year()
 	}
-	b.site.Tags = b.taxonomy(taxTags, func(p *Page, t []*Term) { p.Tags = t })
-	b.site.Categories = b.taxonomy(taxCategories, func(p *Page, t []*Term) { p.Categories = t })
-	b.site.Series = b.taxonomy(taxSeries, func(p *Page, t []*Term) { p.Series = t })
+	b.site.Tags = b.taxonomy(taxTags, func(p *pages.Page, t []*pages.Term) { p.Tags = t })
+	b.site.Categories = b.taxonomy(taxCategories, func(p *pages.Page, t []*pages.Term) { p.Categories = t })
+	b.site.Series = b.taxonomy(taxSeries, func(p *pages.Page, t []*pages.Term) { p.Series = t })
 	for _, s := range b.site.Series {
 		// A series reads in order, oldest first.
 		for i, j := 0, len(s.Posts)-1; i < j; i, j = i+1, j-1 {
@@ -80,27 +83,27 @@ func (b *builder) analyze(docs []*docResult) diag.List {
 		}
 		for i, p := range s.Posts {
 			if p.SeriesNav == nil {
-				p.SeriesNav = &SeriesNav{Term: s, Index: i + 1, Total: len(s.Posts)}
+				p.SeriesNav = &pages.SeriesNav{Term: s, Index: i + 1, Total: len(s.Posts)}
 			}
 		}
 	}
-	b.site.Menu = append(b.site.Menu, MenuItem{Name: "Archive", URL: "/archive/"})
+	b.site.Menu = append(b.site.Menu, pages.MenuItem{Name: "Archive", URL: "/archive/"})
 	if len(b.site.Tags) > 0 {
-		b.site.Menu = append(b.site.Menu, MenuItem{Name: "Tags", URL: "/tags/"})
+		b.site.Menu = append(b.site.Menu, pages.MenuItem{Name: "Tags", URL: "/tags/"})
 	}
 	for _, p := range b.pages {
-		b.site.Menu = append(b.site.Menu, MenuItem{Name: p.Title, URL: p.URL})
+		b.site.Menu = append(b.site.Menu, pages.MenuItem{Name: p.Title, URL: p.URL})
 	}
 	if cfg.Community.Enabled {
-		b.site.Menu = append(b.site.Menu, MenuItem{Name: "Community", URL: communityURL})
+		b.site.Menu = append(b.site.Menu, pages.MenuItem{Name: "Community", URL: communityURL})
 	}
-	b.site.Feeds = b.feedLinks("", cfg.Title)
-	for _, posts := range append([][]*Page{b.posts}, termPosts(b.site.Tags)...) {
+	b.site.Feeds = b.site.FeedLinks("", cfg.Title)
+	for _, posts := range append([][]*pages.Page{b.posts}, termPosts(b.site.Tags)...) {
 		for _, p := range posts[:min(len(posts), cfg.FeedSize)] {
-			p.keepContent = true
+			b.state(p).body.keep = true
 		}
 	}
-	for _, p := range append(append([]*Page(nil), b.posts...), b.pages...) {
+	for _, p := range append(append([]*pages.Page(nil), b.posts...), b.pages...) {
 		if p.Image != "" {
 			p.Image = b.absURL(resolve(p.URL, p.Image))
 		}
@@ -108,8 +111,8 @@ func (b *builder) analyze(docs []*docResult) diag.List {
 	return append(diags, b.linkRefs(docs)...)
 }
 
-func termPosts(terms []*Term) [][]*Page {
-	out := make([][]*Page, len(terms))
+func termPosts(terms []*pages.Term) [][]*pages.Page {
+	out := make([][]*pages.Page, len(terms))
 	for i, t := range terms {
 		out[i] = t.Posts
 	}
@@ -186,11 +189,12 @@ func (b *builder) excerptHTML(md string) template.HTML {
 	return template.HTML(strings.TrimSpace(string(r.HTML)))
 }
 
-// newPage builds the page of a published document.
-func (b *builder) newPage(d *docResult) *Page {
+// newPage builds the page of a published document, with the state the
+// build keeps beside it.
+func (b *builder) newPage(d *docResult) (*pages.Page, *pageState) {
 	doc, r := d.doc, d.render
 	dv := d.derive(b)
-	p := &Page{
+	p := &pages.Page{
 		Site:        b.site,
 		Kind:        doc.Kind.String(),
 		Title:       doc.Title,
@@ -214,27 +218,26 @@ func (b *builder) newPage(d *docResult) *Page {
 		File:        doc.Path,
 		URL:         dv.url,
 		Permalink:   dv.permalink,
-		outputDir:   dv.dir,
-		doc:         d,
+		Dir:         dv.dir,
 	}
+	st := &pageState{doc: d, body: &pageBody{rerender: func() template.HTML { return b.rerender(d) }}}
+	p.SetBody(st.body)
 	if !d.body.Cached() { // else the body waits in the render cache
-		html := r.HTML
-		p.content.Store(&html)
+		st.body.hold(r.HTML)
 		if !b.dev {
 			r.HTML = "" // the page owns the body now, and may release it
 		}
 	}
-	p.rerender = func() template.HTML { return b.rerender(d) }
 	if p.Author == "" {
 		p.Author = b.cfg.Author
 	}
 	for _, u := range doc.Updates {
-		p.Changelog = append(p.Changelog, Change{Date: u.Date, Note: u.Note})
+		p.Changelog = append(p.Changelog, pages.Change{Date: u.Date, Note: u.Note})
 		if u.Date.After(p.Updated) {
 			p.Updated = u.Date
 		}
 	}
-	return p
+	return p, st
 }
 
 // applyHistory gives pages their revisions and real updated dates, once
@@ -243,7 +246,7 @@ func (b *builder) applyHistory() {
 	if b.history == nil {
 		return
 	}
-	for _, p := range append(append([]*Page(nil), b.posts...), b.pages...) {
+	for _, p := range append(append([]*pages.Page(nil), b.posts...), b.pages...) {
 		if f := b.history.Files[p.File]; f != nil {
 			p.Revisions = f.Revisions
 			if n := len(f.Revisions); n > 0 && f.Revisions[n-1].Date.After(p.Updated) {
@@ -487,21 +490,21 @@ func urlFolders(dir string) string {
 // folder are render's duplicate check, unless their files' names differ
 // only in that way (two spellings of café.md): that is said here, since
 // the paths in render's message would look alike.
-func checkURLFolds(pages []*Page) diag.List {
+func checkURLFolds(all []*pages.Page) diag.List {
 	var diags diag.List
-	sort.Slice(pages, func(i, j int) bool { return pages[i].File < pages[j].File })
-	first := map[string]*Page{}
-	for _, p := range pages {
-		key := foldPath(p.outputDir)
+	sort.Slice(all, func(i, j int) bool { return all[i].File < all[j].File })
+	first := map[string]*pages.Page{}
+	for _, p := range all {
+		key := foldPath(p.Dir)
 		prev, dup := first[key]
 		if !dup {
 			first[key] = p
 			continue
 		}
 		switch {
-		case prev.outputDir != p.outputDir:
+		case prev.Dir != p.Dir:
 			diags.Add(diag.Errorf(diag.Pos{File: p.File}, "URL %s and the URL %s of %s differ only in %s; macOS and Windows see one folder, so one page would overwrite the other: rename one",
-				p.URL, prev.URL, prev.File, foldDifference(prev.outputDir, p.outputDir)))
+				p.URL, prev.URL, prev.File, foldDifference(prev.Dir, p.Dir)))
 		case foldPath(prev.File) == foldPath(p.File):
 			diags.Add(diag.Errorf(diag.Pos{File: p.File}, "this file and %s have names that differ only in %s, and both are published at %s: keep one",
 				prev.File, foldDifference(prev.File, p.File), p.URL))
@@ -523,19 +526,19 @@ func foldDifference(a, b string) string {
 
 // taxonomy groups posts by the names get returns, merging names that give
 // the same slug, and stores each post's terms with set.
-func (b *builder) taxonomy(tax int, set func(*Page, []*Term)) []*Term {
+func (b *builder) taxonomy(tax int, set func(*pages.Page, []*pages.Term)) []*pages.Term {
 	name := taxonomyNames[tax]
-	bySlug := map[string]*Term{}
+	bySlug := map[string]*pages.Term{}
 	for _, p := range b.posts {
-		refs := p.doc.derived.terms[tax]
+		refs := b.state(p).doc.derived.terms[tax]
 		if len(refs) == 0 {
 			continue
 		}
-		terms := make([]*Term, len(refs))
+		terms := make([]*pages.Term, len(refs))
 		for i, r := range refs {
 			t, ok := bySlug[r.slug]
 			if !ok {
-				t = &Term{Name: r.name, Slug: r.slug, Taxonomy: name, URL: "/" + name + "/" + r.slug + "/"}
+				t = &pages.Term{Name: r.name, Slug: r.slug, Taxonomy: name, URL: "/" + name + "/" + r.slug + "/"}
 				bySlug[r.slug] = t
 			}
 			t.Posts = append(t.Posts, p)
@@ -543,7 +546,7 @@ func (b *builder) taxonomy(tax int, set func(*Page, []*Term)) []*Term {
 		}
 		set(p, terms)
 	}
-	out := make([]*Term, 0, len(bySlug))
+	out := make([]*pages.Term, 0, len(bySlug))
 	for _, t := range bySlug {
 		out = append(out, t)
 	}
@@ -575,21 +578,8 @@ func termRefs(names []string) []termRef {
 	return out
 }
 
-// feedLinks returns the three feeds under dir ("" or "tags/go").
-func (b *builder) feedLinks(dir, title string) []FeedLink {
-	base := "/"
-	if dir != "" {
-		base = "/" + dir + "/"
-	}
-	return []FeedLink{
-		{Type: "application/rss+xml", Title: title + " (RSS)", URL: b.absURL(base + "index.xml")},
-		{Type: "application/atom+xml", Title: title + " (Atom)", URL: b.absURL(base + "atom.xml")},
-		{Type: "application/feed+json", Title: title + " (JSON Feed)", URL: b.absURL(base + "feed.json")},
-	}
-}
-
 // absURL joins a site-relative URL to base_url, keeping base_url's path.
-func (b *builder) absURL(u string) string { return rebase(b.cfg.BaseURL, u) }
+func (b *builder) absURL(u string) string { return pages.Rebase(b.cfg.BaseURL, u) }
 
 // resolve resolves ref against the page URL dir, for relative images.
 func resolve(dir, ref string) string {

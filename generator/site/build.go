@@ -25,6 +25,7 @@ import (
 	"github.com/accruehq/accrue/generator/internal/flock"
 	"github.com/accruehq/accrue/generator/internal/safelink"
 	"github.com/accruehq/accrue/generator/markdown"
+	"github.com/accruehq/accrue/generator/pages"
 	"github.com/accruehq/accrue/generator/peers"
 	"github.com/accruehq/accrue/generator/rendercache"
 	"github.com/accruehq/accrue/generator/search"
@@ -191,16 +192,20 @@ type builder struct {
 	// build fails rather than write a page without its body.
 	bodyMu   sync.Mutex
 	bodyErrs diag.List
-	site     *Site
+	site     *pages.Site
 	// asOf is the day the accounts are read as of (Options.AsOf),
 	// decided once with the configuration.
 	asOf time.Time
 	// posts and pages are the published documents, with their pages.
-	posts, pages []*Page
-	home         *Page // carries the intro text, if any
-	outputs      []output
-	planDiags    diag.List // problems found while planning outputs
-	stats        Stats
+	posts, pages []*pages.Page
+	// pageStates are what the build keeps beside each of those pages.
+	pageStates map[*pages.Page]*pageState
+	home       *pages.Page // carries the intro text, if any
+	outputs    []pages.Output
+	// feedBuilds make each planned feed's files once.
+	feedBuilds map[*pages.Feed]*feedBuild
+	planDiags  diag.List // problems found while planning outputs
+	stats      Stats
 	// dev is set for the dev server's builds: bodies stay in memory and a
 	// phase with errors ends the build.
 	dev bool

@@ -8,6 +8,7 @@ import (
 	"github.com/accruehq/accrue/generator/content"
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/dialect"
+	"github.com/accruehq/accrue/generator/pages"
 )
 
 // dialectOf is the one place the site reads which template syntax its
@@ -54,14 +55,14 @@ func (b *builder) rewrite(doc *content.Doc, body []byte) *dialect.Result {
 // assigned, and reports the references that find none, where they are
 // written.
 func (b *builder) linkRefs(docs []*docResult) diag.List {
-	pages := map[string]string{}
-	for _, p := range append(append([]*Page(nil), b.posts...), b.pages...) {
-		pages[p.File] = p.URL
+	urls := map[string]string{}
+	for _, p := range append(append([]*pages.Page(nil), b.posts...), b.pages...) {
+		urls[p.File] = p.URL
 	}
-	b.refs = dialect.NewIndex(pages)
+	b.refs = dialect.NewIndex(urls)
 	var diags diag.List
-	for _, p := range append(append([]*Page(nil), b.posts...), b.pages...) {
-		diags = append(diags, b.checkRefs(p.doc)...)
+	for _, p := range append(append([]*pages.Page(nil), b.posts...), b.pages...) {
+		diags = append(diags, b.checkRefs(b.state(p).doc)...)
 		b.resolvePage(p)
 	}
 	if b.home != nil {
@@ -87,17 +88,17 @@ func (b *builder) checkRefs(d *docResult) diag.List {
 
 // resolvePage puts the URLs of p's references into its summary and body,
 // wherever the body is kept.
-func (b *builder) resolvePage(p *Page) {
-	if len(p.doc.refs) == 0 {
+func (b *builder) resolvePage(p *pages.Page) {
+	st := b.state(p)
+	if len(st.doc.refs) == 0 {
 		return
 	}
 	p.Summary = b.resolveHTML(p.Summary, p.File)
-	if c := p.content.Load(); c != nil {
-		html := b.resolveHTML(*c, p.File)
-		p.content.Store(&html)
+	if c := st.body.content.Load(); c != nil {
+		st.body.hold(b.resolveHTML(*c, p.File))
 	}
-	if again := p.rerender; again != nil {
-		p.rerender = func() template.HTML { return b.resolveHTML(again(), p.File) }
+	if again := st.body.rerender; again != nil {
+		st.body.rerender = func() template.HTML { return b.resolveHTML(again(), p.File) }
 	}
 }
 

@@ -1,12 +1,18 @@
 // Package site builds a site: it loads the configuration, theme and
-// content, makes them into one read-only model with every output file
-// planned, opens the accounts (package accounts: the link graph and the
-// ledger), then renders every output file in parallel and writes them.
-// It is the only package that composes the others (config, content,
-// markdown, theme, feeds, history, accounts), converting between their
-// small types. build.go runs the phases in order (runContent): load,
-// model (analyze.go, interactions.go, and plan in render.go), accounts
-// (ledger.go, which hands package accounts plain data), render.
+// content, makes them into the model of package pages with every output
+// file planned as data, opens the accounts (package accounts: the link
+// graph and the ledger) from the model, then renders every planned file
+// in parallel and writes them. It is the only package that composes the
+// others (config, content, markdown, theme, feeds, history, pages,
+// accounts), converting between their small types. build.go runs the
+// phases in order (runContent): load, model (analyze.go,
+// interactions.go, and plan in render.go, with pages.Site.Lists for the
+// lists), accounts (ledger.go, which hands package accounts plain data),
+// render (render.go's make reads each pages.Output and makes the file).
+// Beside each document's page the build keeps what layouts never see
+// (pagestate.go): the loaded document, the body until its page is
+// written (the page's pages.Body), its comments and mentions for the
+// accounts.
 //
 // Load gathers what documents say about their front matter into a few
 // lines a build (frontmatter.go): each field no reader knows is one

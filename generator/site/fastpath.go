@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/accruehq/accrue/generator/content"
+	"github.com/accruehq/accrue/generator/pages"
 	"github.com/accruehq/accrue/generator/theme"
 )
 
@@ -30,9 +31,11 @@ func (inc *Incremental) fast(ctx context.Context, o Options, changed []string) (
 		}
 	}
 	type edit struct {
-		page *Page
+		page *pages.Page
 		doc  *docResult
-		tmp  *Page
+		// tmp is the edited document's page as analyze would make it.
+		tmp      *pages.Page
+		tmpState *pageState
 	}
 	// Documents held by an earlier build are still dirty: they count too.
 	paths := slices.Clone(changed)
@@ -48,8 +51,8 @@ func (inc *Incremental) fast(ctx context.Context, o Options, changed []string) (
 			continue // as it was: its page stays
 		}
 		old := inc.kept.docs[path]
-		page := b.site.post(path)
-		if old == nil || page == nil || page.doc != old || len(old.diags) > 0 || old.dateFrom != dateWritten || len(old.doc.Unknown) > 0 {
+		page := b.site.Post(path)
+		if old == nil || page == nil || b.state(page).doc != old || len(old.diags) > 0 || old.dateFrom != dateWritten || len(old.doc.Unknown) > 0 {
 			return nil, false
 		}
 		d := inc.fresh[path] // settle loaded every changed document it had
@@ -61,42 +64,42 @@ func (inc *Incremental) fast(ctx context.Context, o Options, changed []string) (
 			return nil, false
 		}
 		d.derive(b)
-		tmp := b.newPage(d)
+		tmp, tmpState := b.newPage(d)
 		b.historyOf(tmp)
 		// Terms as analyze would name them; writePage hashes the names.
 		tmp.Tags, tmp.Categories, tmp.Series = namedTerms(d, taxTags), namedTerms(d, taxCategories), namedTerms(d, taxSeries)
-		tmp.interactionsSum = page.interactionsSum
-		if b.fingerprint(tmp) != old.fp {
+		tmpState.interactionsSum = b.state(page).interactionsSum
+		if b.fingerprint(tmp, tmpState) != old.fp {
 			return nil, false
 		}
-		edits = append(edits, edit{page, d, tmp})
+		edits = append(edits, edit{page, d, tmp, tmpState})
 	}
 	if ctx.Err() != nil {
 		return nil, false
 	}
 	// Commit: the edited pages take their new bodies; nothing else moves.
 	b.outputs = b.outputs[:0]
+	b.feedBuilds = map[*pages.Feed]*feedBuild{}
 	for _, e := range edits {
-		e.doc.fpOnce.Do(func() { e.doc.fp = e.page.doc.fp })
-		p, t := e.page, e.tmp
-		p.doc = e.doc
-		html := e.doc.render.HTML
-		p.content.Store(&html)
-		p.rerender = t.rerender
+		p, st, t := e.page, b.state(e.page), e.tmp
+		e.doc.fpOnce.Do(func() { e.doc.fp = st.doc.fp })
+		st.doc = e.doc
+		st.body.hold(e.doc.render.HTML)
+		st.body.rerender = e.tmpState.body.rerender
 		b.resolvePage(p)
 		p.Headings, p.TOC, p.ShowTOC, p.WordCount, p.ReadingTime = t.Headings, t.TOC, t.ShowTOC, t.WordCount, t.ReadingTime
 		inc.kept.docs[p.File] = e.doc
 		b.planPage(p, theme.KindPost)
 	}
-	b.planFeedsShowing(func(p *Page) bool {
+	b.planFeedsShowing(func(p *pages.Page) bool {
 		return slices.ContainsFunc(edits, func(e edit) bool { return e.page == p })
 	})
 	if len(edits) > 0 && b.cfg.Search.Enabled {
-		pages := make([]*Page, len(edits))
+		edited := make([]*pages.Page, len(edits))
 		for i, e := range edits {
-			pages[i] = e.page
+			edited[i] = e.page
 		}
-		b.planSearchEdits(pages) // it holds every body's words
+		b.planSearchEdits(edited) // it holds every body's words
 	}
 	files = make(map[string][]byte, len(inc.kept.files))
 	for k, v := range inc.kept.files {
@@ -112,7 +115,7 @@ func (inc *Incremental) fast(ctx context.Context, o Options, changed []string) (
 		return nil, false
 	}
 	for _, out := range b.outputs {
-		inc.kept.keys[out.path] = out.key
+		inc.kept.keys[out.Path] = out.Key
 	}
 	inc.kept.files = files
 	inc.Last.Rendered = len(b.outputs)
@@ -121,23 +124,24 @@ func (inc *Incremental) fast(ctx context.Context, o Options, changed []string) (
 	return files, true
 }
 
-func namedTerms(d *docResult, tax int) []*Term {
-	var out []*Term
+func namedTerms(d *docResult, tax int) []*pages.Term {
+	var out []*pages.Term
 	for _, r := range d.derived.terms[tax] {
-		out = append(out, &Term{Name: r.name})
+		out = append(out, &pages.Term{Name: r.name})
 	}
 	return out
 }
 
-// fingerprint is writePage's hash of p with the build's shared fields.
-func (b *builder) fingerprint(p *Page) uint64 {
+// fingerprint is writePage's hash of p, whose state is st, with the
+// build's shared fields.
+func (b *builder) fingerprint(p *pages.Page, st *pageState) uint64 {
 	h := fnv.New64a()
-	writePage(h, p, b.sharedReadingTime, b.sharedSource)
+	writePage(h, p, st, b.sharedReadingTime, b.sharedSource)
 	return h.Sum64()
 }
 
 // historyOf gives one page its revisions, as applyHistory does.
-func (b *builder) historyOf(p *Page) {
+func (b *builder) historyOf(p *pages.Page) {
 	if b.history == nil {
 		return
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/accruehq/accrue/generator/config"
+	"github.com/accruehq/accrue/generator/pages"
 )
 
 // funcs are the template functions themes may call. The list is short on
@@ -14,7 +15,7 @@ func funcs(cfg config.Config) template.FuncMap {
 	return template.FuncMap{
 		// absURL makes a site-relative URL absolute on base_url, keeping
 		// its path.
-		"absURL": func(u string) string { return rebase(cfg.BaseURL, u) },
+		"absURL": func(u string) string { return pages.Rebase(cfg.BaseURL, u) },
 		// relURL makes a site path carry base_url's path ("/css/x.css"
 		// is "/blog/css/x.css" for a site under /blog/). Pages need not
 		// call it: the build prefixes every link to a file of the site.

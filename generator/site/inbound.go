@@ -7,6 +7,7 @@ import (
 
 	"github.com/accruehq/accrue/generator/config"
 	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/pages"
 )
 
 // InboundPost is a published post as a collector of replies sees it: the
@@ -41,14 +42,15 @@ func ReadInbound(ctx context.Context, src fs.FS, o Options) (Inbound, diag.List,
 	base := b.publishedURL()
 	out := make([]InboundPost, 0, len(b.posts))
 	for _, p := range b.posts {
-		permalink := rebase(base, p.URL)
-		ip := InboundPost{File: p.File, Folder: p.doc.doc.Folder, Title: p.Title,
+		permalink := pages.Rebase(base, p.URL)
+		doc := b.state(p).doc.doc
+		ip := InboundPost{File: p.File, Folder: doc.Folder, Title: p.Title,
 			URLs: []string{permalink, strings.TrimSuffix(permalink, "/")}}
-		for _, a := range p.doc.doc.Aliases {
-			ip.URLs = append(ip.URLs, rebase(base, a))
+		for _, a := range doc.Aliases {
+			ip.URLs = append(ip.URLs, pages.Rebase(base, a))
 		}
-		ip.Mastodon = p.doc.doc.Mastodon
-		ip.Bluesky = p.doc.doc.Bluesky
+		ip.Mastodon = doc.Mastodon
+		ip.Bluesky = doc.Bluesky
 		out = append(out, ip)
 	}
 	return Inbound{Posts: out, Collect: b.cfg.Collect}, diags, nil

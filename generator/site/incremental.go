@@ -19,6 +19,7 @@ import (
 	"github.com/accruehq/accrue/generator/content"
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/internal/safelink"
+	"github.com/accruehq/accrue/generator/pages"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -140,8 +141,8 @@ func (inc *Incremental) Build(ctx context.Context, o Options, changed []string) 
 	inc.prev, inc.lastDiags = b, diags
 	inc.kept.keys = make(map[string]uint64, len(b.outputs))
 	for _, out := range b.outputs {
-		if out.reusable {
-			inc.kept.keys[out.path] = out.key
+		if b.reusable(&out) {
+			inc.kept.keys[out.Path] = out.Key
 		}
 	}
 	return w.files, diags, nil
@@ -510,20 +511,21 @@ func (b *builder) globalKey() uint64 {
 	b.sharedReadingTime, b.sharedSource = readingTime, withSource
 	h := fnv.New64a()
 	var buf [8]byte
-	for _, p := range append(append([]*Page(nil), b.posts...), b.pages...) {
+	for _, p := range append(append([]*pages.Page(nil), b.posts...), b.pages...) {
 		// Everything writePage writes comes from the page's document (and
 		// the configuration, whose change starts over), so it is hashed
 		// once per document.
-		d := p.doc
+		st := b.state(p)
+		d := st.doc
 		d.fpOnce.Do(func() {
 			ph := fnv.New64a()
-			writePage(ph, p, readingTime, withSource)
+			writePage(ph, p, st, readingTime, withSource)
 			d.fp = ph.Sum64()
 		})
 		binary.LittleEndian.PutUint64(buf[:], d.fp)
 		h.Write(buf[:])
 		// Lists show the counts of comments and mentions.
-		binary.LittleEndian.PutUint64(buf[:], p.interactionsSum)
+		binary.LittleEndian.PutUint64(buf[:], st.interactionsSum)
 		h.Write(buf[:])
 	}
 	if b.home != nil {
@@ -538,18 +540,19 @@ func (b *builder) globalKey() uint64 {
 	return h.Sum64()
 }
 
-// writePage writes the fields of p that other pages may show.
-func writePage(h hash.Hash64, p *Page, readingTime, source bool) {
+// writePage writes the fields of p, whose state is st, that other pages
+// may show.
+func writePage(h hash.Hash64, p *pages.Page, st *pageState, readingTime, source bool) {
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%d\x00%d\x00%t\x00%s\x00%s\x00%s\x00%s\x00%v\x00",
 		p.File, p.URL, p.Title, p.Date.UnixNano(), p.Updated.UnixNano(), p.Draft,
 		p.Summary, p.Description, p.Author, p.Image, p.Params)
-	for _, terms := range [][]*Term{p.Tags, p.Categories, p.Series} {
+	for _, terms := range [][]*pages.Term{p.Tags, p.Categories, p.Series} {
 		for _, t := range terms {
 			fmt.Fprintf(h, "%s,", t.Name)
 		}
 		h.Write([]byte{0})
 	}
-	doc := p.doc.doc
+	doc := st.doc.doc
 	fmt.Fprintf(h, "%q%q%v", doc.Aliases, doc.Resources, p.Changelog)
 	// Pages show revisions, and a commit can be reworded or made without
 	// a change to the file since the last build.
@@ -557,34 +560,35 @@ func writePage(h hash.Hash64, p *Page, readingTime, source bool) {
 		fmt.Fprintf(h, "%s %d %s\x00", r.Hash, r.Date.UnixNano(), r.Subject)
 	}
 	// Links make references, which other posts show and count.
-	for _, l := range p.doc.render.Links {
+	for _, l := range st.doc.render.Links {
 		fmt.Fprintf(h, "%s\x00", l.Dest)
 	}
 	if readingTime {
 		fmt.Fprintf(h, "rt%d", p.ReadingTime)
 	}
 	if source {
-		fmt.Fprintf(h, "src%d", p.doc.sum)
+		fmt.Fprintf(h, "src%d", st.doc.sum)
 	}
 	h.Write([]byte{'\n'})
 }
 
 // key is the key of p's own page: the global key and p's source.
-func (b *builder) key(p *Page) uint64 {
+func (b *builder) key(p *pages.Page) uint64 {
 	if !b.keyed {
 		return 0
 	}
-	return mix(mix(b.global, p.doc.sum), p.interactionsSum)
+	st := b.state(p)
+	return mix(mix(b.global, st.doc.sum), st.interactionsSum)
 }
 
 // feedKey is the key of a feed of posts: their content is in the feed.
-func (b *builder) feedKey(posts []*Page) uint64 {
+func (b *builder) feedKey(posts []*pages.Page) uint64 {
 	if !b.keyed {
 		return 0
 	}
 	k := b.global
 	for _, p := range posts {
-		k = mix(k, p.doc.sum)
+		k = mix(k, b.state(p).doc.sum)
 	}
 	return k
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/interactions"
+	"github.com/accruehq/accrue/generator/pages"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -22,9 +23,10 @@ func (b *builder) loadInteractions(ctx context.Context) diag.List {
 	sets := make(map[string]*cachedSet, len(b.posts))
 	var todo []int
 	for i, p := range b.posts {
-		if c := b.last.set(p.doc.doc.Folder, p.Permalink); c != nil {
-			sets[p.doc.doc.Folder] = c
-			p.interactions, p.interactionsSum = c.set, c.sum
+		st := b.state(p)
+		if c := b.last.set(st.doc.doc.Folder, p.Permalink); c != nil {
+			sets[st.doc.doc.Folder] = c
+			st.interactions, st.interactionsSum = c.set, c.sum
 			p.Comments, p.Mentions, p.Reactions = c.set.Threads, c.cards, c.reactions
 			perPost[i] = c.diags
 			continue
@@ -35,21 +37,22 @@ func (b *builder) loadInteractions(ctx context.Context) diag.List {
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, i := range todo {
 		p := b.posts[i]
+		st := b.state(p)
 		g.Go(func() error {
 			// Mentions point at the published site, also when it is served
 			// elsewhere (the dev server, --base-url); the published address
 			// comes first, for messages.
 			var urls []string
 			for _, base := range b.baseURLs() {
-				permalink := rebase(base, p.URL)
+				permalink := pages.Rebase(base, p.URL)
 				urls = append(urls, permalink, strings.TrimSuffix(permalink, "/"))
-				for _, a := range p.doc.doc.Aliases {
-					urls = append(urls, rebase(base, a))
+				for _, a := range st.doc.doc.Aliases {
+					urls = append(urls, pages.Rebase(base, a))
 				}
 			}
-			set, diags := interactions.Load(b.src, p.doc.doc.Folder, urls, b.cfg.Location)
+			set, diags := interactions.Load(b.src, st.doc.doc.Folder, urls, b.cfg.Location)
 			diags = append(diags, earlyDeposits(set, p.Date, b.cfg.Location)...)
-			p.setInteractions(set, interactionsSum(set))
+			setInteractions(p, st, set, interactionsSum(set))
 			perPost[i] = diags
 			return gctx.Err()
 		})
@@ -60,7 +63,8 @@ func (b *builder) loadInteractions(ctx context.Context) diag.List {
 	if b.dev { // only the dev server builds again
 		for _, i := range todo {
 			p := b.posts[i]
-			sets[p.doc.doc.Folder] = &cachedSet{set: p.interactions, sum: p.interactionsSum,
+			st := b.state(p)
+			sets[st.doc.doc.Folder] = &cachedSet{set: st.interactions, sum: st.interactionsSum,
 				diags: perPost[i], cards: p.Mentions, reactions: p.Reactions, permalink: p.Permalink}
 		}
 		b.made.sets = sets
@@ -68,9 +72,10 @@ func (b *builder) loadInteractions(ctx context.Context) diag.List {
 	return diag.Join(perPost...)
 }
 
-// setInteractions fills the page fields templates read.
-func (p *Page) setInteractions(s *interactions.Set, sum uint64) {
-	p.interactions, p.interactionsSum = s, sum
+// setInteractions keeps s in st for the accounts and fills the page
+// fields templates read.
+func setInteractions(p *pages.Page, st *pageState, s *interactions.Set, sum uint64) {
+	st.interactions, st.interactionsSum = s, sum
 	p.Comments = s.Threads
 	p.Mentions = s.Cards()
 	p.Reactions = s.Reactions()
@@ -140,12 +145,4 @@ func (b *builder) baseURLs() []string {
 		return []string{p, b.cfg.BaseURL}
 	}
 	return []string{b.cfg.BaseURL}
-}
-
-// rebase makes the site path u absolute on base, as absURL does.
-func rebase(base, u string) string {
-	if strings.Contains(u, "://") {
-		return u
-	}
-	return strings.TrimSuffix(base, "/") + "/" + strings.TrimPrefix(u, "/")
 }

@@ -3,6 +3,7 @@ package site
 import (
 	"github.com/accruehq/accrue/generator/accounts"
 	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/pages"
 )
 
 // connect opens the accounts (package accounts: the link graph and the
@@ -15,20 +16,21 @@ func (b *builder) connect() diag.List {
 		acc = accounts.Open(b.accountsInput())
 	}
 	b.made.accounts, b.made.global = acc, b.global
-	b.site.accounts, b.site.Ledger = acc, acc.Ledger
+	b.site.Open(acc)
 	return acc.Broken
 }
 
 // accountsInput is what the accounts are made from: the published
 // documents, the planned outputs and git's sweeping commits.
 func (b *builder) accountsInput() accounts.Input {
-	all := append(append([]*Page(nil), b.posts...), b.pages...)
+	all := append(append([]*pages.Page(nil), b.posts...), b.pages...)
 	in := accounts.Input{PublishedURL: b.publishedURL(), SiteAuthor: b.cfg.Author,
 		Docs: make([]accounts.Doc, len(all)), Outputs: make(map[string]bool, len(b.outputs))}
 	for i, p := range all {
-		d := accounts.Doc{File: p.File, URL: p.URL, Aliases: p.doc.doc.Aliases, Title: p.Title, Author: p.Author,
-			IsPost: p.IsPost(), Date: p.Date, Updated: p.Updated, Revisions: p.Revisions, Interactions: p.interactions}
-		for _, l := range p.doc.render.Links {
+		st := b.state(p)
+		d := accounts.Doc{File: p.File, URL: p.URL, Aliases: st.doc.doc.Aliases, Title: p.Title, Author: p.Author,
+			IsPost: p.IsPost(), Date: p.Date, Updated: p.Updated, Revisions: p.Revisions, Interactions: st.interactions}
+		for _, l := range st.doc.render.Links {
 			d.Links = append(d.Links, accounts.Link{Dest: b.resolveRef(l.Dest, p.File), Image: l.Image, Line: l.Line, Col: l.Col})
 		}
 		for _, c := range p.Changelog {
@@ -41,7 +43,7 @@ func (b *builder) accountsInput() accounts.Input {
 		in.Docs[i] = d
 	}
 	for _, o := range b.outputs {
-		in.Outputs[o.path] = true
+		in.Outputs[o.Path] = true
 	}
 	if b.history != nil {
 		in.Sweeps = b.history.Sweeps

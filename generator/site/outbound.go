@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/accruehq/accrue/generator/diag"
+	"github.com/accruehq/accrue/generator/pages"
 )
 
 // OutboundPost is a published post as a sender of webmentions sees it:
@@ -32,8 +33,8 @@ func Outbound(ctx context.Context, src fs.FS, o Options) ([]OutboundPost, diag.L
 	base := b.publishedURL()
 	out := make([]OutboundPost, 0, len(b.posts))
 	for _, p := range b.posts {
-		op := OutboundPost{File: p.File, Permalink: rebase(base, p.URL), Version: strconv.FormatUint(p.doc.sum, 16)}
-		op.Links = b.site.accounts.OutboundLinks(p.File)
+		op := OutboundPost{File: p.File, Permalink: pages.Rebase(base, p.URL), Version: strconv.FormatUint(b.state(p).doc.sum, 16)}
+		op.Links = b.site.Accounts().OutboundLinks(p.File)
 		out = append(out, op)
 	}
 	return out, diags, nil

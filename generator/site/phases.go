@@ -96,15 +96,12 @@ func (ph *phases) set(folder, permalink string) *cachedSet {
 	return c
 }
 
-// output returns the last build's bytes for o when nothing o depends on
-// changed.
-func (ph *phases) output(o output) ([]byte, bool) {
-	if !o.reusable {
+// output returns the last build's bytes for the file at path when it
+// was made with the same key: nothing it depends on changed.
+func (ph *phases) output(path string, key uint64) ([]byte, bool) {
+	if k, ok := ph.keys[path]; !ok || k != key {
 		return nil, false
 	}
-	if k, ok := ph.keys[o.path]; !ok || k != o.key {
-		return nil, false
-	}
-	data, ok := ph.files[o.path]
+	data, ok := ph.files[path]
 	return data, ok
 }

@@ -6,13 +6,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/accruehq/accrue/generator/pages"
 	"golang.org/x/tools/txtar"
 )
 
 func testPrefixer() *prefixer {
-	var outs []output
+	var outs []pages.Output
 	for _, p := range []string{"index.html", "posts/a/index.html", "css/theme.css", "posts/z\u00fcrich/index.html", "old/a.html"} {
-		outs = append(outs, output{path: p})
+		outs = append(outs, pages.Output{Path: p})
 	}
 	return newPrefixer("/blog/", outs)
 }
@@ -66,7 +67,7 @@ func TestPrefixerKeepsBytes(t *testing.T) {
 	if got := string(x.html([]byte(page))); got != page {
 		t.Errorf("html changed a page with nothing to prefix:\n got %q\nwant %q", got, page)
 	}
-	root := newPrefixer("/", []output{{path: "posts/a/index.html"}})
+	root := newPrefixer("/", []pages.Output{{Path: "posts/a/index.html"}})
 	in := `<a href="/posts/a/">a</a>`
 	if got := string(root.html([]byte(in))); got != in {
 		t.Errorf("a site at the root of its host: html(%q) = %q", in, got)

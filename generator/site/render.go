@@ -13,7 +13,6 @@ import (
 	"runtime"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -21,37 +20,31 @@ import (
 	"github.com/accruehq/accrue/generator/diag"
 	"github.com/accruehq/accrue/generator/feeds"
 	"github.com/accruehq/accrue/generator/internal/safelink"
+	"github.com/accruehq/accrue/generator/pages"
 	"github.com/accruehq/accrue/generator/theme"
 	"golang.org/x/sync/errgroup"
 )
 
-// output is one file to write. origin names what produces it, for the
-// duplicate-URL error. key fingerprints every input of the file, for the
-// dev server: an output whose key did not change since the previous build
-// is not rendered again.
-type output struct {
-	path     string
-	origin   string
-	gen      func() ([]byte, error)
-	key      uint64
-	reusable bool
+// add plans o, whose inputs key fingerprints.
+func (b *builder) add(o pages.Output, key uint64) {
+	o.Key = key
+	b.outputs = append(b.outputs, o)
 }
 
-// add plans a file that depends on the site as a whole.
-func (b *builder) add(p, origin string, gen func() ([]byte, error)) {
-	b.addKeyed(p, origin, b.global, gen)
+// addGlobal plans o, a file that depends on the site as a whole.
+func (b *builder) addGlobal(o pages.Output) { b.add(o, b.global) }
+
+// addFresh plans o, a file that is produced again by every build: a copy
+// of a static file or resource, cheap and read straight from its source,
+// or a file that reads the whole ledger, which no key covers.
+func (b *builder) addFresh(o pages.Output) {
+	o.Fresh = true
+	b.outputs = append(b.outputs, o)
 }
 
-// addKeyed plans a file whose inputs key fingerprints.
-func (b *builder) addKeyed(p, origin string, key uint64, gen func() ([]byte, error)) {
-	b.outputs = append(b.outputs, output{path: p, origin: origin, gen: gen, key: key, reusable: b.keyed})
-}
-
-// addFresh plans a file that is produced again by every build: a copy of
-// a static file or resource, cheap and read straight from its source.
-func (b *builder) addFresh(p, origin string, gen func() ([]byte, error)) {
-	b.outputs = append(b.outputs, output{path: p, origin: origin, gen: gen})
-}
+// reusable says whether o may be taken from an earlier build whose key
+// for it is the same.
+func (b *builder) reusable(o *pages.Output) bool { return b.keyed && !o.Fresh }
 
 // plan plans every output file and checks that no two claim the same
 // path. Nothing is rendered yet: an output is its path, what makes it
@@ -69,13 +62,16 @@ func (b *builder) plan() diag.List {
 	if b.keyed {
 		b.global = mix(b.globalKey(), seed)
 	}
+	b.feedBuilds = map[*pages.Feed]*feedBuild{}
 	b.planPages()
-	b.planLists()
+	for _, o := range b.site.Lists(b.home) {
+		b.addGlobal(o)
+	}
 	b.planFeeds()
 	b.planFiles()
 	b.planSearch()
 	b.planCommunity()
-	return append(b.planDiags, b.checkDuplicates()...)
+	return append(b.planDiags, pages.CheckDuplicates(b.outputs)...)
 }
 
 // render renders and writes the planned outputs, once the accounts are
@@ -88,15 +84,15 @@ func (b *builder) render(ctx context.Context, w Writer) (diag.List, error) {
 	if f, ok := w.(folderMaker); ok {
 		paths := make([]string, len(b.outputs))
 		for i, o := range b.outputs {
-			paths[i] = o.path
+			paths[i] = o.Path
 		}
 		f.MakeFolders(paths)
 	}
 	if !b.dev {
 		// The link graph is built: a one-shot build needs the links no more,
 		// and memory peaks from here on, while every body is still held.
-		for _, p := range append(append([]*Page(nil), b.posts...), b.pages...) {
-			p.doc.render.Links = nil
+		for _, p := range append(append([]*pages.Page(nil), b.posts...), b.pages...) {
+			b.state(p).doc.render.Links = nil
 		}
 	}
 	rdiags, err := b.renderPlanned(ctx, w)
@@ -133,42 +129,44 @@ func (b *builder) renderPlanned(ctx context.Context, w Writer) (diag.List, error
 	writing := b.progress("writing", len(b.outputs))
 	rw, recordingW := w.(recordingWriter)
 	recordingW = recordingW && rw.Records()
-	for i, o := range b.outputs {
-		if data, ok := b.last.output(o); ok {
-			if err := w.WriteFile(o.path, data); err != nil {
+	for i := range b.outputs {
+		o := &b.outputs[i]
+		reusable := b.reusable(o)
+		if data, ok := b.last.output(o.Path, o.Key); ok && reusable {
+			if err := w.WriteFile(o.Path, data); err != nil {
 				return diags, err
 			}
 			continue
 		}
-		recording := recordingW && o.reusable
+		recording := recordingW && reusable
 		g.Go(func() error {
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			if recording && rw.Reuse(o.path, o.key) {
+			if recording && rw.Reuse(o.Path, o.Key) {
 				reused.Add(1)
 				writing.step()
 				return nil
 			}
 			rendered.Add(1)
-			data, err := o.gen()
+			data, err := b.make(o)
 			if err != nil {
 				var de *diag.Error
 				if !errors.As(err, &de) {
-					de = diag.Errorf(diag.Pos{File: o.origin}, "%v", err)
+					de = diag.Errorf(diag.Pos{File: o.Origin}, "%v", err)
 				} else if de.Pos.File == "" {
-					de.Pos.File = o.origin
+					de.Pos.File = o.Origin
 				}
 				perOut[i] = de
 				return nil
 			}
 			if recording {
-				err = rw.WriteKeyed(o.path, o.key, data)
+				err = rw.WriteKeyed(o.Path, o.Key, data)
 			} else {
-				err = w.WriteFile(o.path, data)
+				err = w.WriteFile(o.Path, data)
 			}
 			if err != nil {
-				once.Do(func() { writeErr = fmt.Errorf("writing %s: %w", o.path, err) })
+				once.Do(func() { writeErr = fmt.Errorf("writing %s: %w", o.Path, err) })
 				return writeErr
 			}
 			writing.step()
@@ -191,23 +189,44 @@ func (b *builder) renderPlanned(ctx context.Context, w Writer) (diag.List, error
 	return diags, writeErr
 }
 
-func (b *builder) checkDuplicates() diag.List {
-	var diags diag.List
-	first := map[string]string{}
-	for _, o := range b.outputs {
-		if prev, dup := first[o.path]; dup {
-			diags.Add(diag.Errorf(diag.Pos{File: o.origin}, "writes %s, which %s also writes; change a slug, permalink or alias", o.path, prev))
-			continue
+// make makes the file o plans.
+func (b *builder) make(o *pages.Output) ([]byte, error) {
+	switch o.Make {
+	case pages.Layout:
+		if st := b.state(o.Page); st != nil {
+			return b.documentPage(o, st)
 		}
-		first[o.path] = o.origin
+		return b.execute(o.Layout, o.Page)
+	case pages.Copy:
+		return fs.ReadFile(b.src, o.Source)
+	case pages.Static:
+		return theme.ReadStatic(o.Static)
+	case pages.FeedFile:
+		return b.feedBuilds[o.Feed].file(b, o.Feed, o.Format)
+	case pages.SearchIndex:
+		return b.search.plan.file(o.Shard), nil
+	case pages.Community:
+		return b.communityPage(o.Page)
+	case pages.Sitemap:
+		return b.sitemap()
+	case pages.Robots:
+		return []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.absURL("/sitemap.xml") + "\n"), nil
+	case pages.SyntaxCSS:
+		css, err := theme.SyntaxCSS(b.cfg.Highlight.Style, b.cfg.Highlight.DarkStyle)
+		if err != nil {
+			return nil, diag.Errorf(b.cfg.Positions["highlight"], "%v", err)
+		}
+		return css, nil
+	case pages.Report:
+		return b.publishedReport()
 	}
-	return diags
+	return nil, fmt.Errorf("no way to make %s", o.Path)
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // execute renders one page with its layout.
-func (b *builder) execute(kind theme.Kind, p *Page) ([]byte, error) {
+func (b *builder) execute(kind theme.Kind, p *pages.Page) ([]byte, error) {
 	buf := bufPool.Get().(*bytes.Buffer)
 	defer bufPool.Put(buf)
 	buf.Reset()
@@ -217,220 +236,127 @@ func (b *builder) execute(kind theme.Kind, p *Page) ([]byte, error) {
 	return b.prefix.html(append([]byte(nil), buf.Bytes()...)), nil
 }
 
-// indexPath is the file that serves a pretty URL.
-func indexPath(u string) string {
-	return strings.TrimPrefix(path.Join(u, "index.html"), "/")
+// documentPage renders the page of a post or standalone page, whose
+// state is st: its body is read for it (and the search index) and then
+// released, unless a feed needs it.
+func (b *builder) documentPage(o *pages.Output, st *pageState) ([]byte, error) {
+	body := st.body
+	if !b.dev {
+		defer body.release()
+	}
+	if o.Layout == theme.KindPost && b.cfg.Search.Enabled {
+		if !b.dev && !body.held() {
+			// A body left in the render cache is read once for the
+			// page and the index, then released.
+			body.hold(body.HTML())
+		}
+		defer b.searchBody(o.Page) // before the body is released
+	}
+	return b.execute(o.Layout, o.Page)
 }
 
 // planPage plans p's own page, in its output folder: p.URL may be
 // percent-encoded where the folder's name is not.
-func (b *builder) planPage(p *Page, kind theme.Kind) {
-	b.addKeyed(path.Join(p.outputDir, "index.html"), p.File, b.key(p), func() ([]byte, error) {
-		if !b.dev {
-			defer p.releaseContent()
-		}
-		if kind == theme.KindPost && b.cfg.Search.Enabled {
-			if !b.dev && p.content.Load() == nil {
-				// A body left in the render cache is read once for the
-				// page and the index, then released.
-				html := p.Content()
-				p.content.Store(&html)
-			}
-			defer b.searchBody(p) // before the body is released
-		}
-		return b.execute(kind, p)
-	})
+func (b *builder) planPage(p *pages.Page, kind theme.Kind) {
+	b.add(pages.Output{Path: path.Join(p.Dir, "index.html"), Origin: p.File, Layout: kind, Page: p}, b.key(p))
 }
 
 func (b *builder) planPages() {
-	for _, p := range append(append([]*Page(nil), b.posts...), b.pages...) {
+	for _, p := range append(append([]*pages.Page(nil), b.posts...), b.pages...) {
 		kind := theme.KindPost
 		if p.Kind == "page" {
 			kind = theme.KindPage
 		}
 		p.Feeds = b.site.Feeds
 		b.planPage(p, kind)
-		doc := p.doc.doc
+		doc := b.state(p).doc.doc
 		for _, res := range doc.Resources {
 			src := path.Join(doc.Folder, res)
 			if err := safelink.Check(b.src, src); err != nil {
 				b.planDiags.Add(diag.Warnf(diag.Pos{File: src}, "not copied: %v", err))
 				continue
 			}
-			b.addFresh(path.Join(p.outputDir, res), src, func() ([]byte, error) { return fs.ReadFile(b.src, src) })
+			b.addFresh(pages.Output{Path: path.Join(p.Dir, res), Origin: src, Make: pages.Copy, Source: src})
 		}
 		for _, alias := range append(slices.Clone(doc.Aliases), b.oldURLs(doc)...) {
-			b.planAlias(alias, p)
+			b.addGlobal(pages.Alias(alias, p))
 		}
 	}
-}
-
-func (b *builder) planAlias(alias string, target *Page) {
-	u := "/" + strings.Trim(path.Clean("/"+alias), "/")
-	out := indexPath(u)
-	if strings.HasSuffix(u, ".html") || strings.HasSuffix(u, ".htm") {
-		out = strings.TrimPrefix(u, "/")
-	}
-	data := &Page{Site: b.site, Kind: "alias", Title: target.Title, URL: target.URL, Permalink: target.Permalink}
-	b.add(out, target.File, func() ([]byte, error) { return b.execute(theme.KindAlias, data) })
-}
-
-// paginate splits posts into pages of the configured size, the first at
-// base and the rest at base/page/N/. An empty list still gets one page.
-func (b *builder) paginate(posts []*Page, base string) []*Pager {
-	size := b.cfg.Paginate
-	n := max(1, (len(posts)+size-1)/size)
-	urls := make([]string, n)
-	for i := range urls {
-		urls[i] = base
-		if i > 0 {
-			urls[i] = base + "page/" + strconv.Itoa(i+1) + "/"
-		}
-	}
-	pagers := make([]*Pager, n)
-	for i := range pagers {
-		lo, hi := i*size, min((i+1)*size, len(posts))
-		pg := &Pager{Posts: posts[lo:hi], Number: i + 1, Total: n, URLs: urls}
-		if i > 0 {
-			pg.PrevURL = urls[i-1]
-		}
-		if i+1 < n {
-			pg.NextURL = urls[i+1]
-		}
-		pagers[i] = pg
-	}
-	return pagers
-}
-
-func (b *builder) planLists() {
-	intro := b.home
-	for _, pg := range b.paginate(b.posts, "/") {
-		p := &Page{Site: b.site, Kind: "home", Title: b.cfg.Title, URL: pg.URLs[pg.Number-1], Pager: pg,
-			Description: b.cfg.Description, Feeds: b.site.Feeds}
-		if intro != nil && pg.Number == 1 {
-			p.Intro = intro.Intro
-		}
-		p.Permalink = b.absURL(p.URL)
-		b.add(indexPath(p.URL), "home page", func() ([]byte, error) { return b.execute(theme.KindHome, p) })
-	}
-	archive := &Page{Site: b.site, Kind: "archive", Title: "Archive", URL: "/archive/", Feeds: b.site.Feeds,
-		Description: "Every post on " + b.cfg.Title + ", by year."}
-	archive.Permalink = b.absURL(archive.URL)
-	for _, p := range b.posts {
-		if n := len(archive.Years); n == 0 || archive.Years[n-1].Year != p.Date.Year() {
-			archive.Years = append(archive.Years, Year{Year: p.Date.Year()})
-		}
-		y := &archive.Years[len(archive.Years)-1]
-		y.Posts = append(y.Posts, p)
-	}
-	b.add("archive/index.html", "archive page", func() ([]byte, error) { return b.execute(theme.KindArchive, archive) })
-	for _, tax := range []struct {
-		name, title string
-		terms       []*Term
-	}{{"tags", "Tags", b.site.Tags}, {"categories", "Categories", b.site.Categories}, {"series", "Series", b.site.Series}} {
-		if len(tax.terms) == 0 {
-			continue
-		}
-		list := &Page{Site: b.site, Kind: "terms", Title: tax.title, URL: "/" + tax.name + "/", Terms: tax.terms, Feeds: b.site.Feeds,
-			Description: tax.title + " on " + b.cfg.Title + "."}
-		list.Permalink = b.absURL(list.URL)
-		b.add(indexPath(list.URL), tax.name+" index", func() ([]byte, error) { return b.execute(theme.KindTerms, list) })
-		for _, t := range tax.terms {
-			var termFeeds []FeedLink
-			if tax.name == "tags" {
-				termFeeds = append(b.feedLinks(strings.Trim(t.URL, "/"), b.cfg.Title+": "+t.Name), b.site.Feeds...)
-			}
-			for _, pg := range b.paginate(t.Posts, t.URL) {
-				p := &Page{Site: b.site, Kind: "term", Title: t.Name, URL: pg.URLs[pg.Number-1], Pager: pg, Term: t,
-					Feeds: termFeeds, Description: fmt.Sprintf("Posts about %s on %s.", t.Name, b.cfg.Title)}
-				if p.Feeds == nil {
-					p.Feeds = b.site.Feeds
-				}
-				p.Permalink = b.absURL(p.URL)
-				b.add(indexPath(p.URL), tax.name+" "+t.Name, func() ([]byte, error) { return b.execute(theme.KindTerm, p) })
-			}
-		}
-	}
-	notFound := &Page{Site: b.site, Kind: "404", Title: "Page not found", URL: "/404.html", Feeds: b.site.Feeds}
-	notFound.Permalink = b.absURL(notFound.URL)
-	b.add("404.html", "404 page", func() ([]byte, error) { return b.execute(theme.KindNotFound, notFound) })
 }
 
 func (b *builder) planFeeds() {
-	b.planFeed("", b.cfg.Title, b.absURL("/"), b.posts)
-	for _, t := range b.site.Tags {
-		b.planTagFeed(t)
+	for _, f := range b.site.AllFeeds(b.cfg.FeedSize) {
+		b.planFeed(f)
 	}
-}
-
-func (b *builder) planTagFeed(t *Term) {
-	b.planFeed(strings.Trim(t.URL, "/"), b.cfg.Title+": "+t.Name, b.absURL(t.URL), t.Posts)
 }
 
 // planFeedsShowing plans again the feeds whose items include a post for
 // which show is true.
-func (b *builder) planFeedsShowing(show func(*Page) bool) {
-	shows := func(posts []*Page) bool { return slices.ContainsFunc(posts[:min(len(posts), b.cfg.FeedSize)], show) }
-	if shows(b.posts) {
-		b.planFeed("", b.cfg.Title, b.absURL("/"), b.posts)
-	}
-	for _, t := range b.site.Tags {
-		if shows(t.Posts) {
-			b.planTagFeed(t)
+func (b *builder) planFeedsShowing(show func(*pages.Page) bool) {
+	for _, f := range b.site.AllFeeds(b.cfg.FeedSize) {
+		if slices.ContainsFunc(f.Posts, show) {
+			b.planFeed(f)
 		}
 	}
 }
 
-// planFeed plans RSS, Atom and JSON feeds of the newest posts under dir.
-func (b *builder) planFeed(dir, title, link string, posts []*Page) {
-	posts = posts[:min(len(posts), b.cfg.FeedSize)]
-	var once sync.Once
-	var built feeds.Feeds
-	var err error
-	build := func() {
-		items := make([]feeds.Item, len(posts))
-		for i, p := range posts {
-			items[i] = feeds.Item{
-				Title:     p.Title,
-				Link:      p.Permalink,
-				Summary:   p.Description,
-				Content:   absolutize(string(b.prefix.html([]byte(p.Content()))), p.Permalink),
-				Published: p.Date,
-				Author:    p.Author,
-			}
-			if p.HasUpdate() {
-				items[i].Updated = p.Updated
-			}
-			for _, t := range p.Tags {
-				items[i].Tags = append(items[i].Tags, t.Name)
-			}
-		}
-		base := "/"
-		if dir != "" {
-			base = "/" + dir + "/"
-		}
-		built, err = feeds.Build(feeds.Meta{
-			Title: title, Link: link, Description: b.cfg.Description, Author: b.cfg.Author,
-			AuthorURL: b.cfg.AuthorURL, AuthorEmail: b.cfg.AuthorEmail, Language: b.cfg.Language, FeedURL: b.absURL(base + "feed.json"),
-		}, items)
+// planFeed plans f's RSS, Atom and JSON files, made together once.
+func (b *builder) planFeed(f *pages.Feed) {
+	b.feedBuilds[f] = &feedBuild{}
+	key := b.feedKey(f.Posts)
+	for _, o := range pages.PlanFeed(f) {
+		b.add(o, key)
 	}
-	origin := "feed " + title
-	key := b.feedKey(posts)
-	for _, f := range []struct {
-		name string
-		pick func() []byte
-	}{
-		{"index.xml", func() []byte { return built.RSS }},
-		{"atom.xml", func() []byte { return built.Atom }},
-		{"feed.json", func() []byte { return built.JSON }},
-	} {
-		name, pick := f.name, f.pick
-		b.addKeyed(path.Join(dir, name), origin, key, func() ([]byte, error) {
-			once.Do(build)
-			return pick(), err
-		})
-		b.stats.Feeds++
+	b.stats.Feeds += len(pages.FeedFormats)
+}
+
+// feedBuild makes a feed's three files once, for the first of them to be
+// written.
+type feedBuild struct {
+	once  sync.Once
+	built feeds.Feeds
+	err   error
+}
+
+// file returns f's file in format, building the feed the first time.
+func (fb *feedBuild) file(b *builder, f *pages.Feed, format string) ([]byte, error) {
+	fb.once.Do(func() { fb.built, fb.err = b.buildFeed(f) })
+	switch format {
+	case "atom.xml":
+		return fb.built.Atom, fb.err
+	case "feed.json":
+		return fb.built.JSON, fb.err
 	}
+	return fb.built.RSS, fb.err
+}
+
+// buildFeed writes f in every format.
+func (b *builder) buildFeed(f *pages.Feed) (feeds.Feeds, error) {
+	items := make([]feeds.Item, len(f.Posts))
+	for i, p := range f.Posts {
+		items[i] = feeds.Item{
+			Title:     p.Title,
+			Link:      p.Permalink,
+			Summary:   p.Description,
+			Content:   absolutize(string(b.prefix.html([]byte(p.Content()))), p.Permalink),
+			Published: p.Date,
+			Author:    p.Author,
+		}
+		if p.HasUpdate() {
+			items[i].Updated = p.Updated
+		}
+		for _, t := range p.Tags {
+			items[i].Tags = append(items[i].Tags, t.Name)
+		}
+	}
+	base := "/"
+	if f.Dir != "" {
+		base = "/" + f.Dir + "/"
+	}
+	return feeds.Build(feeds.Meta{
+		Title: f.Title, Link: f.Link, Description: b.cfg.Description, Author: b.cfg.Author,
+		AuthorURL: b.cfg.AuthorURL, AuthorEmail: b.cfg.AuthorEmail, Language: b.cfg.Language, FeedURL: b.absURL(base + "feed.json"),
+	}, items)
 }
 
 // attrURL matches the URL attributes goldmark writes, always double-quoted.
@@ -485,24 +411,16 @@ func (b *builder) planFiles() {
 			b.planDiags.Add(diag.Warnf(diag.Pos{File: path.Join(f.Layer.Name, f.Src)}, "not copied: %v", err))
 			continue
 		}
-		b.addFresh(f.Path, path.Join(f.Layer.Name, f.Src), func() ([]byte, error) { return theme.ReadStatic(f) })
+		b.addFresh(pages.Output{Path: f.Path, Origin: path.Join(f.Layer.Name, f.Src), Make: pages.Static, Static: f})
 	}
-	b.addFresh("css/syntax.css", "highlight style in accrue.toml", func() ([]byte, error) {
-		css, err := theme.SyntaxCSS(b.cfg.Highlight.Style, b.cfg.Highlight.DarkStyle)
-		if err != nil {
-			return nil, diag.Errorf(b.cfg.Positions["highlight"], "%v", err)
-		}
-		return css, nil
-	})
+	b.addFresh(pages.Output{Path: "css/syntax.css", Origin: "highlight style in accrue.toml", Make: pages.SyntaxCSS})
 	if b.cfg.Report.Publish {
 		// Made afresh by every build: it reads the whole ledger, which no
 		// page key covers.
-		b.addFresh(ReportPath, "[report] publish in accrue.toml", b.publishedReport)
+		b.addFresh(pages.Output{Path: ReportPath, Origin: "[report] publish in accrue.toml", Make: pages.Report})
 	}
-	b.add("sitemap.xml", "sitemap", b.sitemap)
-	b.add("robots.txt", "robots.txt", func() ([]byte, error) {
-		return []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.absURL("/sitemap.xml") + "\n"), nil
-	})
+	b.addGlobal(pages.Output{Path: "sitemap.xml", Origin: "sitemap", Make: pages.Sitemap})
+	b.addGlobal(pages.Output{Path: "robots.txt", Origin: "robots.txt", Make: pages.Robots})
 }
 
 func (b *builder) sitemap() ([]byte, error) {
@@ -511,14 +429,14 @@ func (b *builder) sitemap() ([]byte, error) {
 		Lastmod string `xml:"lastmod,omitempty"`
 	}
 	var entries []entry
-	add := func(u string, p *Page) {
+	add := func(u string, p *pages.Page) {
 		e := entry{Loc: b.absURL(u)}
 		if p != nil && !p.Lastmod().IsZero() {
 			e.Lastmod = p.Lastmod().UTC().Format("2006-01-02T15:04:05Z")
 		}
 		entries = append(entries, e)
 	}
-	var newest *Page
+	var newest *pages.Page
 	if len(b.posts) > 0 {
 		newest = b.posts[0]
 	}
@@ -530,7 +448,7 @@ func (b *builder) sitemap() ([]byte, error) {
 	for _, p := range b.pages {
 		add(p.URL, p)
 	}
-	for _, terms := range [][]*Term{b.site.Tags, b.site.Categories, b.site.Series} {
+	for _, terms := range [][]*pages.Term{b.site.Tags, b.site.Categories, b.site.Series} {
 		for _, t := range terms {
 			newest := t.Posts[0]
 			for _, p := range t.Posts {

@@ -29,17 +29,17 @@ func ReportInput(ctx context.Context, src fs.FS, o Options) (accounts.ReportInpu
 // build it reads is not changed by later ones in anything it reads.
 func (inc *Incremental) ReportInput() (gather func() accounts.ReportInput, ok bool) {
 	b := inc.prev
-	if b == nil || b.site == nil || b.site.accounts == nil {
+	if b == nil || b.site == nil || b.site.Accounts() == nil {
 		return nil, false
 	}
 	return b.reportInput, true
 }
 
 func (b *builder) reportInput() accounts.ReportInput {
-	return b.site.accounts.Report(b.cfg, b.asOf)
+	return b.site.Accounts().Report(b.cfg, b.asOf)
 }
 
 // publishedReport is the report as of the build, for [report] publish.
 func (b *builder) publishedReport() ([]byte, error) {
-	return b.site.accounts.ReportHTML(b.cfg, b.asOf)
+	return b.site.Accounts().ReportHTML(b.cfg, b.asOf)
 }

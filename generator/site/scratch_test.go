@@ -35,7 +35,7 @@ func TestScratchPackHoldsTheBodies(t *testing.T) {
 		t.Fatalf("scratch folder holds %v; want one pack being written", packs)
 	}
 	for _, p := range b.posts {
-		if !p.doc.body.Cached() || p.doc.render.HTML != "" {
+		if d := b.state(p).doc; !d.body.Cached() || d.render.HTML != "" {
 			t.Errorf("%s: body kept in memory, not in the scratch pack", p.File)
 		}
 	}

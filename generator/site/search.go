@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/accruehq/accrue/generator/pages"
 	"github.com/accruehq/accrue/generator/search"
 	"github.com/accruehq/accrue/generator/theme"
 )
@@ -14,11 +15,11 @@ func (b *builder) planSearch() {
 	if !b.cfg.Search.Enabled {
 		return
 	}
-	p := &Page{Site: b.site, Kind: "search", Title: "Search", URL: "/search/", Feeds: b.site.Feeds,
+	p := &pages.Page{Site: b.site, Kind: "search", Title: "Search", URL: "/search/", Feeds: b.site.Feeds,
 		Description: "Search the posts of " + b.cfg.Title + "."}
 	p.Permalink = b.absURL(p.URL)
 	// The origin names the way out of a clash with a page of the blog's own.
-	b.add(indexPath(p.URL), "search page ([search] enabled = false leaves it out)", func() ([]byte, error) { return b.execute(theme.KindSearch, p) })
+	b.addGlobal(pages.Output{Path: pages.IndexPath(p.URL), Origin: "search page ([search] enabled = false leaves it out)", Layout: theme.KindSearch, Page: p})
 	b.planSearchIndex()
 }
 
@@ -32,6 +33,8 @@ type searchIndex struct {
 	// posts are as many; it is taken from that build, so a build that
 	// fails leaves no index half updated behind.
 	from *search.Index
+	// plan makes the files this build planned.
+	plan *searchPlan
 }
 
 // planSearchIndex plans the index of every post. It depends on what any
@@ -71,33 +74,45 @@ func (b *builder) planSearchIndex() {
 // index it leaves in b.search; with chunks, only the index proper and
 // those chunks of posts.
 func (b *builder) planSearchFiles(key uint64, chunks []int, update func()) {
-	var once sync.Once
-	var planned []int
-	files := map[int][]byte{}
+	sp := &searchPlan{st: b.search, update: update, files: map[int][]byte{}}
 	paths := search.Paths(len(b.posts))
 	for i := range paths {
 		if i == 0 || chunks == nil || slices.Contains(chunks, i-1) {
-			planned = append(planned, i)
+			sp.planned = append(sp.planned, i)
 		}
 	}
-	for _, i := range planned {
-		b.addKeyed(paths[i], searchOrigin, key, func() ([]byte, error) {
-			once.Do(func() {
-				update()
-				for _, j := range planned { // an Index is not safe for concurrent use
-					files[j] = b.search.index.File(j)
-				}
-			})
-			return files[i], nil
-		})
+	b.search.plan = sp
+	for _, i := range sp.planned {
+		b.add(pages.Output{Path: paths[i], Origin: searchOrigin, Make: pages.SearchIndex, Shard: i}, key)
 	}
+}
+
+// searchPlan makes the planned files of the index together, once, for the
+// first of them to be written.
+type searchPlan struct {
+	st      *searchIndex
+	update  func() // leaves the index to write in st
+	planned []int
+	once    sync.Once
+	files   map[int][]byte
+}
+
+// file returns the index's file i.
+func (sp *searchPlan) file(i int) []byte {
+	sp.once.Do(func() {
+		sp.update()
+		for _, j := range sp.planned { // an Index is not safe for concurrent use
+			sp.files[j] = sp.st.index.File(j)
+		}
+	})
+	return sp.files[i]
 }
 
 // planSearchEdits plans the index again after edits of the bodies of
 // edited, which leave every post where it was (the dev server's fast
 // path): the last index changes only their words, and only their chunks
 // of posts are written again.
-func (b *builder) planSearchEdits(edited []*Page) {
+func (b *builder) planSearchEdits(edited []*pages.Page) {
 	st := b.search
 	if st == nil || st.index == nil || st.index.Len() != len(b.posts) {
 		b.planSearchIndex()
@@ -124,7 +139,7 @@ func (b *builder) planSearchEdits(edited []*Page) {
 const searchOrigin = "search index ([search] enabled = false leaves it out)"
 
 // searchPost is what the index reads of p.
-func (b *builder) searchPost(p *Page) search.Post {
+func (b *builder) searchPost(p *pages.Page) search.Post {
 	// The script links to these URLs as they are: under a sub-path they
 	// carry it (the pass over pages does not read JSON).
 	e := search.Post{Title: p.Title, URL: relURL(b.cfg.BasePath(), p.URL), Date: p.Date, Summary: p.Description, Body: b.searchBody(p)}
@@ -139,8 +154,8 @@ func (b *builder) searchPost(p *Page) search.Post {
 // document the dev server reuses keeps it. The render cache keeps the
 // words between builds, so a build that renders no page of a post does
 // not load its body for the index either.
-func (b *builder) searchBody(p *Page) search.Body {
-	d := p.doc
+func (b *builder) searchBody(p *pages.Page) search.Body {
+	d := b.state(p).doc
 	d.searchOnce.Do(func() {
 		if blob, ok := b.cache.Words(d.key); ok {
 			if body, ok := search.DecodeBody(blob); ok {

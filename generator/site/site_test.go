@@ -257,7 +257,7 @@ date: 2024-01-01
 ---
 date: 2024-01-01
 ---
-`, `layouts/post.html:1:22: template: executing "main" at <.Nope>: can't evaluate field Nope in type *site.Page`},
+`, `layouts/post.html:1:22: template: executing "main" at <.Nope>: can't evaluate field Nope in type *pages.Page`},
 		{"duplicate url", `
 -- content/posts/a.md --
 ---

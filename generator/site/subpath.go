@@ -8,6 +8,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/accruehq/accrue/generator/pages"
 	nethtml "golang.org/x/net/html"
 )
 
@@ -30,14 +31,14 @@ type prefixer struct {
 
 // newPrefixer returns the prefixer for a site at basePath whose build
 // writes the files outputs names.
-func newPrefixer(basePath string, outputs []output) *prefixer {
+func newPrefixer(basePath string, outputs []pages.Output) *prefixer {
 	x := &prefixer{base: basePath}
 	if !x.active() {
 		return x
 	}
 	x.outputs = make(map[string]bool, len(outputs))
 	for _, o := range outputs {
-		x.outputs[o.path] = true
+		x.outputs[o.Path] = true
 	}
 	return x
 }

@@ -29,20 +29,20 @@ const siblingLink = "/other-project/"
 func TestSubPathLinks(t *testing.T) {
 	t.Parallel()
 	r := sitetest.Build(t, readFixture(t, "subpath.txtar"))
-	pages := 0
+	htmlPages := 0
 	for _, name := range r.Names() {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
-		pages++
+		htmlPages++
 		for _, u := range pageURLs(t, name, r.Files[name]) {
 			if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/blog/") && u != siblingLink {
 				t.Errorf("%s links to %q, outside /blog/", name, u)
 			}
 		}
 	}
-	if pages < 10 {
-		t.Errorf("checked %d pages; the fixture makes more", pages)
+	if htmlPages < 10 {
+		t.Errorf("checked %d pages; the fixture makes more", htmlPages)
 	}
 	if !strings.Contains(r.File("posts/first/index.html"), `href="`+siblingLink+`"`) {
 		t.Errorf("the link to a sibling project was rewritten")

@@ -6,6 +6,7 @@ import (
 
 	"github.com/accruehq/accrue/generator/config"
 	"github.com/accruehq/accrue/generator/content"
+	"github.com/accruehq/accrue/generator/pages"
 )
 
 // Thread is a post's announcement on a social network: the theme links
@@ -16,13 +17,13 @@ type Thread struct {
 }
 
 // threads lists the announcements a document's front matter names.
-func threads(doc *content.Doc) []Thread {
-	var ts []Thread
+func threads(doc *content.Doc) []pages.Thread {
+	var ts []pages.Thread
 	if doc.Mastodon != "" {
-		ts = append(ts, Thread{Network: "Mastodon", URL: doc.Mastodon})
+		ts = append(ts, pages.Thread{Network: "Mastodon", URL: doc.Mastodon})
 	}
 	if doc.Bluesky != "" {
-		ts = append(ts, Thread{Network: "Bluesky", URL: blueskyWebURL(doc.Bluesky)})
+		ts = append(ts, pages.Thread{Network: "Bluesky", URL: blueskyWebURL(doc.Bluesky)})
 	}
 	return ts
 }

@@ -1,9 +1,8 @@
-package site
+package pages
 
 import (
 	"html/template"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/accruehq/accrue/generator/accounts"
@@ -46,14 +45,25 @@ type Site struct {
 	Ledger *accounts.Ledger
 
 	// accounts are the link graph and the ledger; the pages' methods
-	// below read them.
+	// below read them. They are opened after the model is made, from it,
+	// and given to the site once (Open) before anything renders.
 	accounts   *accounts.Accounts
 	byFileOnce sync.Once
 	byFile     map[string]*Page
 }
 
-// post returns the published post whose source is file.
-func (s *Site) post(file string) *Page {
+// Open gives the site its accounts: the link graph and the ledger made
+// from this model. It is called once, before any page renders.
+func (s *Site) Open(a *accounts.Accounts) {
+	s.accounts = a
+	s.Ledger = a.Ledger
+}
+
+// Accounts are the accounts Open gave the site.
+func (s *Site) Accounts() *accounts.Accounts { return s.accounts }
+
+// Post returns the published post whose source is file, or nil.
+func (s *Site) Post(file string) *Page {
 	s.byFileOnce.Do(func() {
 		s.byFile = make(map[string]*Page, len(s.Posts))
 		for _, p := range s.Posts {
@@ -71,7 +81,7 @@ func (p *Page) ReferencedBy() []*Page {
 	files := p.Site.accounts.ReferencedBy(p.File)
 	out := make([]*Page, 0, len(files))
 	for _, f := range files {
-		if q := p.Site.post(f); q != nil {
+		if q := p.Site.Post(f); q != nil {
 			out = append(out, q)
 		}
 	}
@@ -201,45 +211,32 @@ type Page struct {
 	// deposits added most to the blog, most first.
 	Champions []Champion
 
-	// Fields below are used while building only.
-	doc       *docResult
-	outputDir string
-	// content holds the rendered body until it is no longer needed; see
-	// Content.
-	content atomic.Pointer[template.HTML]
-	// keepContent is set for posts that a feed will show, during analysis.
-	keepContent bool
-	// rerender renders the body again from its source file.
-	rerender func() template.HTML
-	// interactions is every comment and mention, pending and deleted ones
-	// included, for the ledger; interactionsSum fingerprints them.
-	interactions    *interactions.Set
-	interactionsSum uint64
+	// Dir is the page's output folder: URL unescaped, without slashes
+	// ("posts/hello"); "" for pages that are not a document's.
+	Dir string
+
+	// body gives Content; the builder sets it (SetBody).
+	body Body
 }
 
-// Content is the rendered body. A post's body is kept in memory only until
-// its own page is written, unless a feed needs it, which keeps a large
-// blog's build small; a theme that shows other posts' bodies still gets
-// them, rendered again on demand.
+// Body gives a page's rendered body when a layout asks for it. The
+// builder decides where the body waits meanwhile: in memory, or in the
+// render cache, released once its own page is written, which keeps a
+// large blog's build small.
+type Body interface {
+	HTML() template.HTML
+}
+
+// SetBody gives p its body. The builder calls it while it makes the
+// model, before any layout reads the page.
+func (p *Page) SetBody(b Body) { p.body = b }
+
+// Content is the rendered body ("" for pages without one).
 func (p *Page) Content() template.HTML {
-	if c := p.content.Load(); c != nil {
-		return *c
-	}
-	if p.rerender == nil {
+	if p.body == nil {
 		return ""
 	}
-	html := p.rerender()
-	if p.keepContent {
-		p.content.Store(&html) // feeds will ask again
-	}
-	return html
-}
-
-// releaseContent drops the kept body unless a feed needs it.
-func (p *Page) releaseContent() {
-	if !p.keepContent {
-		p.content.Store(nil)
-	}
+	return p.body.HTML()
 }
 
 // Events are the post's ledger entries, oldest first.
@@ -292,4 +289,11 @@ type Pager struct {
 type Year struct {
 	Year  int
 	Posts []*Page
+}
+
+// Thread is a post's announcement on a social network: the theme links
+// to it so readers can reply there.
+type Thread struct {
+	Network string // "Mastodon", "Bluesky"
+	URL     string // a web address a browser opens
 }
