@@ -48,11 +48,11 @@ type Output struct {
 	// Layout and Page, for Layout and Community.
 	Layout theme.Kind
 	Page   *Page
-	Source string           // for Copy
-	Static theme.StaticFile // for Static
-	Feed   *Feed            // for FeedFile
-	Format string           // for FeedFile
-	Shard  int              // for SearchIndex
+	Source string            // for Copy
+	Static *theme.StaticFile // for Static
+	Feed   *Feed             // for FeedFile
+	Format string            // for FeedFile
+	Shard  int               // for SearchIndex
 	// Key fingerprints every input of the file, for a build that may
 	// take it from the last one unchanged (the builder fills it when it
 	// keeps keys); Fresh files are made by every build.

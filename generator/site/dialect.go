@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/accruehq/accrue/generator/config"
@@ -52,10 +53,15 @@ func (b *builder) rewrite(doc *content.Doc, body []byte) *dialect.Result {
 }
 
 // linkRefs indexes every published page by its source, once URLs are
-// assigned, and reports the references that find none, where they are
-// written.
+// assigned, when a document has references, and reports those that find
+// none, where they are written.
 func (b *builder) linkRefs(docs []*docResult) diag.List {
-	urls := map[string]string{}
+	if !slices.ContainsFunc(docs, func(d *docResult) bool { return len(d.refs) > 0 }) {
+		// Nothing to resolve: a large blog keeps no index of its pages.
+		b.refs = nil
+		return nil
+	}
+	urls := make(map[string]string, len(b.posts)+len(b.pages))
 	for _, p := range append(append([]*pages.Page(nil), b.posts...), b.pages...) {
 		urls[p.File] = p.URL
 	}

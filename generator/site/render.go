@@ -200,7 +200,7 @@ func (b *builder) make(o *pages.Output) ([]byte, error) {
 	case pages.Copy:
 		return fs.ReadFile(b.src, o.Source)
 	case pages.Static:
-		return theme.ReadStatic(o.Static)
+		return theme.ReadStatic(*o.Static)
 	case pages.FeedFile:
 		return b.feedBuilds[o.Feed].file(b, o.Feed, o.Format)
 	case pages.SearchIndex:
@@ -411,7 +411,7 @@ func (b *builder) planFiles() {
 			b.planDiags.Add(diag.Warnf(diag.Pos{File: path.Join(f.Layer.Name, f.Src)}, "not copied: %v", err))
 			continue
 		}
-		b.addFresh(pages.Output{Path: f.Path, Origin: path.Join(f.Layer.Name, f.Src), Make: pages.Static, Static: f})
+		b.addFresh(pages.Output{Path: f.Path, Origin: path.Join(f.Layer.Name, f.Src), Make: pages.Static, Static: &f})
 	}
 	b.addFresh(pages.Output{Path: "css/syntax.css", Origin: "highlight style in accrue.toml", Make: pages.SyntaxCSS})
 	if b.cfg.Report.Publish {
